@@ -1,0 +1,50 @@
+"""Pure NLP: an article in, its meetings and quotes out. No Kafka, no asyncio.
+
+`extract` and `extract_batch` are the one code path: `parley extract`, the benchmarks and the stream
+worker's NLP processes all call them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+
+from extractors.meetings import find_meetings
+from extractors.pipeline import load_nlp
+from extractors.quotes import find_quotes
+from extractors.resolve import ArticleResolver
+from extractors.types import Extraction, Meeting, Participant, Quote
+from schemas.article import Article
+
+EXTRACTOR_VERSION = "0.1.0"
+
+__all__ = [
+    "EXTRACTOR_VERSION",
+    "Article",
+    "Extraction",
+    "Meeting",
+    "Participant",
+    "Quote",
+    "extract",
+    "extract_batch",
+    "load_nlp",
+]
+
+
+def _extract_doc(article: Article, doc) -> Extraction:
+    resolver = ArticleResolver(doc, article.published_date)
+    return Extraction(id=article.id, meetings=find_meetings(doc, resolver), quotes=find_quotes(doc, resolver))
+
+
+def extract(article: Article, nlp: Language | None = None) -> Extraction:
+    nlp = nlp or load_nlp()
+    return _extract_doc(article, nlp(article.text))
+
+
+def extract_batch(articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 8) -> Iterator[Extraction]:
+    """Same results as `extract` on each article, with spaCy's batching."""
+    nlp = nlp or load_nlp()
+    items = list(articles)
+    for article, doc in zip(items, nlp.pipe((a.text for a in items), batch_size=batch_size), strict=True):
+        yield _extract_doc(article, doc)

