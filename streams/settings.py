@@ -32,12 +32,17 @@ class Settings(BaseSettings):
     article_timeout_s: float = Field(30.0, gt=0, description="CPU budget of one article; over it goes to the DLQ.")
     max_text_chars: int = Field(200_000, ge=1, description="Longest article text the NLP accepts.")
     max_message_bytes: int = Field(8 * 1024 * 1024, ge=1024, description="max.message.bytes of articles/DLQ.")
+    articles_retention_ms: int = Field(-1, ge=-1, description="retention.ms of `articles` (-1: forever, so "
+                                                               "`parley reprocess` can re-extract history).")
+    events_retention_ms: int = Field(30 * 24 * 3600 * 1000, ge=-1,
+                                     description="retention.ms of the event and dead-letter topics (30 days).")
     table_store: str = Field("memory://", description="Faust table store URL (memory:// or rocksdb://).")
     data_dir: Path = Field(Path.home() / ".cache" / "parley" / "worker",
                            description="Worker data directory (table stores, Faust state).")
     kafka_home: Path = Field(Path.home() / ".cache" / "parley",
                              description="Where the local broker's jars and data live (outside the repo).")
     kafka_port: int = Field(9092, ge=1, le=65535, description="Port of the local broker.")
+    session_timeout_s: float = Field(30.0, ge=6.0, description="Kafka consumer session timeout (seconds).")
     log_level: str = Field("info", description="Worker log level.")
 
     @property
