@@ -1,0 +1,88 @@
+"""The NLP process pool: same results as offline extraction, a CPU budget per article, and no orphans."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from extractors import extract
+from schemas.article import article_from_mapping
+from streams.nlp_pool import OK, TIMEOUT, NlpPool
+
+pytestmark = pytest.mark.timeout(180)
+
+TEXTS = [
+    "Chinese President Xi Jinping held talks with French President Emmanuel Macron in Beijing on Thursday.",
+    "\"We will not back down,\" the union leader said after the vote.",
+    "Rain is expected across the north of the country this weekend.",
+]
+
+
+async def test_pool_gives_the_same_results_as_offline_extraction(nlp) -> None:
+    articles = [article_from_mapping({"id": f"p{i}", "text": t}) for i, t in enumerate(TEXTS)]
+    pool = NlpPool(1, budget_s=60)
+    pool.start()
+    try:
+        await pool.warm_up()
+        outcomes = await pool.extract(articles)
+    finally:
+        pool.stop()
+    assert [o.status for o in outcomes] == [OK] * 3
+    assert [o.result for o in outcomes] == [extract(a, nlp).to_dict() for a in articles]
+
+
+async def test_an_article_over_its_cpu_budget_times_out_alone() -> None:
+    long_text = " ".join(["The delegations met again in Geneva and talked late into the night."] * 2500)
+    articles = [article_from_mapping({"id": "short", "text": TEXTS[0]}),
+                article_from_mapping({"id": "long", "text": long_text})]
+    pool = NlpPool(1, budget_s=0.5)
+    pool.start()
+    try:
+        await pool.warm_up()
+        outcomes = await pool.extract(articles)
+    finally:
+        pool.stop()
+    assert [o.status for o in outcomes] == [OK, TIMEOUT]
+
+
+def test_nlp_processes_die_with_a_killed_parent(tmp_path) -> None:
+    script = textwrap.dedent("""
+        import asyncio, sys
+        from streams.nlp_pool import NlpPool
+        async def main():
+            pool = NlpPool(2)
+            pool.start()
+            await pool.warm_up()
+            print(" ".join(map(str, pool.pids())), flush=True)
+            await asyncio.sleep(600)
+        asyncio.run(main())
+    """)
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert parent.stdout is not None
+    children = [int(p) for p in parent.stdout.readline().split()]
+    assert len(children) == 2 and all(_alive(p) for p in children)
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(p) for p in children):
+        time.sleep(0.1)
+    assert not any(_alive(p) for p in children), "an NLP process outlived its SIGKILLed worker"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie is dead: reaped by init, or show as Z
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split(") ")[1][0] != "Z"
+    except FileNotFoundError:
+        return False
