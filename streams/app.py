@@ -13,7 +13,7 @@ from typing import Any
 import faust
 from aiohttp.web import Response
 
-from streams import counters
+from streams import contacts_agent, counters, dashboard, metrics
 from streams.nlp_pool import NlpPool
 from streams.processor import ArticleProcessor, Headers, RawMessage
 from streams.settings import Settings
@@ -112,4 +112,7 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
                 **counters.snapshot()}
         return web.json(body, status=200 if ok else 503)
 
+    # Each area adds its own agents, tables and views: the contact tables and HTTP API, the dashboard, /metrics.
+    for area in (contacts_agent, dashboard, metrics):
+        area.install(app, settings)
     return app

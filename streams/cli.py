@@ -10,6 +10,7 @@ from typing import Annotated
 import orjson
 import typer
 
+from streams import cli_reprocess
 from streams.local_kafka import KAFKA_VERSION, LocalKafka, LocalKafkaError
 from streams.settings import get_settings
 
@@ -252,6 +253,8 @@ def feed(
     if rejected and not sent:
         raise typer.Exit(1)
 
+
+cli_reprocess.register(app)
 
 if __name__ == "__main__":
     app()
