@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -67,7 +68,9 @@ class ArticleProcessor:
                 continue
             good.append((msg, article))
         if good:
+            began = time.perf_counter()
             outcomes = await self._retrying("extraction", lambda: self.pool.extract([a for _, a in good]))
+            counters.observe_extraction(time.perf_counter() - began, len(good))
             for (msg, article), outcome in zip(good, outcomes, strict=True):
                 if outcome.status != OK or outcome.result is None:
                     pending.append(self._dead_letter(msg, outcome.status, outcome.detail))
