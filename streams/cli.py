@@ -10,7 +10,7 @@ from typing import Annotated
 import orjson
 import typer
 
-from streams import cli_reprocess
+from streams import cli_dlq, cli_reprocess
 from streams.local_kafka import KAFKA_VERSION, LocalKafka, LocalKafkaError
 from streams.settings import get_settings
 
@@ -255,6 +255,7 @@ def feed(
 
 
 cli_reprocess.register(app)
+cli_dlq.register(app)
 
 if __name__ == "__main__":
     app()

@@ -1,0 +1,113 @@
+"""`parley dlq show|replay`: look at dead letters and send them back to `articles` once their cause is fixed.
+
+Replay is stateless: it reads the dead-letter topic up to its current end and re-sends the selected messages with
+their original key and bytes. Replaying twice is harmless because an article's event ids and table updates are
+deterministic in its id.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from typing import Annotated
+
+import typer
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
+
+from streams.settings import get_settings
+
+dlq_app = typer.Typer(help="Dead letters: inspect them, replay them into `articles`.", no_args_is_help=True)
+
+
+async def _read_dead_letters(bootstrap: str, topic: str) -> list:
+    """Every record on the dead-letter topic up to the end offsets as of now."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
+                                fetch_max_bytes=16 * 1024 * 1024, max_partition_fetch_bytes=16 * 1024 * 1024)
+    await consumer.start()
+    try:
+        tps = [TopicPartition(topic, p) for p in await _partitions(bootstrap, topic)]
+        if not tps:
+            return []
+        consumer.assign(tps)
+        await consumer.seek_to_beginning(*tps)
+        ends = await consumer.end_offsets(tps)
+        records = []
+        while [tp for tp in tps if await consumer.position(tp) < ends[tp]]:
+            batch = await consumer.getmany(timeout_ms=500)
+            for tp, recs in batch.items():
+                records.extend(r for r in recs if r.offset < ends[tp])
+        return records
+    finally:
+        await consumer.stop()
+
+
+async def _partitions(bootstrap: str, topic: str) -> list[int]:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        (described,) = await admin.describe_topics([topic])
+    finally:
+        await admin.close()
+    if described.get("error_code"):
+        raise typer.BadParameter(f"topic {topic} is not available on {bootstrap} (error {described['error_code']})")
+    return sorted(p["partition"] for p in described["partitions"])
+
+
+def _reason(record) -> str:
+    return dict(record.headers or ()).get("dlq_reason", b"unknown").decode("utf-8", "replace")
+
+
+@dlq_app.command("show")
+def show() -> None:
+    """Count the dead letters by reason."""
+    from streams.cli import bootstrap_servers
+
+    settings = get_settings()
+    records = asyncio.run(_read_dead_letters(bootstrap_servers(), settings.topic("articles.dlq")))
+    for reason, n in sorted(Counter(_reason(r) for r in records).items()):
+        typer.echo(f"{n:8d}  {reason}")
+    typer.echo(f"{len(records):8d}  total")
+
+
+@dlq_app.command("replay")
+def replay(
+    reason: Annotated[list[str] | None, typer.Option("--reason", help="Replay only this reason (repeatable).")] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Replay every dead letter.")] = False,
+) -> None:
+    """Send dead letters back to `articles` (original key and bytes, plus a `dlq_replayed` header)."""
+    from streams.cli import bootstrap_servers
+
+    if not all_ and not reason:
+        typer.echo("error: say which dead letters to replay: --reason REASON (repeatable) or --all", err=True)
+        raise typer.Exit(2)
+    settings = get_settings()
+    bootstrap = bootstrap_servers()
+    wanted = set(reason or ())
+
+    async def run() -> Counter[str]:
+        records = await _read_dead_letters(bootstrap, settings.topic("articles.dlq"))
+        chosen = [r for r in records if all_ or _reason(r) in wanted]
+        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True,
+                                    max_request_size=settings.max_message_bytes)
+        await producer.start()
+        sent: Counter[str] = Counter()
+        try:
+            futures = []
+            for r in chosen:
+                headers = [("dlq_replayed", f"{r.topic}/{r.partition}/{r.offset}".encode())]
+                futures.append(await producer.send(settings.topic("articles"), r.value, key=r.key, headers=headers))
+                sent[_reason(r)] += 1
+            await asyncio.gather(*futures)
+        finally:
+            await producer.stop()
+        return sent
+
+    sent = asyncio.run(run())
+    for why, n in sorted(sent.items()):
+        typer.echo(f"replayed {n:6d}  {why}")
+    typer.echo(f"replayed {sum(sent.values())} dead letter(s) into {settings.topic('articles')}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(dlq_app, name="dlq")
