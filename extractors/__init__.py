@@ -42,7 +42,8 @@ def extract(article: Article, nlp: Language | None = None) -> Extraction:
     return _extract_doc(article, nlp(article.text))
 
 
-def extract_batch(articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 8) -> Iterator[Extraction]:
+def extract_batch(articles: Iterable[Article], nlp: Language | None = None,
+                  batch_size: int = 8) -> Iterator[Extraction]:
     """Same results as `extract` on each article, with spaCy's batching."""
     nlp = nlp or load_nlp()
     items = list(articles)

@@ -250,5 +250,6 @@ def bootstrap(gold_rows: Sequence[Row], pred_by_id: dict[str, Row], rounds: int 
     for label, values in samples.items():
         if values:
             values.sort()
-            out[label] = (round(values[int(0.025 * (len(values) - 1))], 4), round(values[int(0.975 * (len(values) - 1))], 4))
+            last = len(values) - 1
+            out[label] = (round(values[int(0.025 * last)], 4), round(values[int(0.975 * last)], 4))
     return out

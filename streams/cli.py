@@ -207,8 +207,9 @@ def _iter_input(source: str) -> Iterator[tuple[str, bytes]]:
 def feed(
     source: Annotated[str, typer.Argument(help="A JSONL file, a folder of .txt/.json files, or - for stdin.")],
     topic: Annotated[str | None, typer.Option(help="Topic (default: the articles topic).")] = None,
-    validate: Annotated[bool, typer.Option(help="Reject locally what the worker would dead-letter; --no-validate "
-                                                "sends every line as it is (for testing the dead-letter path).")] = True,
+    validate: Annotated[bool, typer.Option(
+        help="Reject locally what the worker would dead-letter; --no-validate sends every line as it is "
+             "(for testing the dead-letter path).")] = True,
 ) -> None:
     """Send articles to the `articles` topic (keyed by article id) and print a summary."""
     import asyncio

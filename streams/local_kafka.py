@@ -78,7 +78,8 @@ class LocalKafka:
                "-DincludeScope=runtime", f"-DoutputDirectory={self.libs}", f"-Dkafka.version={KAFKA_VERSION}"]
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900)
         if proc.returncode != 0 or not any(self.libs.glob("kafka_2.13-*.jar")):
-            raise LocalKafkaError(f"Maven could not resolve Kafka {KAFKA_VERSION}:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+            raise LocalKafkaError(
+                f"Maven could not resolve Kafka {KAFKA_VERSION}:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
         marker.write_text(KAFKA_VERSION)
 
     def _java(self, main: str, *args: str, heap: str = "256m") -> list[str]:
@@ -115,7 +116,8 @@ class LocalKafka:
             self._java("kafka.tools.StorageTool", "format", "-t", _kafka_uuid(cluster_id), "-c", str(self.config_file)),
             capture_output=True, text=True, timeout=120)
         if proc.returncode != 0:
-            raise LocalKafkaError(f"formatting the broker's storage failed:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
+            raise LocalKafkaError(
+                f"formatting the broker's storage failed:\n{proc.stdout[-2000:]}{proc.stderr[-2000:]}")
 
     def start(self, timeout: float = 120.0) -> float:
         """Start in the background (idempotent) and wait until the broker serves requests; returns seconds taken."""

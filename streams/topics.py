@@ -62,7 +62,8 @@ async def ensure_topics(settings: Settings, bootstrap: str, specs: list[TopicSpe
         if problems:
             raise TopicMismatch(
                 "existing topics disagree with Parley's settings:\n  " + "\n  ".join(problems)
-                + "\nFix the topics (or the PARLEY_PARTITIONS / retention settings), or use another PARLEY_TOPIC_PREFIX.")
+                + "\nFix the topics (or the PARLEY_PARTITIONS / retention settings), "
+                "or use another PARLEY_TOPIC_PREFIX.")
         return [s.name for s in missing]
     finally:
         await admin.close()

@@ -61,8 +61,8 @@ async def test_bad_messages_go_to_the_dlq_with_reason_and_source_position() -> N
     sink = Sink()
     pool = StubPool({})
     proc = ArticleProcessor(pool, sink, TOPICS, max_text_chars=50)
-    await proc.process([msg(b"\xff", 10), msg(b"{", 11), msg(b'{"text": ""}', 12), msg(b'{"text": "' + b"y" * 51 + b'"}', 13),
-                        msg(b'{"text": "fine"}', 14)])
+    await proc.process([msg(b"\xff", 10), msg(b"{", 11), msg(b'{"text": ""}', 12),
+                        msg(b'{"text": "' + b"y" * 51 + b'"}', 13), msg(b'{"text": "fine"}', 14)])
     dead = sink.on("t.dlq")
     assert [h["dlq_reason"] for _, _, h in dead] == [b"not_utf8", b"not_json", b"empty_text", b"text_too_long"]
     assert [h["source_offset"] for _, _, h in dead] == [b"10", b"11", b"12", b"13"]
