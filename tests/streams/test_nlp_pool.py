@@ -13,7 +13,7 @@ import pytest
 
 from extractors import extract
 from schemas.article import article_from_mapping
-from streams.nlp_pool import OK, TIMEOUT, NlpPool
+from streams.nlp_pool import ERROR, OK, TIMEOUT, NlpPool
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -86,3 +86,18 @@ def _alive(pid: int) -> bool:
             return fh.read().split(") ")[1][0] != "Z"
     except FileNotFoundError:
         return False
+
+
+async def test_an_exception_inside_the_nlp_fails_that_article_only() -> None:
+    # spaCy refuses texts over nlp.max_length (1,000,000 characters) with ValueError E088: a real NLP exception.
+    huge = article_from_mapping({"id": "huge", "text": "word " * 210_000}, max_text_chars=2_000_000)
+    fine = article_from_mapping({"id": "fine", "text": TEXTS[2]})
+    pool = NlpPool(1, budget_s=60)
+    pool.start()
+    try:
+        await pool.warm_up()
+        outcomes = await pool.extract([huge, fine])
+    finally:
+        pool.stop()
+    assert [o.status for o in outcomes] == [ERROR, OK]
+    assert outcomes[0].detail.startswith("ValueError: [E088]"), "the traceback's last line"
