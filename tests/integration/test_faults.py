@@ -1,0 +1,104 @@
+"""Faults on the real broker: a graceful stop loses nothing, and a broker restart mid-stream loses nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import time
+from pathlib import Path
+
+import orjson
+import pytest
+
+from extractors import extract_batch
+from schemas.article import article_from_mapping
+from schemas.events import meeting_event, quote_event
+from streams.local_kafka import LocalKafka, free_port
+from streams.settings import Settings
+from tests.article_generator import articles
+from tests.integration.helpers import WorkerProcess, consume, produce, unique_prefix
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow, pytest.mark.timeout(420)]
+
+
+def expected_event_ids(rows: list[dict], nlp) -> set[str]:
+    """The ids an offline extraction of the same articles gives (the same code path the worker runs)."""
+    arts = [article_from_mapping(r) for r in rows]
+    ids = set()
+    for art, ext in zip(arts, extract_batch(arts, nlp), strict=True):
+        d = ext.to_dict()
+        ids.update(meeting_event(art, m, "x")["event_id"] for m in d["meetings"])
+        ids.update(quote_event(art, q, "x")["event_id"] for q in d["quotes"])
+    return ids
+
+
+async def event_ids(bootstrap: str, prefix: str, expect: int, timeout: float) -> list[str]:
+    meetings = await consume(bootstrap, f"{prefix}.meetings", expect=0, timeout=5)
+    quotes = await consume(bootstrap, f"{prefix}.quotes", expect=0, timeout=5)
+    deadline = time.monotonic() + timeout
+    while len({orjson.loads(r.value)["event_id"] for r in meetings + quotes}) < expect and time.monotonic() < deadline:
+        await asyncio.sleep(1)
+        meetings = await consume(bootstrap, f"{prefix}.meetings", expect=0, timeout=3)
+        quotes = await consume(bootstrap, f"{prefix}.quotes", expect=0, timeout=3)
+    return [orjson.loads(r.value)["event_id"] for r in meetings + quotes]
+
+
+def wait_for_progress(worker: WorkerProcess, at_least: int, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        status, body = worker.get("/health")
+        if status == 200 and body["counts"].get("articles_extracted", 0) >= at_least:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"no progress to {at_least} articles:\n{worker.log_tail()}")
+
+
+async def test_sigterm_commits_what_is_done_and_loses_nothing(kafka_bootstrap: str, tmp_path: Path, nlp) -> None:
+    prefix = unique_prefix()
+    rows = articles(80, seed=11)
+    expected = expected_event_ids(rows, nlp)
+    assert len(expected) > 60
+    first = WorkerProcess(kafka_bootstrap, prefix, tmp_path).start()
+    first.wait_ready()
+    await produce(kafka_bootstrap, f"{prefix}.articles", [orjson.dumps(r) for r in rows],
+                  [r["id"].encode() for r in rows])
+    wait_for_progress(first, 10)
+    assert first.stop(timeout=60) == 0, first.log_tail()
+    second = WorkerProcess(kafka_bootstrap, prefix, tmp_path).start()
+    try:
+        second.wait_ready()
+        seen = await event_ids(kafka_bootstrap, prefix, len(expected), timeout=180)
+    finally:
+        second.stop()
+    assert set(seen) == expected
+    duplicates = len(seen) - len(set(seen))
+    print(f"graceful stop: {len(rows)} articles, {len(expected)} events, {duplicates} duplicate deliveries")
+    assert duplicates <= len(expected) // 2, "a graceful stop should redeliver little: its commits were flushed"
+
+
+@pytest.mark.skipif(shutil.which("java") is None or shutil.which("mvn") is None, reason="needs Java and Maven")
+async def test_broker_restart_mid_stream_loses_nothing(tmp_path: Path, nlp) -> None:
+    broker = LocalKafka(Settings().kafka_home, port=free_port(), controller_port=free_port())
+    broker.start()
+    worker = None
+    try:
+        prefix = unique_prefix()
+        rows = articles(60, seed=12)
+        expected = expected_event_ids(rows, nlp)
+        worker = WorkerProcess(broker.bootstrap, prefix, tmp_path).start()
+        worker.wait_ready()
+        await produce(broker.bootstrap, f"{prefix}.articles", [orjson.dumps(r) for r in rows],
+                      [r["id"].encode() for r in rows])
+        wait_for_progress(worker, 5)
+        broker.stop()
+        await asyncio.sleep(3)
+        broker.start()
+        seen = await event_ids(broker.bootstrap, prefix, len(expected), timeout=240)
+        assert worker.alive(), worker.log_tail()
+        assert set(seen) == expected, worker.log_tail()
+        print(f"broker restart: {len(rows)} articles, {len(expected)} events, "
+              f"{len(seen) - len(set(seen))} duplicate deliveries")
+    finally:
+        if worker is not None:
+            worker.stop()
+        broker.reset()
