@@ -8,6 +8,7 @@ An article's path: `articles` topic -> `process_articles` (batches of up to PARL
 from __future__ import annotations
 
 import logging
+import os
 from typing import Any
 
 import faust
@@ -100,9 +101,16 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
     @app.agent(articles_topic, concurrency=1)
     async def process_articles(stream: faust.StreamT) -> None:
         async for events in stream.take_events(settings.nlp_batch_size, within=BATCH_WITHIN_S):
-            await processor.process([
-                RawMessage(e.message.value, e.message.key, e.message.topic, e.message.partition, e.message.offset)
-                for e in events])
+            try:
+                await processor.process([
+                    RawMessage(e.message.value, e.message.key, e.message.topic, e.message.partition,
+                               e.message.offset) for e in events])
+            except Exception:
+                # Faust acknowledges a batch when the agent raises, which would commit past articles that were
+                # never processed. Exit at once instead: the batch is redelivered after the restart/rebalance.
+                log.critical("unexpected error in the source agent; exiting without acknowledging", exc_info=True)
+                logging.shutdown()
+                os._exit(70)
 
     @app.page("/health")
     async def health(web: Any, request: Any) -> Response:

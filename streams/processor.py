@@ -12,6 +12,7 @@ import asyncio
 import logging
 import os
 import time
+import traceback
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,7 @@ from streams.nlp_pool import OK, NlpPool
 log = logging.getLogger("parley.processor")
 
 NOT_ENGLISH = "not_english"
+PUBLISH_ERROR = "publish_error"
 Headers = list[tuple[str, bytes]]
 Record = tuple[str, bytes | None, bytes, Headers]  # topic, key, value, headers: re-sendable on retry
 # send(topic_name, key, value, headers) -> awaitable that resolves once the broker has the record
@@ -75,7 +77,13 @@ class ArticleProcessor:
                 if outcome.status != OK or outcome.result is None:
                     pending.append(self._dead_letter(msg, outcome.status, outcome.detail))
                     continue
-                pending.extend(self._publish(article, outcome.result))
+                try:
+                    records = self._publish(article, outcome.result)
+                except Exception as exc:  # an event the contract cannot carry: a bug, kept with its article
+                    log.exception("cannot build the events of article %s", article.id)
+                    pending.append(self._dead_letter(msg, PUBLISH_ERROR, _last_line(exc)))
+                    continue
+                pending.extend(records)
                 counters.counts["articles_extracted"] += 1
         await self._retrying("delivery", lambda: asyncio.gather(*(self.send(*record) for record in pending)))
 
@@ -124,6 +132,10 @@ class ArticleProcessor:
                 await asyncio.sleep(delay)
                 waited += delay
                 delay = min(delay * 2, 10.0)
+
+
+def _last_line(exc: BaseException) -> str:
+    return (traceback.format_exception_only(type(exc), exc)[-1].strip())[:500]
 
 
 def _headers(extractor_version: str) -> Headers:

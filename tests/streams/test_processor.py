@@ -115,3 +115,11 @@ async def test_delivery_is_retried_not_dropped() -> None:
     await ArticleProcessor(StubPool({"T": out}), sink, TOPICS, 1000).process([msg(b'{"text": "T"}')])
     assert len(sink.on("t.meetings")) == 1
     assert counters.counts["retries_delivery"] == 2
+
+
+async def test_an_event_the_contract_cannot_carry_dead_letters_its_article() -> None:
+    broken = Outcome(OK, {"id": "a1", "meetings": [{"countries": ["JPN", "RUS"]}], "quotes": []})  # no offsets
+    sink = Sink()
+    await ArticleProcessor(StubPool({"T": broken}), sink, TOPICS, 1000).process([msg(b'{"text": "T"}')])
+    assert [h["dlq_reason"] for _, _, h in sink.on("t.dlq")] == [b"publish_error"]
+    assert sink.on("t.meetings") == []
