@@ -51,7 +51,8 @@ def diplomatic_article(rng: random.Random, n: int) -> dict[str, Any]:
         lead = f"{a[1]} {a[2]} {a[3]} will visit {b[0]} next month for talks on {topic}, officials said on {day}."
     body = f"\"{quote},\" {a[3].split()[-1]} told reporters."
     tail = f"The two countries have been negotiating over {topic} for several years. (report {n})"
-    return {"id": f"gen-{n}", "source": rng.choice(SOURCES), "published": f"2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}",
+    published = f"2024-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
+    return {"id": f"gen-{n}", "source": rng.choice(SOURCES), "published": published,
             "text": f"{lead}\n\n{body}\n\n{tail}"}
 
 
