@@ -195,6 +195,7 @@ def _kafka_uuid(value: str) -> str:
 
 def _answers_metadata(bootstrap: str) -> bool:
     import asyncio
+    import concurrent.futures
 
     from aiokafka.admin import AIOKafkaAdminClient
 
@@ -212,7 +213,9 @@ def _answers_metadata(bootstrap: str) -> bool:
             except Exception:
                 pass
 
-    return asyncio.run(probe())
+    # In its own thread: callers may already run an event loop (async tests, the CLI inside asyncio).
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as runner:
+        return runner.submit(asyncio.run, probe()).result()
 
 
 def free_port() -> int:
