@@ -14,6 +14,7 @@ from typing import Any
 import faust
 from aiohttp.web import Response
 
+from extractors import extractor_version, load_snapshot
 from streams import contacts_agent, counters, dashboard, metrics
 from streams.nlp_pool import NlpPool
 from streams.processor import ArticleProcessor, Headers, RawMessage
@@ -71,7 +72,9 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
              "dlq": settings.topic("articles.dlq")}
     articles_topic = app.topic(settings.topic("articles"), partitions=settings.partitions)
     out_topics = {name: app.topic(name, partitions=settings.partitions) for name in names.values()}
-    pool = NlpPool(settings.nlp_processes, settings.spacy_model, settings.article_timeout_s)
+    snapshot_path = str(settings.people_snapshot) if settings.people_snapshot else None
+    version = extractor_version(load_snapshot(snapshot_path) if snapshot_path else None)
+    pool = NlpPool(settings.nlp_processes, settings.spacy_model, settings.article_timeout_s, snapshot_path)
     readiness = Readiness()
     app.parley_pool = pool  # type: ignore[attr-defined]
     app.parley_readiness = readiness  # type: ignore[attr-defined]
@@ -80,7 +83,7 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
         fut = await out_topics[topic].send(key=key, value=value, headers=headers)
         return await fut
 
-    processor = ArticleProcessor(pool, send, names, settings.max_text_chars)
+    processor = ArticleProcessor(pool, send, names, settings.max_text_chars, version)
 
     @app.task
     async def start_nlp() -> None:

@@ -10,7 +10,7 @@ from typing import Annotated
 import orjson
 import typer
 
-from streams import cli_dlq, cli_reprocess
+from streams import cli_dlq, cli_people, cli_reprocess
 from streams.local_kafka import KAFKA_VERSION, LocalKafka, LocalKafkaError
 from streams.settings import get_settings
 
@@ -28,13 +28,16 @@ def extract(
     input: Annotated[Path, typer.Argument(help="Articles, one JSON object per line.", exists=True, dir_okay=False)],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here instead of stdout.")] = None,
     model: Annotated[str | None, typer.Option(help="spaCy model (default: the setting).")] = None,
+    people: Annotated[Path | None, typer.Option(help="People snapshot (default: PARLEY_PEOPLE_SNAPSHOT).")] = None,
 ) -> None:
     """Offline extraction, no Kafka: one {"id", "meetings", "quotes"} line per article (SCORING.md format)."""
-    from extractors import extract_batch, load_nlp
+    from extractors import extract_batch, load_nlp, load_snapshot
     from schemas.article import InputRejected, article_from_mapping
 
     settings = get_settings()
     nlp = load_nlp(model or settings.spacy_model)
+    snapshot_file = people or settings.people_snapshot
+    snapshot = load_snapshot(snapshot_file) if snapshot_file else None
     articles = []
     for n, row in enumerate(_read_jsonl(input), 1):
         try:
@@ -43,7 +46,7 @@ def extract(
             typer.echo(f"line {n}: rejected ({exc})", err=True)
     out = output.open("wb") if output else sys.stdout.buffer
     try:
-        for result in extract_batch(articles, nlp, batch_size=settings.nlp_batch_size):
+        for result in extract_batch(articles, nlp, batch_size=settings.nlp_batch_size, snapshot=snapshot):
             out.write(orjson.dumps(result.to_dict()) + b"\n")
     finally:
         if output:
@@ -257,6 +260,7 @@ def feed(
 
 cli_reprocess.register(app)
 cli_dlq.register(app)
+cli_people.register(app)
 
 if __name__ == "__main__":
     app()

@@ -20,8 +20,8 @@ from streams.settings import get_settings
 dlq_app = typer.Typer(help="Dead letters: inspect them, replay them into `articles`.", no_args_is_help=True)
 
 
-async def _read_dead_letters(bootstrap: str, topic: str) -> list:
-    """Every record on the dead-letter topic up to the end offsets as of now."""
+async def read_topic(bootstrap: str, topic: str) -> list:
+    """Every record of a topic up to its end offsets as of now (outside any consumer group)."""
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
                                 fetch_max_bytes=16 * 1024 * 1024, max_partition_fetch_bytes=16 * 1024 * 1024)
     await consumer.start()
@@ -64,7 +64,7 @@ def show() -> None:
     from streams.cli import bootstrap_servers
 
     settings = get_settings()
-    records = asyncio.run(_read_dead_letters(bootstrap_servers(), settings.topic("articles.dlq")))
+    records = asyncio.run(read_topic(bootstrap_servers(), settings.topic("articles.dlq")))
     for reason, n in sorted(Counter(_reason(r) for r in records).items()):
         typer.echo(f"{n:8d}  {reason}")
     typer.echo(f"{len(records):8d}  total")
@@ -86,7 +86,7 @@ def replay(
     wanted = set(reason or ())
 
     async def run() -> Counter[str]:
-        records = await _read_dead_letters(bootstrap, settings.topic("articles.dlq"))
+        records = await read_topic(bootstrap, settings.topic("articles.dlq"))
         chosen = [r for r in records if all_ or _reason(r) in wanted]
         producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True,
                                     max_request_size=settings.max_message_bytes)

@@ -41,23 +41,25 @@ class _BudgetExceeded(Exception):
 
 
 _nlp: Any = None
+_snapshot: dict[str, Any] | None = None
 
 
 def _on_budget(signum: int, frame: Any) -> None:
     raise _BudgetExceeded()
 
 
-def _child_init(model: str | None) -> None:
+def _child_init(model: str | None, snapshot_path: str | None) -> None:
     try:  # Linux: die with the parent (the worker), even when it is SIGKILLed.
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG = 1
     except OSError:
         pass
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the worker decides when we stop
     signal.signal(signal.SIGPROF, _on_budget)
-    global _nlp
-    from extractors import load_nlp
+    global _nlp, _snapshot
+    from extractors import load_nlp, load_snapshot
 
     _nlp = load_nlp(model)
+    _snapshot = load_snapshot(snapshot_path) if snapshot_path else None
     _nlp("Warm-up sentence so the first real article does not pay for lazy initialisation.")
 
 
@@ -83,14 +85,15 @@ def _run_batch(rows: list[dict[str, Any]], budget_s: float) -> list[Outcome]:
     if len(articles) > 1:
         try:
             results = _with_budget(budget_s * len(articles),
-                                   lambda: [r.to_dict() for r in extract_batch(articles, _nlp)])
+                                   lambda: [r.to_dict() for r in extract_batch(articles, _nlp, snapshot=_snapshot)])
             return [Outcome(OK, r) for r in results]
         except (_BudgetExceeded, Exception):
             pass
     outcomes = []
     for article in articles:
         try:
-            outcomes.append(Outcome(OK, _with_budget(budget_s, lambda a=article: extract(a, _nlp).to_dict())))
+            result = _with_budget(budget_s, lambda a=article: extract(a, _nlp, _snapshot).to_dict())
+            outcomes.append(Outcome(OK, result))
         except _BudgetExceeded:
             outcomes.append(Outcome(TIMEOUT, detail=f"over the CPU budget of {budget_s:g} s"))
         except Exception as exc:  # an extractor bug on this article: dead-letter it, keep going
@@ -106,9 +109,11 @@ class NlpPool:
     """The worker's NLP processes. `extract` never raises for a bad article; it raises only when the pool itself
     cannot be kept alive, which the caller treats as transient (retry, never acknowledge)."""
 
-    def __init__(self, processes: int = 1, model: str | None = None, budget_s: float = 30.0) -> None:
+    def __init__(self, processes: int = 1, model: str | None = None, budget_s: float = 30.0,
+                 snapshot_path: str | None = None) -> None:
         self.processes = processes
         self.model = model
+        self.snapshot_path = snapshot_path
         self.budget_s = budget_s
         self._pool: concurrent.futures.ProcessPoolExecutor | None = None
         self.rebuilds = 0
@@ -117,7 +122,7 @@ class NlpPool:
     def start(self) -> None:
         self._pool = concurrent.futures.ProcessPoolExecutor(
             max_workers=self.processes, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_child_init, initargs=(self.model,))
+            initializer=_child_init, initargs=(self.model, self.snapshot_path))
 
     async def warm_up(self) -> None:
         """Start every process and load the model before the worker says it is ready."""

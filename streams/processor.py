@@ -19,7 +19,6 @@ from typing import Any
 
 import orjson
 
-from extractors import EXTRACTOR_VERSION
 from schemas.article import Article, InputRejected, decode_article
 from schemas.events import CONTENT_TYPE, meeting_event, meeting_key, quote_event, quote_key
 from streams import counters
@@ -46,12 +45,13 @@ class RawMessage:
 
 class ArticleProcessor:
     def __init__(self, pool: NlpPool, send: Send, topics: dict[str, str], max_text_chars: int,
-                 retry_limit_s: float = 300.0) -> None:
+                 extractor_version: str, retry_limit_s: float = 300.0) -> None:
         self.pool = pool
         self.send = send
         self.topics = topics  # logical name -> topic name: meetings, quotes, dlq
         self.max_text_chars = max_text_chars
         self.retry_limit_s = retry_limit_s
+        self.extractor_version = extractor_version
 
     async def process(self, messages: Sequence[RawMessage]) -> None:
         """Returns only when every event and dead letter of the batch is on the broker; then (and only then) the
@@ -88,15 +88,15 @@ class ArticleProcessor:
         await self._retrying("delivery", lambda: asyncio.gather(*(self.send(*record) for record in pending)))
 
     def _publish(self, article: Article, result: dict[str, Any]) -> list[Record]:
-        headers = _headers(EXTRACTOR_VERSION)
+        headers = _headers(self.extractor_version)
         sends = []
         for meeting in result["meetings"]:
-            event = meeting_event(article, meeting, EXTRACTOR_VERSION)
+            event = meeting_event(article, meeting, self.extractor_version)
             sends.append((self.topics["meetings"], meeting_key(meeting).encode(), orjson.dumps(event),
                           headers + [("schema_version", event["schema_version"].encode())]))
             counters.counts["meetings_out"] += 1
         for quote in result["quotes"]:
-            event = quote_event(article, quote, EXTRACTOR_VERSION)
+            event = quote_event(article, quote, self.extractor_version)
             sends.append((self.topics["quotes"], quote_key(quote).encode(), orjson.dumps(event),
                           headers + [("schema_version", event["schema_version"].encode())]))
             counters.counts["quotes_out"] += 1

@@ -14,6 +14,7 @@ from streams import counters
 from streams.nlp_pool import ERROR, OK, TIMEOUT, Outcome
 from streams.processor import ArticleProcessor, RawMessage
 
+VERSION = "9.9.9+people-none"
 TOPICS = {"meetings": "t.meetings", "quotes": "t.quotes", "dlq": "t.dlq"}
 MEETING = {"countries": ["JPN", "RUS"], "participants": [], "kind": "talks", "status": "held", "evidence": "E.",
            "evidence_start": 0, "evidence_end": 2}
@@ -60,7 +61,7 @@ def fresh_counters() -> None:
 async def test_bad_messages_go_to_the_dlq_with_reason_and_source_position() -> None:
     sink = Sink()
     pool = StubPool({})
-    proc = ArticleProcessor(pool, sink, TOPICS, max_text_chars=50)
+    proc = ArticleProcessor(pool, sink, TOPICS, max_text_chars=50, extractor_version=VERSION)
     await proc.process([msg(b"\xff", 10), msg(b"{", 11), msg(b'{"text": ""}', 12),
                         msg(b'{"text": "' + b"y" * 51 + b'"}', 13), msg(b'{"text": "fine"}', 14)])
     dead = sink.on("t.dlq")
@@ -75,7 +76,7 @@ async def test_bad_messages_go_to_the_dlq_with_reason_and_source_position() -> N
 async def test_non_english_is_skipped_and_counted_not_dead_lettered() -> None:
     sink = Sink()
     pool = StubPool({})
-    await ArticleProcessor(pool, sink, TOPICS, 1000).process([msg(b'{"text": "Bonjour", "language": "fr"}')])
+    await ArticleProcessor(pool, sink, TOPICS, 1000, VERSION).process([msg(b'{"text": "Bonjour", "language": "fr"}')])
     assert sink.records == [] and pool.calls == []
     assert counters.skipped == {"not_english": 1}
 
@@ -83,7 +84,7 @@ async def test_non_english_is_skipped_and_counted_not_dead_lettered() -> None:
 async def test_extraction_failures_are_dead_lettered_per_article() -> None:
     sink = Sink()
     pool = StubPool({"slow": Outcome(TIMEOUT, detail="over budget"), "bug": Outcome(ERROR, detail="KeyError: 'x'")})
-    await ArticleProcessor(pool, sink, TOPICS, 1000).process(
+    await ArticleProcessor(pool, sink, TOPICS, 1000, VERSION).process(
         [msg(b'{"text": "slow"}', 1), msg(b'{"text": "bug"}', 2), msg(b'{"text": "ok"}', 3)])
     dead = sink.on("t.dlq")
     assert [(h["dlq_reason"], h["dlq_detail"]) for _, _, h in dead] == [
@@ -95,7 +96,7 @@ async def test_events_are_keyed_and_carry_provenance_and_deterministic_ids() -> 
     out = Outcome(OK, {"id": "a1", "meetings": [MEETING], "quotes": [QUOTE]})
     first, second = Sink(), Sink()
     for sink in (first, second):
-        await ArticleProcessor(StubPool({"T": out}), sink, TOPICS, 1000).process(
+        await ArticleProcessor(StubPool({"T": out}), sink, TOPICS, 1000, VERSION).process(
             [msg(b'{"text": "T", "id": "a1", "url": "https://n.example/1", "source": "Wire"}')])
     (mkey, mval, mhead), = first.on("t.meetings")
     (qkey, qval, _), = first.on("t.quotes")
@@ -105,6 +106,7 @@ async def test_events_are_keyed_and_carry_provenance_and_deterministic_ids() -> 
     assert meeting["schema_version"] == "meeting.v1" and quote["schema_version"] == "quote.v1"
     assert mhead["content_type"] == b"application/json" and mhead["schema_version"] == b"meeting.v1"
     assert "__faust" not in meeting
+    assert meeting["extractor_version"] == VERSION and mhead["extractor_version"] == VERSION.encode()
     again = orjson.loads(second.on("t.meetings")[0][1])
     assert again["event_id"] == meeting["event_id"], "re-processing yields the same event id"
 
@@ -112,7 +114,7 @@ async def test_events_are_keyed_and_carry_provenance_and_deterministic_ids() -> 
 async def test_delivery_is_retried_not_dropped() -> None:
     sink = Sink(fail_times=2)
     out = Outcome(OK, {"id": "a1", "meetings": [MEETING], "quotes": []})
-    await ArticleProcessor(StubPool({"T": out}), sink, TOPICS, 1000).process([msg(b'{"text": "T"}')])
+    await ArticleProcessor(StubPool({"T": out}), sink, TOPICS, 1000, VERSION).process([msg(b'{"text": "T"}')])
     assert len(sink.on("t.meetings")) == 1
     assert counters.counts["retries_delivery"] == 2
 
@@ -120,6 +122,6 @@ async def test_delivery_is_retried_not_dropped() -> None:
 async def test_an_event_the_contract_cannot_carry_dead_letters_its_article() -> None:
     broken = Outcome(OK, {"id": "a1", "meetings": [{"countries": ["JPN", "RUS"]}], "quotes": []})  # no offsets
     sink = Sink()
-    await ArticleProcessor(StubPool({"T": broken}), sink, TOPICS, 1000).process([msg(b'{"text": "T"}')])
+    await ArticleProcessor(StubPool({"T": broken}), sink, TOPICS, 1000, VERSION).process([msg(b'{"text": "T"}')])
     assert [h["dlq_reason"] for _, _, h in sink.on("t.dlq")] == [b"publish_error"]
     assert sink.on("t.meetings") == []
