@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
+from typing import Literal
 
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -44,6 +45,26 @@ class Settings(BaseSettings):
     kafka_port: int = Field(9092, ge=1, le=65535, description="Port of the local broker.")
     session_timeout_s: float = Field(30.0, ge=6.0, description="Kafka consumer session timeout (seconds).")
     log_level: str = Field("info", description="Worker log level.")
+    people_snapshot: Path | None = Field(None, description="People snapshot file (`parley people build`) the NLP "
+                                                           "processes load at start; none by default.")
+    contacts_horizon_days: float = Field(90.0, ge=0, description="Contact dedup state expires this long after the "
+                                                                 "last report that touched it (0: never).")
+    contacts_sweep_interval_s: float = Field(3600.0, gt=0, description="How often expired contact state is purged.")
+    contacts_recent: int = Field(10, ge=1, le=100, description="Recent contacts and meetings kept per contact/pair.")
+    # Appended for deployment (deploy/k8s, docker-compose.yml): log format and production Kafka pass-through.
+    log_format: Literal["text", "json"] = Field("text", description="Worker log format: text, or json (one JSON "
+                                                                    "object a line, for log collectors).")
+    table_standby_replicas: int = Field(1, ge=0, description="Standby replicas of each Faust table.")
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
+        "PLAINTEXT", description="Kafka security protocol, passed to aiokafka.")
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = Field(
+        "SCRAM-SHA-512", description="SASL mechanism (SASL_* protocols).")
+    kafka_sasl_username: str | None = Field(None, description="SASL user name.")
+    kafka_sasl_password: SecretStr | None = Field(None, description="SASL password (from a Secret).")
+    kafka_ssl_cafile: Path | None = Field(None, description="CA bundle that signed the brokers' certificates "
+                                                            "(SSL, SASL_SSL); default: the system's.")
+    kafka_ssl_certfile: Path | None = Field(None, description="Client certificate, for mutual TLS.")
+    kafka_ssl_keyfile: Path | None = Field(None, description="Client certificate's private key, for mutual TLS.")
 
     @property
     def app_id(self) -> str:

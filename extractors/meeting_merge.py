@@ -1,0 +1,234 @@
+"""Mentions -> meetings: several mentions of one contact become one record, different contacts stay apart.
+
+Two mentions are the same contact when they have the same countries, the same status, the same kind class
+(a visit, a call and a face-to-face meeting are different contacts even between the same two countries),
+compatible times and no conflicting participants ("met Talabani" and "met Barzani" are two meetings).
+A mention that names fewer than two countries ("the talks", "the two leaders") only adds to the contact
+talked about just before it; it never makes a record of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractors.dates import ResolvedDate, find_dates
+from extractors.meeting_lexicon import KIND_CLASS, KIND_RANK
+from extractors.meeting_mentions import Mention
+from extractors.types import Participant
+
+_SOFT_WORDS = frozenset({"late", "early", "later", "earlier", "on", "in", "mid", "morning", "afternoon", "evening"})
+VAGUE_TIMES = ("soon", "shortly", "near future", "coming days", "coming weeks", "later", "earlier")
+
+
+@dataclass(slots=True)
+class Record:
+    countries: set[str]
+    status: str
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    date: ResolvedDate | None = None
+    location: str | None = None
+    location_country: str | None = None
+    host_country: str | None = None
+    series: bool = False  # an agreed series of meetings: takes back-references only
+    basis: int = 0  # 3: two named people of two countries; 2: two countries named; 1: parties inferred from context
+
+    @property
+    def kind_class(self) -> str:
+        return KIND_CLASS[self.kind]
+
+
+def _surname(name: str) -> str:
+    words = name.replace(".", " ").split()
+    return words[-1].lower() if words else ""
+
+
+def _names_by_country(parts: list[Participant]) -> dict[str | None, set[str]]:
+    out: dict[str | None, set[str]] = {}
+    for p in parts:
+        out.setdefault(p.country, set()).add(_surname(p.name))
+    return out
+
+
+def _participants_conflict(a: list[Participant], b: list[Participant]) -> bool:
+    na, nb = _names_by_country(a), _names_by_country(b)
+    for country, names in na.items():
+        if country is None:
+            continue
+        other = nb.get(country)
+        if other and names and not names & other:
+            return True
+    return False
+
+
+def _date_type(text: str) -> tuple[str, str]:
+    """(type, core words) of a time phrase: weekday/day, month, relative, year or vague."""
+    found = find_dates(text)
+    kind = found[0].kind if found else "vague"
+    core = " ".join(w for w in text.lower().replace("'s", "").split() if w not in _SOFT_WORDS)
+    group = {"wd": "day", "md": "day", "dm": "day", "wd_md": "day", "rel_day": "day", "month": "month",
+             "month_year": "month", "year": "year"}.get(kind, "rel")  # fmt: skip
+    return group, core
+
+
+def _dates_conflict(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
+    """Two times that cannot be the same contact: different resolved periods, or two unresolved times of the
+    same type with different words ("Friday" vs "Saturday"; "next month" vs "late April" may well agree)."""
+    if a is None or b is None or not a.text or not b.text:
+        return False
+    if any(w in (a.text + " " + b.text).lower() for w in VAGUE_TIMES):
+        return False
+    if a.period and b.period:
+        return not (a.period.startswith(b.period) or b.period.startswith(a.period))
+    ta, tb = _date_type(a.text), _date_type(b.text)
+    return ta[0] == tb[0] and ta[1] != tb[1]
+
+
+def _add_participants(rec: Record, parts: list[Participant]) -> None:
+    have = {(_surname(p.name), p.country) for p in rec.participants}
+    for p in parts:
+        key = (_surname(p.name), p.country)
+        if key in have or p.country is not None and p.country not in rec.countries:
+            continue
+        if p.country is None and any(_surname(p.name) == k[0] for k in have):
+            continue
+        rec.participants.append(p)
+        have.add(key)
+
+
+def _absorb(rec: Record, m: Mention) -> None:
+    rec.mentions.append(m)
+    if KIND_RANK.get(m.kind, 0) > KIND_RANK.get(rec.kind, 0) and KIND_CLASS[m.kind] == rec.kind_class:
+        rec.kind = m.kind
+    _add_participants(rec, m.participants)
+    if rec.date is None and m.date is not None and not m.anaphoric:
+        rec.date = m.date
+    if rec.location is None and m.location and not m.anaphoric:
+        rec.location, rec.location_country = m.location, m.location_country
+    if rec.host_country is None and m.host_country:
+        rec.host_country = m.host_country
+
+
+def merge_mentions(mentions: list[Mention]) -> list[Record]:
+    records = _merge([m for m in mentions if not m.weak])
+    for m in mentions:
+        if not m.weak:
+            continue
+        countries = set(m.countries)
+        if len(countries) < 2:
+            continue
+        same = [r for r in records if r.countries == countries]
+        if same:
+            _add_participants(same[-1], m.participants)
+        else:
+            rec = Record(countries=countries, status=m.status, kind="meeting", basis=1)
+            _absorb(rec, m)
+            records.append(rec)
+    return _fold_single_visits(_share_places(records))
+
+
+_LONG_VISIT = re.compile(r"\b(?:\w+-day|\w+-nation|several days|week-long|weeklong|tour|stops?|leg)\b", re.IGNORECASE)
+
+
+def _fold_single_visits(records: list[Record]) -> list[Record]:
+    """A visit and the one meeting held during it are one contact; the visit stays apart only when the text
+    gives it more (several meetings, a span of days, other stops)."""
+    out = list(records)
+    for visit in records:
+        if visit.kind != "visit" or visit not in out:
+            continue
+        inner = [r for r in out if r.kind_class == "m" and r.countries == visit.countries and r.status == visit.status]
+        if len(inner) != 1:
+            continue
+        if any(_LONG_VISIT.search(m.sent.text) for m in visit.mentions):
+            continue
+        meeting = inner[0]
+        for m in visit.mentions:
+            meeting.mentions.append(m)
+        meeting.mentions.sort(key=lambda m: m.trigger.idx)
+        _add_participants(meeting, visit.participants)
+        meeting.location = meeting.location or visit.location
+        meeting.location_country = meeting.location_country or visit.location_country or visit.host_country
+        meeting.date = meeting.date or visit.date
+        out.remove(visit)
+    return out
+
+
+def _share_places(records: list[Record]) -> list[Record]:
+    """A meeting held during a visit happened in the host country ("visited Iraq, where she met ...")."""
+    for rec in records:
+        if rec.kind_class != "m" or rec.location_country or rec.status == "cancelled":
+            continue
+        hosts = {r.host_country for r in records if r.kind == "visit" and r.status in ("held", rec.status)
+                 and r.countries == rec.countries and r.host_country}  # fmt: skip
+        if len(hosts) == 1:
+            rec.location_country = hosts.pop()
+    return records
+
+
+def _group_possessor(m: Mention) -> bool:
+    """"their meeting", "the countries' summit": the contact word itself points back to the last contact."""
+    return any(c.dep_ == "poss" and c.lower_ in ("their", "countries", "leaders", "sides", "nations", "two")
+               for c in m.trigger.children)  # fmt: skip
+
+
+def _another_round(m: Mention, last: Record | None) -> bool:
+    """An undetermined round of the process just talked about, told apart by its own time and status: the
+    parties are those of that process."""
+    if last is None or m.anaphoric or m.trigger.pos_ not in ("NOUN", "PROPN") or m.date is None:
+        return False
+    if KIND_CLASS[m.kind] != "m" or last.kind_class != "m" or not m.countries <= last.countries:
+        return False
+    if any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in m.trigger.children):
+        return False
+    return m.status != last.status or _dates_conflict(m.date, last.date)
+
+
+def _merge(mentions: list[Mention]) -> list[Record]:
+    records: list[Record] = []
+    last: Record | None = None
+    for m in mentions:
+        countries = set(m.countries)
+        inferred = False
+        if m.group and len(countries) < 2 and last is not None and countries <= last.countries:
+            if not m.distinct and KIND_CLASS[m.kind] == last.kind_class and _group_possessor(m):
+                _absorb(last, m)  # "the two leaders' talks", "the countries' summit": the contact just told
+                continue
+            countries |= last.countries
+            inferred = True
+        if len(countries) == 1 and m.location_country and m.location_country not in countries:
+            if m.kind not in ("visit", "summit") and not m.anaphoric and not next(iter(countries)).startswith("IGO:"):
+                countries.add(m.location_country)
+                inferred = True
+        if len(countries) < 2 and _another_round(m, last):
+            assert last is not None
+            countries = set(last.countries)  # "During talks held earlier this month, Pyongyang agreed ..."
+            inferred = True
+        if len(countries) < 2:
+            if last is not None and countries <= last.countries and (m.anaphoric or m.group):
+                if KIND_CLASS[m.kind] == last.kind_class or m.anaphoric:
+                    _add_participants(last, [p for p in m.participants if p.country in last.countries])
+            continue
+        target = None
+        if not m.distinct:
+            for rec in reversed(records):
+                if (
+                    not rec.series
+                    and rec.countries == countries
+                    and rec.status == m.status
+                    and rec.kind_class == KIND_CLASS[m.kind]
+                    and not _dates_conflict(rec.date, m.date)
+                    and not _participants_conflict(rec.participants, m.participants)
+                ):
+                    target = rec
+                    break
+        if target is None:
+            target = Record(countries=countries, status=m.status, kind=m.kind, series=m.series)
+            records.append(target)
+        _absorb(target, m)
+        named = {p.country for p in m.participants if p.country}
+        target.basis = max(target.basis, 1 if inferred else 3 if len(named) >= 2 else 2)
+        last = target
+    return records

@@ -1,0 +1,623 @@
+"""The work of `find_quotes` on one article: quotation marks to direct/partial quotes, speech verbs to indirect
+quotes, colon blocks and transcript lines to direct quotes.
+
+Kept in one class per article because the three passes share tables (token offsets, quotation spans, the
+speaker tracker) and each later pass needs what the earlier ones kept (the verbs already used to attribute a
+quotation are not read again as indirect quotes; a paragraph that is only a quotation takes the previous
+record's speaker).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from extractors.quote_clauses import cue_of, quoted_as, reported_content, reported_under, trim_range
+from extractors.quote_lexicon import (
+    NOT_SPEECH,
+    SPEAKER_NOUNS,
+    SPEECH_LEMMAS,
+    STATEMENT_NOUNS,
+    is_agency,
+)
+from extractors.quote_marks import (
+    ALL_MARKS,
+    Intervals,
+    Quoted,
+    clean_piece,
+    find_quoted,
+    is_heading,
+    is_title_like,
+    paragraphs,
+)
+from extractors.quote_speakers import Speaker, SpeakerResolver, ents_in, is_passive, subject_of
+from extractors.resolve import ArticleResolver
+from extractors.types import Quote
+
+_END = {".", "!", "?"}
+_MAX_REGION = 40
+_DATELINE = re.compile(r"[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+){0,3}(?:, [A-Za-z.]+(?: [A-Za-z0-9.]+){0,3})?"
+                       r" ?(?:\([^()\n]{1,40}\) ?)?(?:-{1,2}|\u2014|\u2013) ")
+_NOT_SAYING = {"decline", "refuse", "fail", "avoid", "hesitate", "want", "wish", "hope", "plan", "intend", "expect",
+               "try", "seek", "prepare", "need", "have", "like", "love", "dare", "forget"}
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us|me)\b")
+_DOCUMENTS = {"statement", "report", "release", "transcript", "readout", "communique", "letter", "message",
+              "document", "note", "post", "interview", "briefing"}
+_NOT_SOURCES = {"data", "figure", "estimate", "statistic", "poll", "survey", "study", "record", "media", "count",
+                "forecast", "result", "census", "analysis", "calculation", "tally", "map", "image", "reports", "report"}
+_NAMING_VERBS = {"call", "name", "dub", "nickname", "title", "christen", "rename", "know"}
+_DEMONSTRATIVES = {"this", "that", "these", "those", "what", "which", "there"}
+_QUANTIFIERS = {"many", "some", "most", "several", "few", "others", "all", "each", "both", "none", "any"}
+# Things that cannot speak: a subject like these is a figure of speech or a joint text, not a speaker.
+_INANIMATE = {"document", "agreement", "treaty", "deal", "meeting", "talk", "visit", "trip", "summit", "conference",
+              "plan", "move", "decision", "event", "accord", "declaration", "resolution", "memorandum", "pact",
+              "study", "survey", "poll", "data", "figure", "evidence", "chorus", "voice"}
+
+
+@dataclass(slots=True)
+class _Attribution:
+    verb: Token | None
+    subject: Token | None
+    cue: str | None
+    via: str  # after | before | sentence | according | colon
+
+
+@dataclass(slots=True)
+class _Record:
+    quote: Quote
+    verb_i: int | None = None
+    marks: tuple[int, int] = (0, 0)
+
+
+class QuoteFinder:
+    def __init__(self, doc: Doc, resolver: ArticleResolver) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.para = paragraphs(self.text)
+        self._para_starts = [s for s, _ in self.para]
+        self.quoted = find_quoted(self.text)
+        self.intervals = sorted((q.open_mark, q.close_mark) for q in self.quoted)
+        self._iv_starts = [s for s, _ in self.intervals]
+        self._tok_starts = [t.idx for t in doc]
+        self.speakers = SpeakerResolver(doc, resolver, self.intervals)
+        self.used_verbs: set[int] = set()
+        self._speaker_cache: dict[int, Speaker | None] = {}
+        self._subject_override: dict[int, Token | None] = {}
+        self._dateline = self._datelines()
+
+    def subject(self, verb: Token) -> Token | None:
+        if verb.i in self._subject_override:
+            return self._subject_override[verb.i]
+        found = subject_of(verb, self._dateline)
+        if found is not None:
+            return found
+        named = quoted_as(verb)
+        if named is not None:
+            return named
+        if verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("ROOT", "ccomp", "conj") and verb.i > 0:
+            # a finite verb the parser left without a subject ("..., opposition leader Mari Takeda said", with
+            # the name hung on the phrase before): the name just before the verb is its subject
+            prev = self.doc[verb.i - 1]
+            while prev.i > verb.sent.start and prev.pos_ in ("ADV", "AUX", "PART"):
+                prev = self.doc[prev.i - 1]
+            if (prev.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or prev.pos_ == "PRON"
+                    or prev.lemma_.lower() in SPEAKER_NOUNS) and prev.i not in self._dateline and \
+                    not self.in_quote(prev.idx):
+                return prev
+        return None
+
+    def _datelines(self) -> set[int]:
+        """Token indices of datelines ("MOSCOW (Reuters) -", "BEIJING, May 3 --") at paragraph starts."""
+        out: set[int] = set()
+        for p_start, p_end in self.para:
+            m = _DATELINE.match(self.text, p_start, min(p_end, p_start + 120))
+            if m is None:
+                continue
+            i = self.tok_at(p_start)
+            while i < len(self.doc) and self.doc[i].idx < m.end():
+                out.add(i)
+                i += 1
+        return out
+
+    def speaker_for(self, tok: Token) -> Speaker | None:
+        """One resolution per subject token, so the pronoun tracker sees each mention once, in text order."""
+        if tok.i not in self._speaker_cache:
+            if tok.lower_ in _QUANTIFIERS or tok.lemma_.lower() in _INANIMATE or tok.lower_ in _DEMONSTRATIVES:
+                self._speaker_cache[tok.i] = None
+            else:
+                self._speaker_cache[tok.i] = self.speakers.speaker(tok)
+        return self._speaker_cache[tok.i]
+
+    def _register_subjects(self) -> None:
+        """Resolves every speech verb's subject in text order before any quote is built, so that a pronoun
+        ("...," he said) finds the speakers named before it, whichever pass meets it first; and gives a second
+        speech verb that the parser hung inside the first one's clause the first one's subject."""
+        for v in self.doc:
+            if v.pos_ != "VERB" or v.lemma_.lower() not in SPEECH_LEMMAS:
+                continue
+            for c in v.children:
+                if c.dep_ != "ccomp" or c.i < v.i:
+                    continue
+                for t in c.subtree:
+                    if t.dep_ == "conj" and t.i > c.i and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_LEMMAS \
+                            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children):
+                        # "said the measures were a response, and urged Moscow to ...": a second statement by
+                        # the same speaker that the parser hung inside the first clause
+                        self._subject_override[t.i] = subject_of(v, self._dateline)
+        for tok in self.doc:
+            subj: Token | None = None
+            if tok.lower_ == "according":
+                att = self._according([tok])
+                subj = att.subject if att is not None else None
+            elif self._is_speech_verb(tok) and not is_passive(tok):
+                subj = self.subject(tok)
+            if subj is not None and not self.in_quote(subj.idx):
+                self.speaker_for(subj)
+
+    # ---- small tables --------------------------------------------------------------------------------------
+    def tok_at(self, offset: int) -> int:
+        """Index of the token at or just before a character offset."""
+        return max(0, bisect.bisect_right(self._tok_starts, offset) - 1)
+
+    def in_quote(self, offset: int) -> bool:
+        k = bisect.bisect_right(self._iv_starts, offset) - 1
+        return k >= 0 and self.intervals[k][0] <= offset < self.intervals[k][1]
+
+    def _same_quote(self, a: int, b: int) -> bool:
+        k = bisect.bisect_right(self._iv_starts, a) - 1
+        return k >= 0 and self.intervals[k][0] <= a and b < self.intervals[k][1]
+
+    def para_of(self, offset: int) -> tuple[int, int]:
+        k = max(0, bisect.bisect_right(self._para_starts, offset) - 1)
+        return self.para[k]
+
+    def run(self) -> list[Quote]:
+        if not len(self.doc):
+            return []
+        self._register_subjects()
+        records, unattributed = self._marked_quotes()
+        records += self._colon_blocks(records)
+        records += self._transcript_lines(records)
+        records += self._indirect_quotes(records)
+        records += self._context_quotes(records, unattributed)
+        records.sort(key=lambda r: r.quote.start)
+        return [r.quote for r in records]
+
+    # ---- quotation marks -----------------------------------------------------------------------------------
+    def _is_speech_verb(self, tok: Token) -> bool:
+        if tok.pos_ not in ("VERB",) or tok.ent_type_ == "PERSON" or self.in_quote(tok.idx):
+            return False
+        lemma = tok.lemma_.lower()
+        if lemma in NOT_SPEECH or lemma not in SPEECH_LEMMAS:
+            return False
+        if lemma == "make":
+            return any(c.lower_ == "clear" or (c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS)
+                       for c in tok.children)
+        if lemma in ("speak", "talk", "discuss", "raise", "signal", "convey", "state") and not any(
+                c.dep_ in ("ccomp", "prep", "dobj") for c in tok.children):
+            return False
+        if lemma == "report" and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+            return False  # "X reports from Seoul": the correspondent's byline, not a statement
+        return True
+
+    def _region_after(self, q: Quoted) -> list[Token]:
+        doc = self.doc
+        _, p_end = self.para_of(q.close_mark - 1)
+        out: list[Token] = []
+        i = self.tok_at(q.close_mark)
+        if i < len(doc) and doc[i].idx < q.close_mark:
+            i += 1
+        while i < len(doc) and len(out) < _MAX_REGION:
+            t = doc[i]
+            if t.idx >= p_end or (t.text in ALL_MARKS and t.text != "'") or t.text in _END:
+                break
+            out.append(t)
+            i += 1
+        return out
+
+    def _region_before(self, q: Quoted) -> list[Token]:
+        doc = self.doc
+        p_start, _ = self.para_of(q.open_mark)
+        out: list[Token] = []
+        i = self.tok_at(q.open_mark) - 1
+        while i >= 0 and len(out) < _MAX_REGION:
+            t = doc[i]
+            if t.idx < p_start or t.text in _END or (t.text in ALL_MARKS and t.text != "'") or self.in_quote(t.idx):
+                break
+            out.append(t)
+            i -= 1
+        out.reverse()
+        return out
+
+    def _according(self, toks: list[Token]) -> _Attribution | None:
+        for t in toks:
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                to = self.doc[t.i + 1]
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                if not objs:
+                    continue
+                obj = objs[0]
+                if obj.lemma_.lower() in _DOCUMENTS:
+                    # "according to a statement from the ministry": the author speaks; with no author, no one
+                    authors = [g for p in obj.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of")
+                               for g in p.children if g.dep_ == "pobj"]
+                    authors += [c for c in obj.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN",
+                                                                                                     "NOUN")]
+                    if not authors:
+                        return None
+                    obj = authors[0]
+                phrase = self.doc[obj.left_edge.i:obj.right_edge.i + 1]
+                if is_agency(phrase.text) or obj.lemma_.lower() in _NOT_SOURCES:
+                    return None
+                persons = [e for e in ents_in(phrase) if e.label_ == "PERSON"]
+                if persons:
+                    obj = persons[-1].root
+                return _Attribution(t, obj, "according to", "according")
+        return None
+
+    def _subject_near(self, verb: Token, region: list[Token]) -> Token | None:
+        subj = self.subject(verb)
+        if subj is not None and not self.in_quote(subj.idx):
+            return subj
+        after = [t for t in region if t.i > verb.i]
+        for t in after:
+            if t.pos_ in ("PROPN", "PRON", "NOUN") or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+                head = t
+                while head.dep_ in ("compound", "amod", "det", "poss", "nmod") and head.head.i > head.i:
+                    head = head.head
+                return head
+        return None
+
+    def _attribution(self, q: Quoted) -> _Attribution | None:
+        after = self._region_after(q)
+        before = self._region_before(q)
+        inner_end = self.text[q.end - 1:q.end] if q.end > q.start else ""
+        if inner_end == "." and not q.merged:
+            after = []  # '"... ends here." It goes on': the period closed the sentence, the next one is not its cue
+        verbs_after = [t for t in after if self._is_speech_verb(t)]
+        verbs_before = [t for t in reversed(before) if self._is_speech_verb(t)]
+        strong_after = bool(verbs_after) and (inner_end in ",!?" or (after and after[0].text in ",\u2014"))
+        first_char = self.text[q.start:q.start + 1]
+        if verbs_before:
+            # the outermost speech verb governing the quotation: "He added that Moscow would respond 'calmly'"
+            first_tok = self.doc[self.tok_at(q.start)]
+            governing = [v for v in verbs_before if v in first_tok.ancestors]
+            if governing:
+                top = max(governing, key=lambda v: v.i)  # the nearest governing verb ...
+                for outer in sorted(governing, key=lambda v: v.i, reverse=True):
+                    if outer is not top and reported_under(top, outer):
+                        top = outer  # ... unless it is itself reported by an outer one: the outer speaker is kept
+                verbs_before = [top] + [v for v in verbs_before if v is not top]
+        if verbs_before and first_char.islower() and before[-1].i - verbs_before[0].i <= 15:
+            v = verbs_before[0]  # an embedded fragment belongs to the verb that frames it
+            return _Attribution(v, self._subject_near(v, before), None, "before")
+        if strong_after or (verbs_after and not verbs_before):
+            v = verbs_after[0]
+            if v.i - after[0].i <= 25:
+                return _Attribution(v, self._subject_near(v, after), None, "after")
+        if verbs_before:
+            v = verbs_before[0]
+            if before[-1].i - v.i <= 15:
+                return _Attribution(v, self._subject_near(v, before), None, "before")
+        acc = self._according(before + after)
+        if acc is not None:
+            return acc
+        # the sentence the quotation sits in: its speech verb, nearest first
+        first = self.doc[self.tok_at(q.start)]
+        sent = first.sent
+        p_start, p_end = self.para_of(q.open_mark)
+        cands = [t for t in sent if p_start <= t.idx < p_end and self._is_speech_verb(t)]
+        if cands:
+            ancestors = {a.i for a in first.ancestors}
+            governing = [t for t in cands if t.i in ancestors]
+            v = governing[0] if governing else min(cands, key=lambda t: abs(t.i - first.i))
+            subj = self.subject(v)
+            if subj is not None:
+                return _Attribution(v, subj, None, "sentence")
+        acc = self._according([t for t in sent if p_start <= t.idx < p_end])
+        if acc is not None:
+            return acc
+        return self._colon_intro(q)
+
+    def _colon_intro(self, q: Quoted) -> _Attribution | None:
+        """'The message reads, in part:' at the end of the previous paragraph, then the quotation."""
+        p_start, _ = self.para_of(q.open_mark)
+        if self.text[p_start:q.open_mark].strip() or p_start == 0:
+            return None
+        prev_end = p_start - 1
+        while prev_end > 0 and self.text[prev_end].isspace():
+            prev_end -= 1
+        if self.text[prev_end] != ":":
+            return None
+        t = self.doc[self.tok_at(prev_end)]
+        verbs = [v for v in t.sent if self._is_speech_verb(v) or v.lemma_.lower() == "read"]
+        if not verbs:
+            return None
+        v = verbs[-1]
+        subj = self.subject(v)
+        return _Attribution(v, subj, None, "colon") if subj is not None else None
+
+    def _whole_paragraph(self, q: Quoted) -> bool:
+        p_start, _ = self.para[q.paragraph]
+        _, p_end = self.para[q.last_paragraph]
+        return not self.text[p_start:q.open_mark].strip() and not self.text[q.close_mark:p_end].strip(" .,\n")
+
+    def _merge_split(self, quoted: list[Quoted], attrs: list[_Attribution | None]) -> None:
+        """'"A," he said. "B."': B, with no attribution of its own, joins A as its second piece."""
+        for k in range(len(quoted) - 1):
+            a, b = quoted[k], quoted[k + 1]
+            att = attrs[k]
+            if att is None or att.via != "after" or attrs[k + 1] is not None and attrs[k + 1].via == "after":
+                continue
+            if b.paragraph != a.last_paragraph or a.single != b.single:
+                continue
+            between = self.text[a.close_mark:b.open_mark]
+            if len(between) > 300 or "\n" in between.strip():
+                continue
+            if att.verb is None or not (a.close_mark <= att.verb.idx < b.open_mark):
+                continue
+            stripped = between.rstrip()
+            if not stripped or stripped[-1] not in ".,:;\u2014":
+                continue
+            b_att = attrs[k + 1]
+            if b_att is not None and b_att.via in ("after", "before") and b_att.verb is not None and \
+                    b_att.verb.i != att.verb.i:
+                continue
+            a.merged = b.parts[:]
+            a.close_mark = b.close_mark
+            a.closed = b.closed
+            a.last_paragraph = b.last_paragraph
+            b.parts = []
+
+    def _type_of(self, q: Quoted, text: str) -> str:
+        sent_start = self.doc[self.tok_at(q.open_mark)].sent.start_char if len(self.doc) else 0
+        p_start, _ = self.para_of(q.open_mark)
+        lead = self.text[max(sent_start, p_start):q.open_mark].strip()
+        if text[:1].isupper() or text[:1].isdigit() or not lead or lead[-1] in ",:\u2014":
+            return "direct"
+        return "partial"
+
+    def _marked_quotes(self) -> tuple[list[_Record], list[tuple[Quoted, str]]]:
+        quoted = [q for q in self.quoted if q.parts]
+        attrs = [self._attribution(q) for q in quoted]
+        self._merge_split(quoted, attrs)
+        records: list[_Record] = []
+        pending_context: list[tuple[Quoted, str]] = []
+        for q, att in zip(quoted, attrs, strict=True):
+            if not q.parts:
+                continue
+            pieces = q.parts + q.merged
+            texts = [clean_piece(self.text[s:e], last=(n == len(pieces) - 1)) for n, (s, e) in enumerate(pieces)]
+            texts = [t for t in texts if t]
+            if not texts:
+                continue
+            text = " ".join(texts)
+            if len(text) < 2 or not any(c.isalpha() for c in text):
+                continue
+            if att is None:
+                if self._whole_paragraph(q) and len(text.split()) >= 4:
+                    pending_context.append((q, text))
+                continue
+            inner_end = self.text[q.end - 1:q.end]
+            if is_title_like(text) and not (att.via in ("after", "before") and inner_end in ",.!?"):
+                continue  # a name or title in quotation marks; '"Never," he said' has the mark of speech
+            if att.verb is not None and att.verb.lemma_.lower() in _NAMING_VERBS and len(text.split()) <= 4 and \
+                    text[:1].isupper():
+                continue  # "scientists are calling it 'Anzu'": a name being given
+            if att.verb is not None and att.verb.lemma_.lower() in ("discuss", "talk", "speak") and \
+                    att.via != "after":
+                continue  # "discussed his 'longest ever project'": an epithet in the topic, not a statement
+            if att.via == "sentence" and (len(text.split()) > 25 and text[:1].isupper()):
+                att = _Attribution(att.verb, att.subject, None, "sentence")
+            speaker = self._speaker_of(att)
+            if speaker is None:
+                continue
+            qtype = "direct" if att.via == "colon" else self._type_of(q, text)
+            conf = {"after": 0.9, "before": 0.85, "colon": 0.8, "according": 0.7, "sentence": 0.65}.get(att.via, 0.5)
+            if speaker.kind == "unknown":
+                conf -= 0.15
+            quote = Quote(speaker=speaker.name, speaker_country=speaker.country, speaker_role=speaker.role,
+                          type=qtype, text=text, cue=self._cue(att), start=pieces[0][0], end=pieces[-1][1],
+                          parts=[(s, e) for s, e in pieces], confidence=round(max(conf, 0.1), 2))
+            if att.verb is not None:
+                self.used_verbs.add(att.verb.i)
+            records.append(_Record(quote, att.verb.i if att.verb is not None else None,
+                                   (q.open_mark, q.close_mark)))
+        return records, pending_context
+
+    def _context_quotes(self, records: list[_Record], pending: list[tuple[Quoted, str]]) -> list[_Record]:
+        """A paragraph that is only a quotation: the speaker of the record just before it speaks on."""
+        out: list[_Record] = []
+        ordered = sorted(records, key=lambda r: r.quote.start)
+        starts = [r.quote.start for r in ordered]
+        for q, text in pending:
+            k = bisect.bisect_left(starts, q.start) - 1
+            if k < 0:
+                continue
+            src = ordered[k].quote
+            pieces = q.parts
+            out.append(_Record(Quote(speaker=src.speaker, speaker_country=src.speaker_country,
+                                     speaker_role=src.speaker_role, type="direct", text=text, cue=None,
+                                     start=pieces[0][0], end=pieces[-1][1], parts=list(pieces),
+                                     confidence=0.5), None, (q.open_mark, q.close_mark)))
+        return out
+
+    def _speaker_of(self, att: _Attribution) -> Speaker | None:
+        if att.subject is None:
+            return None
+        if att.via != "according" and att.verb is not None and is_passive(att.verb):
+            return None
+        return self.speaker_for(att.subject)
+
+    def _cue(self, att: _Attribution) -> str | None:
+        if att.cue:
+            return att.cue
+        if att.verb is None:
+            return None
+        return cue_of(att.verb)
+
+    # ---- block quotations introduced by a colon, without marks ---------------------------------------------
+    def _colon_blocks(self, records: list[_Record]) -> list[_Record]:
+        out: list[_Record] = []
+        for k, (p_start, p_end) in enumerate(self.para[:-1]):
+            body = self.text[p_start:p_end].rstrip()
+            if not body.endswith(":") or len(body.split()) > 30:
+                continue
+            n_start, n_end = self.para[k + 1]
+            nxt = self.text[n_start:n_end].strip()
+            if not nxt or nxt[0] in ALL_MARKS or any(r.quote.start >= n_start and r.quote.start < n_end
+                                                     for r in records):
+                continue
+            t = self.doc[self.tok_at(p_start + len(body) - 1)]
+            verbs = [v for v in t.sent if self._is_speech_verb(v) and p_start <= v.idx < p_end]
+            if not verbs:
+                continue
+            v = verbs[-1]
+            subj = self.subject(v)
+            if subj is None:
+                continue
+            speaker = self.speaker_for(subj)
+            if speaker is None:
+                continue
+            pieces = [self._stripped(n_start, n_end)]
+            for m_start, m_end in self.para[k + 2:k + 12]:
+                # the statement goes on while the speaker goes on speaking in the first person
+                more = self.text[m_start:m_end].strip()
+                if not more or more[0] in ALL_MARKS or more.endswith(":") or not _FIRST_PERSON.search(more) or \
+                        is_heading(more):
+                    break
+                pieces.append(self._stripped(m_start, m_end))
+            texts = [clean_piece(self.text[a:b], last=(n == len(pieces) - 1)) for n, (a, b) in enumerate(pieces)]
+            self.used_verbs.add(v.i)
+            out.append(_Record(Quote(speaker=speaker.name, speaker_country=speaker.country,
+                                     speaker_role=speaker.role, type="direct", text=" ".join(t for t in texts if t),
+                                     cue=cue_of(v), start=pieces[0][0], end=pieces[-1][1], parts=pieces,
+                                     confidence=0.75), v.i, (pieces[0][0], pieces[-1][1])))
+        return out
+
+    def _stripped(self, a: int, b: int) -> tuple[int, int]:
+        while a < b and self.text[a].isspace():
+            a += 1
+        while b > a and self.text[b - 1].isspace():
+            b -= 1
+        return a, b
+
+    # ---- transcripts: "Vladimir Putin: Good afternoon, colleagues." ----------------------------------------
+    def _transcript_lines(self, records: list[_Record]) -> list[_Record]:
+        out: list[_Record] = []
+        taken = Intervals([r.marks for r in records])
+        for p_start, p_end in self.para:
+            head = self.text[p_start:min(p_end, p_start + 80)]
+            colon = head.find(":")
+            if colon < 3 or "\n" in head[:colon] or len(head[:colon].split()) > 6:
+                continue
+            label = self.doc[self.tok_at(p_start):self.tok_at(p_start + colon) + 1]
+            label = label[:-1] if len(label) and label[-1].text == ":" else label
+            persons = [e for e in ents_in(label) if e.label_ == "PERSON"]
+            if not persons or persons[-1].end != label.end:
+                continue  # only "Name:" or "Title Name:" opens a speaker's line
+            a, b = self._stripped(p_start + colon + 1, p_end)
+            if b - a < 10 or taken.overlaps(a, b):
+                continue
+            speaker = self.speaker_for(persons[-1].root)
+            if speaker is None:
+                continue
+            out.append(_Record(Quote(speaker=speaker.name, speaker_country=speaker.country,
+                                     speaker_role=speaker.role, type="direct", text=clean_piece(self.text[a:b], True),
+                                     cue=None, start=a, end=b, parts=[(a, b)], confidence=0.6), None, (a, b)))
+        return out
+
+    # ---- indirect speech -----------------------------------------------------------------------------------
+    def _indirect_quotes(self, records: list[_Record]) -> list[_Record]:
+        taken = Intervals([r.marks for r in records])
+        found: list[tuple[_Record, tuple[int, int]]] = []
+        for tok in self.doc:
+            if tok.i in self.used_verbs:
+                continue
+            if tok.lower_ == "according":
+                got = self._according_clause(tok)
+            elif self._is_speech_verb(tok):
+                got = self._reported(tok)
+            else:
+                continue
+            if got is None:
+                continue
+            (a, b), cue, subj = got
+            span_s, span_e = self.doc[a].idx, self.doc[b].idx + len(self.doc[b].text)
+            if taken.overlaps(span_s, span_e):
+                continue  # the quotation marks inside already make it a quote
+            if self.in_quote(self.doc[a].idx) and self.in_quote(self.doc[b].idx) and not taken.overlaps(
+                    self.doc[a].idx, self.doc[a].idx + 1) and self._same_quote(self.doc[a].idx, self.doc[b].idx):
+                continue  # the whole content sits inside one quotation: that quotation is the record
+            speaker = self.speaker_for(subj)
+            if speaker is None or not speaker.name:
+                continue
+            text = self.text[span_s:span_e]
+            text = clean_piece(text, last=True)
+            if len(text.split()) < 2:
+                continue
+            conf = 0.6 if speaker.kind != "unknown" else 0.45
+            quote = Quote(speaker=speaker.name, speaker_country=speaker.country, speaker_role=speaker.role,
+                          type="indirect", text=text, cue=cue, start=span_s, end=span_s + len(text),
+                          parts=[(span_s, span_s + len(text))], confidence=conf)
+            found.append((_Record(quote, tok.i, (span_s, span_e)), (span_s, span_e)))
+        # for "X said ... Y said", the outer speaker is kept: drop records whose cue lies inside another's text
+        spans = Intervals([(r.quote.start, r.quote.end) for r, _ in found])
+        kept: list[_Record] = []
+        for rec, _ in found:
+            vi = rec.verb_i
+            pos = self.doc[vi].idx if vi is not None else -1
+            if spans.overlaps(pos, pos + 1):
+                continue
+            kept.append(rec)
+        return kept
+
+    def _according_clause(self, tok: Token) -> tuple[tuple[int, int], str, Token] | None:
+        att = self._according([tok])
+        if att is None or att.subject is None:
+            return None
+        sent = tok.sent
+        to = self.doc[tok.i + 1]
+        phrase_end = max(to.right_edge.i, tok.i + 1)
+        before = [t for t in sent if t.i < tok.i and not t.is_punct]
+        after = [t for t in sent if t.i > phrase_end and not t.is_punct]
+        if len(before) >= 3 and (len(before) >= len(after) or not after):
+            a, b = before[0].i, before[-1].i
+            if after and len(after) >= 3:
+                b = after[-1].i
+        elif after:
+            a, b = after[0].i, after[-1].i
+        else:
+            return None
+        return trim_range(self.doc, a, b), "according to", att.subject
+
+    def _reported(self, v: Token) -> tuple[tuple[int, int], str, Token] | None:
+        """The reported content of speech verb v as a token range, its cue, and the subject token."""
+        if is_passive(v) or any(c.dep_ == "neg" for c in v.children) or v.dep_ in ("amod", "acl") and not any(
+                c.dep_ in ("nsubj",) for c in v.children) and v.tag_ == "VBN":
+            return None
+        subj = self.subject(v)
+        if subj is None or self.in_quote(subj.idx):
+            return None
+        lemma = v.lemma_.lower()
+        kids = list(v.children)
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in _NOT_SAYING:
+            return None  # "declined to say what ...", "wants to stress ...": nothing was said
+        if v.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in kids) and not any(c.dep_ == "ccomp" for c in kids):
+            return None  # "Underscoring the importance of Asia, she ...": a manner, not a statement
+        if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in kids):
+            return None
+        content = reported_content(v, lemma, kids, self._subject_override)
+        if content is None:
+            return None
+        (a, b), upto = content
+        if v.i in range(a, b + 1):
+            return None
+        a, b = trim_range(self.doc, a, b)
+        if b - a < 1:
+            return None
+        return (a, b), cue_of(v, upto), subj
+

@@ -1,0 +1,466 @@
+"""Who is speaking: the subject of a speech verb, resolved to the person, official or body it stands for.
+
+The resolution layer (`ArticleResolver.actor`) names people and gives their country and role. What it may not
+do, and a quote needs, lives here: which words are the speaker (the subject, inherited through "saying ..."
+and "..., and added"; the head of "who said"; the name inside "the director, Yevgeni Volk"), which earlier
+speaker a pronoun means (the last person who was the subject of a main clause: the article's current
+topic, not the last name in passing), and whether the subject is joint ("the two leaders agreed"), which
+makes no quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from extractors.quote_lexicon import (
+    AUTHOR_PRONOUNS,
+    JOINT_HEADS,
+    PERSON_SUFFIXES,
+    PLURAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SPEAKER_NOUNS,
+    SUBJECT_PRONOUNS,
+    is_agency,
+)
+from extractors.resolve import Actor, ArticleResolver
+
+_HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dr": "",
+               "dr.": "", "sir": "m", "madam": "f", "lady": "f", "lord": "m"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_CUT_DEPS = {"relcl", "acl", "advcl"}
+_DOCUMENT_NOUNS = {"message", "letter", "statement", "note", "telegram", "communique", "communiqué", "text",
+                   "readout", "release", "cable"}
+_NOT_SPEAKER_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART",
+                     "LAW", "LANGUAGE"}
+_PERSONISH_KINDS = {"person", "official"}
+_RESOLVED_KINDS = {"person", "official", "body", "country", "group"}
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str | None
+    country: str | None
+    role: str | None
+    kind: str  # person | official | body | country | group | unknown
+    plural: bool = False
+    joint: bool = False
+
+
+@dataclass(slots=True)
+class _Mention:
+    pos: int
+    speaker: Speaker
+    gender: str  # "m", "f" or "" when unknown
+
+
+def subject_of(verb: Token, skip: frozenset[int] | set[int] = frozenset()) -> Token | None:
+    """The token naming who performs the speech verb, climbing through participles, conjuncts and clauses.
+
+    `skip` holds token indices that cannot be subjects (a dateline's city, which the parser often takes for one).
+    """
+    tok = verb
+    for _ in range(4):
+        for child in tok.children:
+            if child.dep_ in _SUBJECT_DEPS and child.i not in skip:
+                if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+                    return tok.head
+                return child
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head
+        if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp") and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def phrase_of(tok: Token) -> Span:
+    """The noun phrase of a subject without its relative clause, trailing clauses or final punctuation."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in _CUT_DEPS:
+            break
+        if child.dep_ != "punct":
+            right = max(right, child.right_edge.i)
+    # cut at a comma that starts a relative clause or an aside
+    for i in range(tok.i + 1, right + 1):
+        if doc[i].text == "," and i + 1 <= right and doc[i + 1].lower_ in RELATIVE_PRONOUNS:
+            right = i - 1
+            break
+    while right > left and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    while left < right and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    return doc[left:right + 1]
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The named entities inside a span, read from the tokens (Span.ents walks every entity of the document,
+    which made long articles quadratic)."""
+    doc = span.doc
+    out: list[Span] = []
+    start: int | None = None
+    label = ""
+    for t in span:
+        if t.ent_iob_ == "B" or (t.ent_iob_ == "I" and start is None):
+            if start is not None:
+                out.append(Span(doc, start, t.i, label=label))
+            start, label = t.i, t.ent_type_
+        elif t.ent_iob_ != "I" and start is not None:
+            out.append(Span(doc, start, t.i, label=label))
+            start = None
+    if start is not None:
+        out.append(Span(doc, start, span.end, label=label))
+    return out
+
+
+def _named_or_determined(tok: Token) -> bool:
+    if tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or tok.pos_ == "PRON":
+        return True
+    return any(c.dep_ in ("det", "poss") for c in tok.children)
+
+
+def is_joint(tok: Token) -> bool:
+    """A subject that names two or more parties at once: their statement is not one speaker's quote.
+
+    "Mr Putin and Ms Merkel", "the president and the prime minister" are joint; "former spokesman and current
+    adviser Tomohiko Taniguchi" (titles of one person) is not.
+    """
+    conjuncts = [tok] + [t for t in tok.subtree if t.dep_ == "conj" and t.head.i in (tok.i,) or (
+        t.dep_ == "conj" and t.head.dep_ == "conj" and t.head.head.i == tok.i)]
+    if len(conjuncts) > 1 and (sum(_named_or_determined(c) for c in conjuncts) >= 2
+                               or sum(c.tag_ in ("NNS", "NNPS") for c in conjuncts) >= 2):
+        return True
+    words = [t.lower_ for t in tok.subtree][:4]
+    if words and (words[0] in ("both", "all", "each") or words[:2] == ["the", "two"] or words[:2] == ["the",
+                                                                                                     "three"]):
+        return True
+    if tok.lemma_.lower() in JOINT_HEADS and tok.tag_ in ("NNS", "NNPS") and not any(
+            c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG")
+                                                                or c.pos_ == "PROPN")
+            for c in tok.children):
+        return True
+    return tok.lower_ in ("both", "each")
+
+
+def can_speak(tok: Token, span: Span) -> bool:
+    """Whether a subject can be a speaker at all: a name, a nationality, or a noun for people or bodies."""
+    if tok.pos_ == "PRON":
+        return True
+    if tok.ent_type_ in _NOT_SPEAKER_ENTS:
+        return False  # "Monday", "2019", "the Olympics", "the Constitution"
+    if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in span):
+        return True
+    if tok.pos_ == "PROPN":
+        return True
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    if lemma in SPEAKER_NOUNS or low in SPEAKER_NOUNS:
+        return True
+    if any(t.lemma_.lower() in SPEAKER_NOUNS and t.pos_ in ("NOUN", "PROPN") for t in span):
+        return True
+    return tok.pos_ == "NOUN" and low.endswith(PERSON_SUFFIXES) and len(low) > 4
+
+
+def _names_subject(ent: Span, tok: Token) -> bool:
+    """Whether a person's name in the subject phrase is the subject itself: the head, or an apposition or
+    conjunct of it ("the director, Yevgeni Volk"; "former spokesman and adviser Tomohiko Taniguchi"), not
+    a name the phrase merely mentions ("a spokesman for Netanyahu", "Netanyahu's office")."""
+    if ent.start <= tok.i < ent.end:
+        return True
+    t = ent.root
+    deps: list[str] = []
+    for _ in range(12):
+        if t.i == tok.i:
+            return any(d in ("appos", "conj") for d in deps)
+        deps.append(t.dep_)
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def _same_last(actor: Actor | None, name: str) -> bool:
+    if actor is None or not actor.name:
+        return False
+    a = actor.name.lower().replace("\u2019", "'").split()
+    b = name.lower().replace("\u2019", "'").split()
+    return bool(a and b) and a[-1].removesuffix("'s") == b[-1].removesuffix("'s")
+
+
+class SpeakerResolver:
+    """Per article: turns subject tokens into speakers, with pronouns going to the article's current topic."""
+
+    def __init__(self, doc: Doc, resolver: ArticleResolver, quoted: list[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.resolver = resolver
+        self._quoted = quoted
+        self._quoted_starts = [s for s, _ in quoted]
+        self._full_names, self._gender, titles = self._people()
+        self._titles_by_word: dict[str, list[tuple[int, str]]] = {}
+        for pos, word, last in sorted(titles):
+            self._titles_by_word.setdefault(word, []).append((pos, last))
+        self._mentions: list[_Mention] = []
+        self._mention_pos: list[int] = []
+        self._topics_done = False
+
+    # ---- article-level tables ----------------------------------------------------------------------------
+    def _people(self) -> tuple[dict[str, str], dict[str, str], list[tuple[int, str, str]]]:
+        """Fullest name per surname, gender from honorifics, and (offset, title word, surname) sightings."""
+        full: dict[str, str] = {}
+        gender: dict[str, str] = {}
+        titles: list[tuple[int, str, str]] = []
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            toks = [t for t in ent if not t.is_punct or t.text in ("-", ".")]
+            while toks and toks[0].lower_ in _HONORIFICS:
+                toks = toks[1:]
+            if not toks:
+                continue
+            name = doc[toks[0].i:toks[-1].i + 1].text.strip()
+            if "'" in name[-2:] or "\u2019" in name[-2:]:
+                name = name[:-2].strip()
+            if not name:
+                continue
+            last = name.split()[-1].lower()
+            if len(name.split()) > len(full.get(last, "").split()):
+                full[last] = name
+            prev = doc[ent.start - 1] if ent.start > 0 else None
+            if ent[0].lower_ in _HONORIFICS and _HONORIFICS[ent[0].lower_]:
+                gender[last] = _HONORIFICS[ent[0].lower_]
+            elif prev is not None and prev.lower_ in _HONORIFICS and _HONORIFICS[prev.lower_]:
+                gender[last] = _HONORIFICS[prev.lower_]
+            j = ent.start - 1
+            while j >= 0 and j >= ent.start - 6 and doc[j].ent_type_ != "PERSON" and (
+                    doc[j].pos_ in ("PROPN", "NOUN") or doc[j].lower_ in ("of", "-")):
+                titles.append((ent.start_char, doc[j].lower_, last))
+                j -= 1
+        return full, gender, titles
+
+    def fullest(self, name: str) -> str:
+        parts = name.split()
+        if not parts:
+            return name
+        last = parts[-1].lower()
+        for suffix in ("'s", "\u2019s", "'", "\u2019"):
+            if last.endswith(suffix):
+                last = last[: -len(suffix)]
+                break
+        return self._full_names.get(last, name)
+
+    def _in_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._quoted_starts, pos) - 1
+        return k >= 0 and self._quoted[k][0] <= pos < self._quoted[k][1]
+
+    # ---- topic tracking ------------------------------------------------------------------------------------
+    def _main_subjects(self) -> None:
+        """Records the subject of each main clause outside quotations, in text order, as pronoun antecedents."""
+        self._topics_done = True
+        for sent in self.doc.sents:
+            root = sent.root
+            heads = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+            for head in heads:
+                for child in head.children:
+                    if child.dep_ not in _SUBJECT_DEPS or self._in_quote(child.idx):
+                        continue
+                    if child.lower_ in AUTHOR_PRONOUNS or child.pos_ == "DET" or child.lower_ in ("it", "there"):
+                        continue
+                    if child.lower_ in SUBJECT_PRONOUNS or child.lower_ in PLURAL_PRONOUNS:
+                        continue  # pronouns carry the topic on; they do not set a new one
+                    speaker = self.speaker(child, remember=False)
+                    if speaker is not None and speaker.name:
+                        self.remember(child.idx, speaker, child)
+
+    def remember(self, pos: int, speaker: Speaker, tok: Token | None = None) -> None:
+        gender = ""
+        if speaker.name:
+            gender = self._gender.get(speaker.name.split()[-1].lower(), "")
+        if tok is not None and tok.lower_ in SUBJECT_PRONOUNS:
+            gender = SUBJECT_PRONOUNS[tok.lower_]
+        k = bisect.bisect_right(self._mention_pos, pos)
+        self._mention_pos.insert(k, pos)
+        self._mentions.insert(k, _Mention(pos, speaker, gender))
+
+    def antecedent(self, pos: int, pronoun: str) -> Speaker | None:
+        """The most recent compatible main-clause subject or speaker before `pos`."""
+        if not self._topics_done:
+            self._main_subjects()
+        want_plural = pronoun in PLURAL_PRONOUNS
+        want_gender = SUBJECT_PRONOUNS.get(pronoun, "")
+        k = bisect.bisect_left(self._mention_pos, pos) - 1
+        looked = 0
+        while k >= 0 and looked < 40:
+            m = self._mentions[k]
+            k -= 1
+            looked += 1
+            sp = m.speaker
+            if pronoun == "it":
+                if sp.kind not in _PERSONISH_KINDS and not sp.plural and not sp.joint:
+                    return sp
+                continue
+            if want_plural:
+                if sp.plural or sp.joint:
+                    return sp
+                continue
+            if sp.plural or sp.joint or sp.kind not in _PERSONISH_KINDS:
+                continue
+            if want_gender and m.gender and m.gender != want_gender:
+                continue
+            return sp
+        return None
+
+    def last_person_before(self, pos: int) -> Speaker | None:
+        return self.antecedent(pos, "he_or_she")
+
+    # ---- one subject ---------------------------------------------------------------------------------------
+    def _from_title(self, tok: Token) -> str | None:
+        """'the President', 'the Secretary': the person last seen with that title before this point."""
+        seen = self._titles_by_word.get(tok.lower_)
+        if not seen:
+            return None
+        k = bisect.bisect_left(seen, (tok.idx, "")) - 1
+        return self._full_names.get(seen[k][1]) if k >= 0 else None
+
+    def speaker(self, tok: Token, remember: bool = True) -> Speaker | None:
+        """The speaker a subject token names, or None for authorial/joint/impersonal subjects."""
+        low = tok.lower_
+        if low in AUTHOR_PRONOUNS or low in ("there",):
+            return None
+        if is_joint(tok):
+            sp = Speaker(None, None, None, "group", plural=True, joint=True)
+            if remember:
+                self.remember(tok.idx, sp, tok)
+            return None
+        span = self.doc[tok.i:tok.i + 1] if tok.pos_ == "PRON" else phrase_of(tok)
+        if tok.lemma_.lower() in _DOCUMENT_NOUNS and not any(t.ent_type_ == "PERSON" for t in span):
+            # a statement speaks for its author: "a statement from the ministry", "the ministry's statement"; a
+            # bare "the message reads" for the person the article is about
+            authors = [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of")
+                       for g in p.children if g.dep_ == "pobj"]
+            authors += [c for c in tok.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")]
+            if authors:
+                return self.speaker(authors[0], remember)
+            return self.last_person_before(tok.idx)
+        if not can_speak(tok, span):
+            return None
+        if any(t.dep_ == "poss" and is_agency(t.text) for t in span) and tok.ent_type_ == "PERSON":
+            return None  # "VOA's Kurt Achin reports": the correspondent is the channel, not a speaker
+        actor = self._ask(span)
+        if actor is not None and tok.pos_ == "PROPN" and actor.name and tok.text not in actor.name and \
+                actor.name in span.text and not (
+                tok.ent_type_ in ("ORG", "GPE", "NORP") and actor.kind in ("body", "country")):
+            # an answer that leaves out the head name ("open-source" for "open-source developer Perttu Ahola")
+            # is about another word of the phrase: ask about the name itself
+            chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            name_span = self.doc[(chain[0].i if chain else tok.i):tok.i + 1]
+            again = self._ask(name_span)
+            if again is not None and again.name and tok.text in again.name:
+                actor = again
+            else:
+                actor = Actor(name_span.text, again.country if again else None, None, "person"
+                              if tok.ent_type_ in ("PERSON", "ORG", "") else "unknown", name_span.start_char,
+                              name_span.end_char)
+        own = next((e for e in ents_in(span) if e.label_ == "PERSON" and _names_subject(e, tok)), None)
+        if own is not None and not _same_last(actor, own.text):
+            # the head is a named person: an answer about another word of the phrase ("Trade" in "Deputy
+            # Trade Minister Ken Osei") is not about the speaker; ask about the name itself
+            actor = self._ask(own)
+            if not _same_last(actor, own.text):
+                actor = None
+        resolved = actor is not None and actor.kind in _RESOLVED_KINDS and bool(actor.name) and \
+            (actor.name or "").lower() not in SUBJECT_PRONOUNS and (actor.name or "").lower() not in (
+                "it", "they", "who", "which")
+        if tok.pos_ == "PRON" or low in RELATIVE_PRONOUNS:
+            # the article's current topic first: the resolution layer's "nearest compatible name" would give
+            # "Abe" for "he" in "The two sides confirmed that Abe will visit, he said"
+            ante = self.antecedent(tok.idx, low)
+            if ante is not None and ante.joint:
+                return None
+            if ante is not None:
+                sp = Speaker(ante.name, ante.country, ante.role, ante.kind, plural=ante.plural)
+            elif resolved and actor is not None:
+                sp = Speaker(actor.name, actor.country, actor.role, actor.kind, plural=low in PLURAL_PRONOUNS)
+            else:
+                return None
+            if remember:
+                self.remember(tok.idx, sp, tok)
+            return sp
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if tok.ent_type_ != "PERSON" and own is None and any(
+                e.label_ == "PERSON" and e.root.head.i == tok.i and e.root.dep_ in ("poss", "compound", "nmod")
+                for e in ents_in(span)):
+            # "Mr. Netanyahu's office", "the Obama administration": a body named after a person speaks as itself
+            country = actor.country if actor is not None else None
+            if country is None:
+                country = next((self._actor_info(e, None, None)[0] for e in ents_in(span)
+                                if e.label_ == "PERSON"), None)
+            sp = Speaker(span.text.strip(), country, None, "body", plural=False)
+            if remember:
+                self.remember(tok.idx, sp, tok)
+            return sp
+        if resolved and actor is not None:
+            name = actor.name
+            sp = Speaker(name, actor.country, actor.role, actor.kind, plural=plural and actor.kind != "person")
+        else:
+            sp = self._fallback(span, tok, actor, plural)
+        if remember:
+            self.remember(tok.idx, sp, tok)
+        return sp
+
+    def _fallback(self, span: Span, tok: Token, actor: Actor | None, plural: bool) -> Speaker:
+        """Without an answer from the resolution layer: a person's fullest name, a title's holder, or the words."""
+        country = actor.country if actor is not None else None
+        role = actor.role if actor is not None else None
+        persons = [e for e in ents_in(span) if e.label_ == "PERSON"]
+        named = [e for e in persons if _names_subject(e, tok)]
+        if named:
+            persons = named
+        elif persons and tok.ent_type_ != "PERSON" and any(
+                e.root.head.i == tok.i and e.root.dep_ in ("poss", "compound", "nmod") for e in persons):
+            persons = []  # "Mr. Netanyahu's office", "the Obama administration": a body, named as such
+        if persons:
+            ent = persons[-1] if tok.ent_type_ != "PERSON" else next(
+                (e for e in persons if e.start <= tok.i < e.end), persons[-1])
+            name = self.fullest(ent.text)
+            country, role = self._actor_info(ent, country, role)
+            return Speaker(name, country, role, "person")
+        if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and len(span) <= 3:
+            name = self._full_names.get(tok.lower_)
+            if name:
+                return Speaker(name, country, role, "person")
+        if tok.pos_ in ("NOUN", "PROPN"):
+            holder = self._from_title(tok)
+            if holder and len(span) <= 3 and not any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in span):
+                return Speaker(holder, country, role, "person")
+        text = span.text.strip()
+        kind = "body" if tok.ent_type_ in ("ORG", "GPE", "NORP") else "unknown"
+        if kind == "unknown" and role and not plural:
+            kind = "official"  # "the Foreign Secretary": a person known by title, a pronoun may point back to it
+        if kind == "unknown" and tok.lemma_.lower() in ("official", "diplomat", "spokesman", "spokeswoman",
+                                                         "spokesperson", "source", "officer", "aide", "envoy"):
+            kind = "official"
+        return Speaker(text or None, country, role, kind, plural=plural)
+
+    def _ask(self, span: Span) -> Actor | None:
+        try:
+            return self.resolver.actor(span)
+        except Exception:  # the resolution layer must never cost us the article
+            return None
+
+    def _actor_info(self, ent: Span, country: str | None, role: str | None) -> tuple[str | None, str | None]:
+        try:
+            a = self.resolver.actor(ent)
+        except Exception:
+            return country, role
+        return (a.country or country), (a.role or role)
