@@ -7,8 +7,11 @@ An article's path: `articles` topic -> `process_articles` (batches of up to PARL
 
 from __future__ import annotations
 
+import asyncio
+import atexit
 import logging
 import os
+from collections.abc import Sequence
 from typing import Any
 
 import faust
@@ -23,6 +26,13 @@ from streams.settings import Settings
 log = logging.getLogger("parley.app")
 
 BATCH_WITHIN_S = 0.05  # how long a batch waits to fill: bounds the latency added by batching
+SHUTDOWN_GRACE_S = 120.0  # a stopping worker finishes its batch in hand for at most this long
+
+
+def _exit_unacknowledged(why: str, code: int) -> None:
+    log.critical("%s; exiting without acknowledging", why, exc_info=True)
+    logging.shutdown()
+    os._exit(code)
 
 
 def broker_url(bootstrap: str) -> str:
@@ -96,24 +106,37 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
     async def on_rebalanced(sender: Any, **kwargs: Any) -> None:
         readiness.assigned = True
 
-    @app.on_before_shutdown.connect
-    async def stop_nlp(sender: Any, **kwargs: Any) -> None:
-        pool.stop()
+    atexit.register(pool.stop)  # belt and braces: the NLP processes also die with the worker (PDEATHSIG)
+
+    async def process_batch(events: Sequence[faust.EventT]) -> None:
+        try:
+            await processor.process([
+                RawMessage(e.message.value, e.message.key, e.message.topic, e.message.partition, e.message.offset)
+                for e in events])
+        except Exception:
+            # Faust acknowledges a batch when the agent raises, which would commit past articles that were never
+            # processed. Exit at once instead: the batch is redelivered after the restart/rebalance.
+            _exit_unacknowledged("unexpected error in the source agent", 70)
 
     # concurrency=1 on purpose: faust-streaming#606 commits past unprocessed messages with concurrency > 1.
     @app.agent(articles_topic, concurrency=1)
     async def process_articles(stream: faust.StreamT) -> None:
-        async for events in stream.take_events(settings.nlp_batch_size, within=BATCH_WITHIN_S):
-            try:
-                await processor.process([
-                    RawMessage(e.message.value, e.message.key, e.message.topic, e.message.partition,
-                               e.message.offset) for e in events])
-            except Exception:
-                # Faust acknowledges a batch when the agent raises, which would commit past articles that were
-                # never processed. Exit at once instead: the batch is redelivered after the restart/rebalance.
-                log.critical("unexpected error in the source agent; exiting without acknowledging", exc_info=True)
-                logging.shutdown()
-                os._exit(70)
+        try:
+            async for events in stream.take_events(settings.nlp_batch_size, within=BATCH_WITHIN_S):
+                work = asyncio.ensure_future(process_batch(events))
+                try:
+                    await asyncio.shield(work)
+                except asyncio.CancelledError:
+                    # A stop (SIGTERM, rebalance) arrived mid-batch. take_events acknowledges the batch when the
+                    # loop is left, so finish it first: what is acknowledged, and then committed, is really done.
+                    log.info("stopping: finishing the %d article(s) in hand first", len(events))
+                    try:
+                        await asyncio.wait_for(work, timeout=SHUTDOWN_GRACE_S)
+                    except BaseException:
+                        _exit_unacknowledged("could not finish the batch in hand while stopping", 75)
+                    raise
+        finally:
+            pool.stop()
 
     @app.page("/health")
     async def health(web: Any, request: Any) -> Response:
