@@ -41,6 +41,9 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
         TopicSpec(settings.topic("articles.dlq"), n, rf, {"cleanup.policy": "delete",
                                                            "retention.ms": str(settings.events_retention_ms),
                                                            "max.message.bytes": big}),
+        # One contact-update per participating country of a meeting, keyed by country (streams/contacts_agent.py).
+        TopicSpec(settings.topic("contact-updates"), n, rf, {"cleanup.policy": "delete",
+                                                              "retention.ms": str(settings.events_retention_ms)}),
     ]
 
 
