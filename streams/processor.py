@@ -21,7 +21,7 @@ import orjson
 
 from schemas.article import Article, InputRejected, decode_article
 from schemas.events import CONTENT_TYPE, meeting_event, meeting_key, quote_event, quote_key
-from streams import counters
+from streams import counters, retraction_ledger
 from streams.nlp_pool import OK, NlpPool
 
 log = logging.getLogger("parley.processor")
@@ -100,6 +100,8 @@ class ArticleProcessor:
             sends.append((self.topics["quotes"], quote_key(quote).encode(), orjson.dumps(event),
                           headers + [("schema_version", event["schema_version"].encode())]))
             counters.counts["quotes_out"] += 1
+        # Events this article yielded before (same id, other text) and no longer does are retracted.
+        sends.extend(retraction_ledger.retractions_for(article, sends, self.extractor_version))
         return sends
 
     def _dead_letter(self, msg: RawMessage, reason: str, detail: str) -> Record:

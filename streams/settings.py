@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     kafka_port: int = Field(9092, ge=1, le=65535, description="Port of the local broker.")
     session_timeout_s: float = Field(30.0, ge=6.0, description="Kafka consumer session timeout (seconds).")
     log_level: str = Field("info", description="Worker log level.")
+    app_version: int = Field(1, ge=1, description="App version: 2, 3, ... give a new consumer group and new tables "
+                                                  "(`parley reprocess --app-version N`, then run workers with it).")
     people_snapshot: Path | None = Field(None, description="People snapshot file (`parley people build`) the NLP "
                                                            "processes load at start; none by default.")
     contacts_horizon_days: float = Field(90.0, ge=0, description="Contact dedup state expires this long after the "
@@ -68,7 +70,8 @@ class Settings(BaseSettings):
 
     @property
     def app_id(self) -> str:
-        return f"{self.topic_prefix}-worker"
+        base = f"{self.topic_prefix}-worker"
+        return base if self.app_version <= 1 else f"{base}-v{self.app_version}"
 
     def topic(self, name: str) -> str:
         return f"{self.topic_prefix}.{name}"
