@@ -76,7 +76,6 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
         broker_session_timeout=settings.session_timeout_s,
         broker_heartbeat_interval=max(1.0, settings.session_timeout_s / 5),
         broker_request_timeout=max(40.0, settings.session_timeout_s + 5),
-        stream_wait_empty=False,
     )
     names = {"meetings": settings.topic("meetings"), "quotes": settings.topic("quotes"),
              "dlq": settings.topic("articles.dlq")}
