@@ -17,6 +17,7 @@ from extractors.people import load_snapshot, snapshot_version
 from extractors.pipeline import load_nlp
 from extractors.quotes import find_quotes
 from extractors.resolve import ArticleResolver
+from extractors.resolve_data import reference_version
 from extractors.types import Extraction, Meeting, Participant, Quote
 from schemas.article import Article
 
@@ -38,8 +39,8 @@ __all__ = [
 
 
 def extractor_version(snapshot: Mapping[str, Any] | None = None) -> str:
-    """The code version plus the people snapshot's version: the same (article, version) always extracts the same."""
-    return f"{EXTRACTOR_VERSION}+{snapshot_version(snapshot)}"
+    """Code, reference data and people snapshot versions: the same (article, version) always extracts the same."""
+    return f"{EXTRACTOR_VERSION}+ref.{reference_version()}+{snapshot_version(snapshot)}"
 
 
 def _extract_doc(article: Article, doc: Doc, snapshot: Mapping[str, Any] | None) -> Extraction:

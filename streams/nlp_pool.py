@@ -57,9 +57,11 @@ def _child_init(model: str | None, snapshot_path: str | None) -> None:
     signal.signal(signal.SIGPROF, _on_budget)
     global _nlp, _snapshot
     from extractors import load_nlp, load_snapshot
+    from extractors.resolve_data import reference
 
     _nlp = load_nlp(model)
     _snapshot = load_snapshot(snapshot_path) if snapshot_path else None
+    reference()  # the reference tables load once per process (about a second): before the first article
     _nlp("Warm-up sentence so the first real article does not pay for lazy initialisation.")
 
 
