@@ -3,6 +3,6 @@
 # tests start themselves unless KAFKA_BOOTSTRAP_SERVERS is set), after the linter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh
+bash scripts/setup.sh --dev
 .venv/bin/ruff check .
 exec .venv/bin/python -m pytest -p no:cacheprovider --durations=15 "$@"

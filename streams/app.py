@@ -18,7 +18,7 @@ import faust
 from aiohttp.web import Response
 
 from extractors import extractor_version, load_snapshot
-from streams import contacts_agent, counters, dashboard, metrics
+from streams import contacts_agent, counters, dashboard, kafka_security, metrics
 from streams.nlp_pool import NlpPool
 from streams.processor import ArticleProcessor, Headers, RawMessage
 from streams.settings import Settings
@@ -64,6 +64,8 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
         topic_replication_factor=settings.replication_factor,
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
+        broker_credentials=kafka_security.faust_credentials(settings),
+        table_standby_replicas=settings.table_standby_replicas,
         web_bind=settings.web_host,
         web_host=settings.web_host,
         web_port=settings.web_port,

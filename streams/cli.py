@@ -11,6 +11,7 @@ import orjson
 import typer
 
 from streams import cli_dlq, cli_people, cli_reprocess
+from streams.kafka_security import client_kwargs
 from streams.local_kafka import KAFKA_VERSION, LocalKafka, LocalKafkaError
 from streams.settings import get_settings
 
@@ -226,7 +227,7 @@ def feed(
     target = topic or settings.topic("articles")
 
     async def run() -> tuple[int, int]:
-        producer = AIOKafkaProducer(bootstrap_servers=bootstrap_servers(), acks="all",
+        producer = AIOKafkaProducer(bootstrap_servers=bootstrap_servers(), acks="all", **client_kwargs(),
                                     max_request_size=settings.max_message_bytes, enable_idempotence=True)
         await producer.start()
         sent = rejected = 0

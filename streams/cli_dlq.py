@@ -15,6 +15,7 @@ import typer
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
+from streams.kafka_security import client_kwargs
 from streams.settings import get_settings
 
 dlq_app = typer.Typer(help="Dead letters: inspect them, replay them into `articles`.", no_args_is_help=True)
@@ -22,7 +23,7 @@ dlq_app = typer.Typer(help="Dead letters: inspect them, replay them into `articl
 
 async def read_topic(bootstrap: str, topic: str) -> list:
     """Every record of a topic up to its end offsets as of now (outside any consumer group)."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, **client_kwargs(), group_id=None, enable_auto_commit=False,
                                 fetch_max_bytes=16 * 1024 * 1024, max_partition_fetch_bytes=16 * 1024 * 1024)
     await consumer.start()
     try:
@@ -43,7 +44,7 @@ async def read_topic(bootstrap: str, topic: str) -> list:
 
 
 async def _partitions(bootstrap: str, topic: str) -> list[int]:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_kwargs())
     await admin.start()
     try:
         (described,) = await admin.describe_topics([topic])
@@ -88,7 +89,7 @@ def replay(
     async def run() -> Counter[str]:
         records = await read_topic(bootstrap, settings.topic("articles.dlq"))
         chosen = [r for r in records if all_ or _reason(r) in wanted]
-        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", enable_idempotence=True,
+        producer = AIOKafkaProducer(bootstrap_servers=bootstrap, **client_kwargs(), acks="all", enable_idempotence=True,
                                     max_request_size=settings.max_message_bytes)
         await producer.start()
         sent: Counter[str] = Counter()

@@ -20,6 +20,7 @@ import typer
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
+from streams.kafka_security import client_kwargs
 from streams.settings import Settings
 
 log = logging.getLogger("parley.reprocess")
@@ -31,7 +32,7 @@ def versioned(settings: Settings, app_version: int) -> Settings:
 
 async def caught_up(bootstrap: str, group: str, ends: dict[TopicPartition, int]) -> bool:
     """True once the group has committed every partition up to `ends` (the end of `articles` when it started)."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_kwargs())
     await admin.start()
     try:
         committed = await admin.list_consumer_group_offsets(group)
@@ -41,7 +42,7 @@ async def caught_up(bootstrap: str, group: str, ends: dict[TopicPartition, int])
 
 
 async def end_offsets(bootstrap: str, topic: str) -> dict[TopicPartition, int]:
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False)
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, **client_kwargs(), group_id=None, enable_auto_commit=False)
     await consumer.start()
     try:
         consumer.subscribe([topic])  # without a group: assigned every partition once metadata arrives

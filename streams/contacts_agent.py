@@ -26,6 +26,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.partitioner import murmur2
 
 from streams import api, contacts
+from streams.kafka_security import client_kwargs
 from streams.settings import Settings
 
 log = logging.getLogger("parley.contacts")
@@ -86,8 +87,8 @@ class ChangelogMirror:
         self.records = 0
 
     async def run(self) -> None:
-        consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, group_id=None, enable_auto_commit=False,
-                                    auto_offset_reset="earliest")
+        consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, **client_kwargs(), group_id=None,
+                                    enable_auto_commit=False, auto_offset_reset="earliest")
         await consumer.start()
         try:
             tps = await self._partitions()
@@ -113,7 +114,7 @@ class ChangelogMirror:
 
     async def _partitions(self) -> list[TopicPartition]:
         """Waits for Faust to create the changelogs; refuses to serve a changelog with the wrong partition count."""
-        admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap)
+        admin = AIOKafkaAdminClient(bootstrap_servers=self.bootstrap, **client_kwargs())
         await admin.start()
         try:
             while True:

@@ -21,6 +21,7 @@ from aiokafka import AIOKafkaConsumer
 
 from streams import retraction_ledger
 from streams.dashboard_hub import Hub, TooManyClients, sse_frame
+from streams.kafka_security import client_kwargs
 from streams.settings import Settings
 
 log = logging.getLogger("parley.dashboard")
@@ -132,8 +133,8 @@ async def follow(hub: Hub, bootstrap: str, topics: list[str]) -> None:
     """Tails the event topics for ever: first the latest KEEP_LATEST records of each partition, in time order,
     then live. Broker trouble is retried; the dashboard never stops the worker."""
     while True:
-        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
-                                    auto_offset_reset="latest")
+        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, **client_kwargs(), group_id=None,
+                                    enable_auto_commit=False, auto_offset_reset="latest")
         try:
             await consumer.start()
             await catch_up(hub, consumer, topics)

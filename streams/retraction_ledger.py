@@ -42,6 +42,11 @@ class LedgerTable(faust.Table):
         return (murmur2(key) & 0x7FFFFFFF) % self.partitions
 
 
+# Always memory (see the module docstring). Not plain "memory://": yarl's URL("memory://") is falsy, and Faust would
+# silently fall back to the app's store (RocksDB in production).
+LEDGER_STORE = "memory://local"
+
+
 def install(app: faust.App, settings: Settings) -> None:
     """Creates the ledger table on the app (called from streams.dashboard.install)."""
     global _table, _topics
@@ -50,7 +55,7 @@ def install(app: faust.App, settings: Settings) -> None:
                           replicas=settings.replication_factor, acks=True)
     _table = app.tables.add(LedgerTable(app, name="article-events", beacon=app.tables.beacon, default=None,
                                         partitions=settings.partitions, changelog_topic=changelog,
-                                        store="memory://"))
+                                        store=LEDGER_STORE))
     _topics = {MEETING_SCHEMA: settings.topic("meetings"), QUOTE_SCHEMA: settings.topic("quotes")}
 
 

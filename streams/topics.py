@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 
+from streams.kafka_security import client_kwargs
 from streams.settings import Settings
 
 DAY_MS = 24 * 3600 * 1000
@@ -50,7 +51,7 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
 async def ensure_topics(settings: Settings, bootstrap: str, specs: list[TopicSpec] | None = None) -> list[str]:
     """Create missing topics; verify existing ones. Returns the names it created."""
     specs = specs if specs is not None else topic_specs(settings)
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=30000)
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_kwargs(), request_timeout_ms=30000)
     await admin.start()
     try:
         existing = set(await admin.list_topics())
