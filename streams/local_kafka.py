@@ -111,9 +111,9 @@ class LocalKafka:
         if (self.data_dir / "meta.properties").exists():
             return
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        cluster_id = str(uuid.uuid4())
         proc = subprocess.run(
-            self._java("kafka.tools.StorageTool", "format", "-t", _kafka_uuid(cluster_id), "-c", str(self.config_file)),
+            self._java("kafka.tools.StorageTool", "format", f"--cluster-id={_kafka_uuid(str(uuid.uuid4()))}",
+                       "-c", str(self.config_file)),
             capture_output=True, text=True, timeout=120)
         if proc.returncode != 0:
             raise LocalKafkaError(

@@ -42,6 +42,11 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
         TopicSpec(settings.topic("articles.dlq"), n, rf, {"cleanup.policy": "delete",
                                                            "retention.ms": str(settings.events_retention_ms),
                                                            "max.message.bytes": big}),
+        # Compacted state topics that Faust would otherwise create on first use: created here, before any consumer
+        # subscribes (created late, a worker could stall on a changelog missing from its metadata).
+        TopicSpec(settings.topic("article-events"), n, rf, {"cleanup.policy": "compact"}),
+        TopicSpec(f"{settings.app_id}-contacts-changelog", n, rf, {"cleanup.policy": "compact"}),
+        TopicSpec(f"{settings.app_id}-contact-articles-changelog", n, rf, {"cleanup.policy": "compact"}),
         # One contact-update per participating country of a meeting, keyed by country (streams/contacts_agent.py).
         TopicSpec(settings.topic("contact-updates"), n, rf, {"cleanup.policy": "delete",
                                                               "retention.ms": str(settings.events_retention_ms)}),
