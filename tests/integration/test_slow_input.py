@@ -1,0 +1,77 @@
+"""A pathological article that exhausts its CPU budget is dead-lettered alone, and does not set off a rebalance
+storm: the consumer group stays stable (asked through the admin API) while it is being worked on."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+import urllib.request
+from pathlib import Path
+
+import orjson
+import pytest
+from aiokafka.admin import AIOKafkaAdminClient
+
+from tests.article_generator import articles
+from tests.integration.helpers import WorkerProcess, consume, produce, unique_prefix
+from tests.integration.test_faults import delivered_ids, expected_event_ids
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow, pytest.mark.timeout(600)]
+
+
+def rebalances(worker: WorkerProcess) -> float:
+    with urllib.request.urlopen(worker.url + "/metrics", timeout=5) as resp:
+        text = resp.read().decode()
+    found = re.search(r"^parley_rebalances_total (\S+)$", text, re.M)
+    assert found, "no rebalance counter on /metrics"
+    return float(found.group(1))
+
+
+async def group_state(bootstrap: str, group: str) -> tuple[str, int]:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        (described,) = (await admin.describe_consumer_groups([group]))[0].groups
+        return described[2], len(described[5])  # (state, members)
+    finally:
+        await admin.close()
+
+
+async def wait_stable(bootstrap: str, group: str, members: int, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while (state := await group_state(bootstrap, group)) != ("Stable", members):
+        assert time.monotonic() < deadline, f"group {group} not stable with {members} members: {state}"
+        await asyncio.sleep(0.5)
+
+
+async def test_a_slow_article_times_out_alone_without_a_rebalance(kafka_bootstrap: str, tmp_path: Path,
+                                                                   nlp) -> None:
+    prefix = unique_prefix()
+    budget = {"PARLEY_ARTICLE_TIMEOUT_S": "1.5"}
+    workers = [WorkerProcess(kafka_bootstrap, prefix, tmp_path, **budget).start() for _ in range(2)]
+    try:
+        for w in workers:
+            w.wait_ready()
+        await wait_stable(kafka_bootstrap, f"{prefix}-worker", members=2)
+        before = [rebalances(w) for w in workers]
+        # Dense text: many short sentences full of names and quotation marks, far over 1.5 s of CPU to parse.
+        hostile = " ".join(f'"Talks," said Minister Aa{i} of Bb{i}. Cc{i} met Dd{i} in Ee{i}.' for i in range(2500))
+        slow = [{"id": f"slow-{i}", "text": hostile} for i in range(2)]
+        good = articles(40, seed=5)
+        rows = good[:20] + slow + good[20:]
+        await produce(kafka_bootstrap, f"{prefix}.articles", [orjson.dumps(r) for r in rows],
+                      [r["id"].encode() for r in rows])
+        dead = await consume(kafka_bootstrap, f"{prefix}.articles.dlq", expect=2, timeout=240, settle=1)
+        expected = expected_event_ids(good, nlp)
+        seen = await delivered_ids(kafka_bootstrap, prefix, expected, timeout=240)
+        assert await group_state(kafka_bootstrap, f"{prefix}-worker") == ("Stable", 2)
+        after = [rebalances(w) for w in workers]
+    finally:
+        for w in workers:
+            w.stop()
+    assert sorted((r.key, dict(r.headers)["dlq_reason"]) for r in dead) == [
+        (b"slow-0", b"extraction_timeout"), (b"slow-1", b"extraction_timeout")]
+    for topic in expected:
+        assert set(seen[topic]) == expected[topic], topic
+    assert after == before, f"rebalances during the slow articles: {before} -> {after}"
