@@ -36,17 +36,20 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("md", rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"),
     ("dm", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+\d{{4}})?\b"),
     ("wd", rf"\b{_MOD}{_WD}{_PART}\b"),
-    ("rel_day", r"\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon|evening))\b"),
+    ("rel_day", r"\b(?:(?:earlier|later)\s+in\s+the\s+day|today|tonight|yesterday|tomorrow"
+                r"|this\s+(?:morning|afternoon|evening))\b"),
     ("rel_month", r"\b(?:last|next|this|earlier\s+this|later\s+this|the\s+previous|the\s+following)\s+month(?:'s)?"),
     ("rel_year", r"\b(?:last|next|this|earlier\s+this|later\s+this)\s+year(?:'s)?"),
     ("rel_week", r"\b(?:last|next|this|earlier\s+this|later\s+this)\s+week(?:end)?(?:'s)?"),
     ("month_year", rf"\b(?:(?:late|early|mid|last|next|this)[\s-]+)?{_MON}\s+\d{{4}}\b"),
     ("month", rf"\b(?:(?:late|early|mid|last|next|this)[\s-]+)?{_MON}\b"),
     ("year", r"\b(?:19|20)\d{2}\b"),
+    ("ago", r"\b(?:a|an|one|two|three|four|five|six|several|few|\d{1,2})\s+(?:days?|weeks?|months?|years?)\s+ago\b"),
     ("vague", r"\b(?:shortly|soon|in\s+the\s+near\s+future|in\s+the\s+coming\s+(?:days|weeks|months))\b"),
 )
 _SCAN = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS), re.IGNORECASE)
 _NUM = re.compile(r"\d+")
+_RANGE = re.compile(r"\d\s*(?:-|–|to|through|until|and)\s*\d")
 _WORD = re.compile(r"[a-z]+")
 
 
@@ -146,6 +149,10 @@ def resolve_date(text: str | None, published: date | None, future: bool = False)
     low = " ".join(text.lower().split())
     if published is None:
         return ResolvedDate(None, text, None, None)
+    if low.endswith(" ago"):
+        return ResolvedDate(None, text, None, None)  # "two weeks ago": a distance, not a calendar unit
+    if _RANGE.search(low):
+        return ResolvedDate(None, text, None, None)  # "July 13 to 14", "3-5 May": a range names no single day
     year_given = _year_in(low)
     month = _month(low)
     wd = _weekday(low)
@@ -157,7 +164,7 @@ def resolve_date(text: str | None, published: date | None, future: bool = False)
     if wd is not None:
         d = _resolve_weekday(wd, published, future, low)
         return ResolvedDate(d.isoformat(), text, "day", d.isoformat())
-    if re.search(r"\b(today|tonight|this (morning|afternoon|evening))\b", low):
+    if re.search(r"\b(today|tonight|this (morning|afternoon|evening)|in the day)\b", low):
         return ResolvedDate(published.isoformat(), text, "day", published.isoformat())
     if "yesterday" in low:
         d = published - timedelta(days=1)

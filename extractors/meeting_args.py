@@ -8,6 +8,8 @@ Korea's missiles", North Korea is the topic, not a party. So phrases are cut bef
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,8 +21,7 @@ from extractors.resolve import ArticleResolver
 from extractors.types import Participant
 
 TOPIC_PREPS = frozenset(
-    "on about over regarding concerning amid despite after before since following against toward towards "
-    "ahead".split()
+    "on about over regarding concerning amid despite after before since following against toward towards ahead".split()
 )
 CUT_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "mark", "parataxis"})
 PRONOUNS = frozenset({"he", "she", "his", "her", "him", "they", "their", "them", "i", "we", "our", "my", "us"})
@@ -29,7 +30,15 @@ STATE_HEADS = OFFICIAL_NOUNS | frozenset(
     "authorities regime cabinet junta kingdom republic commission council presidency office embassy mission "
     "negotiator mediators mediator secretary-general secretary general monarchy chiefs aides aide staff".split()
 )
-GROUP_ANAPHORS = frozenset({"two", "both", "sides", "leaders", "parties", "ministers", "countries", "they"})
+PRIVATE_MODIFIERS = frozenset(
+    "business religious community student students tribal civic industry corporate church union company "
+    "labor labour youth faith clan militia rebel".split()
+)
+OFFICE_FOR = frozenset({"envoy", "representative", "coordinator", "commissioner", "rapporteur", "emissary"})
+WEAK_SOURCES = frozenset({"context", "home"})  # how the resolver decided a country when no title said it
+GROUP_ANAPHORS = frozenset(
+    {"two", "both", "sides", "leaders", "parties", "ministers", "countries", "they", "men", "women", "nations"}
+)
 
 
 @dataclass(slots=True)
@@ -39,6 +48,7 @@ class Party:
     country: str | None
     participant: Participant | None
     start: int
+    guessed: bool = False  # the person's country is the resolver's guess from context, not from their title
 
 
 def _cut(child: Token) -> bool:
@@ -75,9 +85,7 @@ def phrase(tok: Token) -> Span:
     return tok.doc[start:end]
 
 
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow".split()
-)
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow".split())
 
 
 def _trim_name(ent: Span) -> Span:
@@ -109,6 +117,71 @@ def _through_quantity(tok: Token) -> Token:
     return tok
 
 
+STATE_BODY_WORDS = (
+    "government", "ministry", "administration", "kremlin", "white house", "foreign office", "state department",
+    "cabinet", "presidency", "embassy", "palace", "side", "delegation", "leadership", "authorities",
+)  # fmt: skip
+
+
+def _acts_for_state(kind: str, name: str | None) -> bool:
+    """Officials and countries act for their state; of bodies only organs of government do (an advisory
+    council or a company board holding "its meeting" is no party to a diplomatic contact)."""
+    if kind in ("official", "country"):
+        return True
+    if kind == "body" and name:
+        low = name.lower()
+        return any(w in low for w in STATE_BODY_WORDS)
+    return False
+
+
+def _name_pair(span: Span) -> list[Token]:
+    """The two capitalised words of "Abe-Putin" (tokens X, -, Y), or [] when the span is not such a pair."""
+    toks = [t for t in span if t.lower_ not in ("the", "a", "an")]
+    if len(toks) != 3 or toks[1].text not in ("-", "–"):
+        return []
+    a, b = toks[0], toks[2]
+    if not (a.text[:1].isupper() and b.text[:1].isupper() and a.is_alpha and b.is_alpha):
+        return []
+    if a.whitespace_ or toks[1].whitespace_ or a.ent_type_ in ("GPE", "NORP") or b.ent_type_ in ("GPE", "NORP"):
+        return []
+    return [a, b]
+
+
+# "BAGHDAD (Wire) - ", "TRIPOLI - ", "GENEVA, June 3 -- " opening a paragraph: the bureau, never a party or a place
+# of the contact (the parser often takes the city for the subject of the first sentence).
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+){0,3}(?:, [A-Za-z.]+(?: [A-Za-z0-9.]+){0,3})?"
+    r" ?(?:\([^()\n]{1,40}\) ?)?(?:-{1,2}|\u2014|\u2013) ",
+    re.MULTILINE,
+)
+
+
+def _dateline_tokens(doc: Doc, text: str) -> set[int]:
+    out: set[int] = set()
+    for m in _DATELINE.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
+
+
+def _quote_map(text: str) -> bytearray:
+    """For each character, 1 when it lies inside quotation marks of its paragraph. One pass over the text."""
+    inside = bytearray(len(text))
+    state = False
+    for i, ch in enumerate(text):
+        inside[i] = state
+        if ch == "\n":
+            state = False
+        elif ch == '"':
+            state = not state
+        elif ch == "\u201c":
+            state = True
+        elif ch == "\u201d":
+            state = False
+    return inside
+
+
 def _can_represent_a_state(tok: Token) -> bool:
     """Whether the head of a phrase can stand for a government: an official, a body, a state, a pronoun.
 
@@ -118,6 +191,8 @@ def _can_represent_a_state(tok: Token) -> bool:
     if tok.pos_ not in ("NOUN",) or tok.ent_type_ in ("GPE", "NORP", "PERSON", "ORG", "FAC"):
         return True
     words = {tok.lower_, tok.lemma_.lower()}
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in PRIVATE_MODIFIERS for c in tok.children):
+        return False  # "business leaders", "religious leaders"
     if words & STATE_HEADS:
         return True
     return any(c.lower_ in ("two", "both") for c in tok.children)  # "the two sides", "both leaders"
@@ -139,12 +214,42 @@ class Lookup:
     def __init__(self, doc: Doc, resolver: ArticleResolver) -> None:
         self.doc = doc
         self.resolver = resolver
-        self.people = FallbackPeople(doc)
+        self._people: FallbackPeople | None = None
+        self.text = doc.text  # Doc.text and Doc.ents rebuild on every access: read them once per article
+        self.ents: list[Span] = list(doc.ents)
+        self._ent_starts = [e.start for e in self.ents]
+        self._ent_of: dict[int, Span] = {i: e for e in self.ents for i in range(e.start, e.end)}
+        self._inside_quote = _quote_map(self.text)
+        self.dateline = _dateline_tokens(doc, self.text)
         # The private fallback is only for a resolver that answers nothing at all (the stub it replaced).
         try:
             self.live = bool(resolver.countries_in(doc[0 : len(doc)])) if len(doc) else True
         except Exception:  # noqa: BLE001
             self.live = False
+
+    @property
+    def people(self) -> FallbackPeople:
+        if self._people is None:
+            self._people = FallbackPeople(self.doc)
+        return self._people
+
+    def ent_span(self, tok: Token) -> Span:
+        """The named entity `tok` belongs to, or the token alone."""
+        return self._ent_of.get(tok.i) or tok.doc[tok.i : tok.i + 1]
+
+    def ents_in(self, span: Span) -> list[Span]:
+        """Entities wholly inside `span` (binary search: articles can be long)."""
+        i = bisect.bisect_left(self._ent_starts, span.start)
+        out = []
+        while i < len(self.ents) and self.ents[i].start < span.end:
+            if self.ents[i].end <= span.end:
+                out.append(self.ents[i])
+            i += 1
+        return out
+
+    def in_quotation(self, tok: Token) -> bool:
+        """Whether `tok` sits inside quotation marks in its paragraph (a quotation may run over sentences)."""
+        return bool(self._inside_quote[tok.idx]) if tok.idx < len(self._inside_quote) else False
 
     def countries(self, span: Span, keep: set[int] | None = None) -> list[str]:
         """Countries named in `span` (names, demonyms, capitals, people), in text order, distinct; with `keep`,
@@ -164,10 +269,14 @@ class Lookup:
                 if t.i > 0 and doc[t.i - 1].lower_ == "to" or t.i > 1 and doc[t.i - 2].lower_ == "to" and \
                         doc[t.i - 1].lower_ == "the":  # fmt: skip
                     continue
+                if t.i > 1 and doc[t.i - 1].lower_ == "for" and doc[t.i - 2].lower_ in OFFICE_FOR:
+                    continue  # "the special envoy for Libya": the office's brief, not its state
                 found.append(code)
             low = span.text.lower()
-            if "north and south korea" in low and "PRK" not in found:
+            if ("north and south korea" in low or "two koreas" in low) and "PRK" not in found:
                 found.append("PRK")  # the resolver reads the elided "North (Korea)" as nothing
+            if "two koreas" in low and "KOR" not in found:
+                found.append("KOR")
         except Exception:  # noqa: BLE001 - a resolver failure must not lose the article
             found = []
         if not found and not self.live:
@@ -179,7 +288,7 @@ class Lookup:
 
     def _fallback_countries(self, span: Span) -> list[str]:
         out: list[str] = []
-        for ent in span.ents:
+        for ent in self.ents_in(span):
             if ent.label_ in ("GPE", "NORP", "LOC", "ORG", "FAC"):
                 text = ent.text
                 low = text.lower()
@@ -212,7 +321,7 @@ class Lookup:
             name, country, role, kind = span.text, None, None, "unknown"
         if country is not None or self.live:
             return name, country, role, kind
-        person = [e for e in span.ents if e.label_ == "PERSON"]
+        person = [e for e in self.ents_in(span) if e.label_ == "PERSON"]
         if person:
             known = self.people.lookup(person[0].text)
             if known:
@@ -223,6 +332,31 @@ class Lookup:
             if known:
                 return known[0], known[1], known[2], "person"
         return name, country, role, kind
+
+    def guessed_country(self, span: Span) -> bool:
+        """Whether the resolver took this person's country from the surrounding text rather than from a title."""
+        try:
+            return getattr(self.resolver.actor(span), "source", None) in WEAK_SOURCES
+        except Exception:  # noqa: BLE001
+            return False
+
+    def main_country(self) -> str | None:
+        try:
+            return self.resolver.main_country()
+        except Exception:  # noqa: BLE001
+            return None
+
+    def main_country_besides(self, codes: set[str]) -> str | None:
+        """The country the story is most about apart from `codes` (a visitor's own country ties with its host's
+        in a state-visit story), when one leads strictly."""
+        try:
+            ranking = [(c, n) for c, n in self.resolver.country_ranking()
+                       if c not in codes and not c.startswith("IGO:")]  # fmt: skip
+        except Exception:  # noqa: BLE001
+            return None
+        if not ranking or len(ranking) > 1 and ranking[0][1] == ranking[1][1]:
+            return None
+        return ranking[0][0]
 
     def place_country(self, text: str) -> str | None:
         """The country a place is in ("Geneva" -> CHE), preferring the resolver's answer."""
@@ -240,9 +374,14 @@ def parties_of(tok: Token, lookup: Lookup) -> list[Party]:
     lo, hi = min(keep), max(keep) + 1
     span = tok.doc[lo:hi]
     parties: list[Party] = []
-    persons = [e for e in span.ents if e.label_ == "PERSON" and e.start in keep]
-    if not persons and not _can_represent_a_state(_through_quantity(tok)):
-        return []  # "Chinese tourists visited Japan", "Brazilian scientists met ...": no state takes part
+    persons = [e for e in lookup.ents_in(span) if e.label_ == "PERSON" and e.start in keep]
+    head = _through_quantity(tok)
+    if not _can_represent_a_state(head) and all(
+        e.root.dep_ in ("compound", "amod", "nmod") and e.root.head.i == head.i for e in persons
+    ):
+        # "Chinese tourists visited Japan", "a team of Nepali Sherpa guides met ...": no state takes part, even
+        # when a word of the phrase reads as a name
+        return []
     bare = lookup.countries(span, keep) if persons else []
     for ent in persons:
         ent = _trim_name(ent)
@@ -252,17 +391,32 @@ def parties_of(tok: Token, lookup: Lookup) -> list[Party]:
         if country is None and len(bare) == 1 and len(persons) == 1:
             country = bare[0]  # "the leader of the Democratic Party of Japan, Ichiro Ozawa"
         shown = ent.text if name is None or ent.text.startswith(name) and len(ent.text) > len(name) else name
-        parties.append(Party(country, Participant(shown, country, role), ent.start_char))
+        guessed = lookup.guessed_country(ent)
+        parties.append(Party(country, Participant(shown, country, role), ent.start_char, guessed))
     if not persons and span.root.lower_ in PRONOUNS and span.root.lower_ not in ("they", "their", "them"):
         name, country, role, kind = lookup.actor(span.doc[span.root.i : span.root.i + 1])
         if name and kind == "person" and name.lower() not in PRONOUNS:
             parties.append(Party(country, Participant(name, country, role), span.start_char))
-        elif country:
+        elif country and _acts_for_state(kind, name):
             parties.append(Party(country, None, span.start_char))
-    elif not persons and span.root.pos_ in ("NOUN", "PROPN") and span.root.ent_type_ not in ("GPE", "NORP"):
+    elif not persons and _name_pair(span):
+        # "the Abe-Putin summit": two surnames joined by a hyphen are the two participants
+        for t in _name_pair(span):
+            one = t.doc[t.i : t.i + 1]
+            name, country, role, kind = lookup.actor(one)
+            if country is None and lookup.countries(one):
+                continue  # a country word after all ("Russia-Japan talks" is handled as countries)
+            shown = name if kind == "person" and name and t.text in name and "-" not in name else t.text
+            parties.append(Party(country, Participant(shown, country, role), t.idx))
+    elif not persons and span.root.pos_ in ("NOUN", "PROPN") and (
+        span.root.ent_type_ not in ("GPE", "NORP") or span.root.pos_ == "PROPN" and lookup.actor(span)[3] == "person"
+    ):  # a surname the tagger read as a nationality ("spoke with Ferjani") is still the person
         name, country, role, kind = lookup.actor(span)
         if kind == "person" and name and country:
-            parties.append(Party(country, Participant(name, country, role), span.start_char))
+            guessed = lookup.guessed_country(span)
+            parties.append(Party(country, Participant(name, country, role), span.start_char, guessed))
+        elif country and _acts_for_state(kind, name):
+            parties.append(Party(country, None, span.start_char))  # "the Foreign Secretary" on a GOV.UK page
     for code in lookup.countries(span, keep):
         if not any(p.country == code for p in parties):
             parties.append(Party(code, None, span.start_char))

@@ -8,11 +8,11 @@ import re
 # Noun triggers -> kind. Plural forms matter: "talks" is diplomatic, "talk" mostly is not.
 NOUN_KINDS: dict[str, str] = {
     "meeting": "meeting", "meetings": "meeting", "talks": "talks", "summit": "summit", "summits": "summit",
-    "visit": "visit", "visits": "visit", "trip": "visit", "tour": "visit", "arrival": "visit",
+    "visit": "visit", "visits": "visit", "trip": "visit", "arrival": "visit",
     "call": "call", "calls": "call", "phone call": "call", "conversation": "call", "conversations": "call",
     "dialogue": "dialogue", "dialog": "dialogue", "two-plus-two": "dialogue", "negotiations": "negotiation",
     "negotiation": "negotiation", "consultations": "talks", "discussions": "talks", "videoconference": "call",
-    "teleconference": "call", "conference": "call", "encounter": "meeting", "session": "meeting", "sessions": "meeting",
+    "teleconference": "call", "conference": "call",
 }  # fmt: skip
 
 # Verb lemmas -> kind.
@@ -20,13 +20,14 @@ VERB_KINDS: dict[str, str] = {
     "meet": "meeting", "visit": "visit", "call": "call", "phone": "call", "telephone": "call", "speak": "call",
     "talk": "talks", "negotiate": "negotiation", "host": "meeting", "receive": "meeting", "welcome": "meeting",
     "arrive": "visit", "travel": "visit", "confer": "talks", "discuss": "meeting", "exchange": "meeting",
+    "join": "meeting",
 }  # fmt: skip
 
 # Words that must be in a sentence for it to yield a meeting (the cheap gate, lower case, as prefixes).
 GATE_WORDS: tuple[str, ...] = (
-    "meet", "met", "talk", "summit", "visit", "trip", "tour", "arriv", "call", "phone", "telephone", "conversation",
+    "meet", "met", "talk", "summit", "visit", "trip", "arriv", "call", "phone", "telephone", "conversation",
     "dialog", "two-plus-two", "negotiat", "consultation", "discuss", "spoke", "speak", "host", "receiv",
-    "welcom", "travel", "confer", "encounter", "exchang", "conference", "session", "videoconference", "teleconference",
+    "welcom", "travel", "confer", "exchang", "conference", "videoconference", "teleconference", "join",
 )  # fmt: skip
 GATE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in GATE_WORDS) + ")", re.IGNORECASE)
 
@@ -34,7 +35,7 @@ GATE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in GATE_WORDS) + ")", r
 PARTICIPATION_VERBS = frozenset(
     "hold have attend begin start open conduct host join resume continue chair convene make pay go wrap end "
     "conclude finish complete lead participate launch kick return take arrive travel head fly be come "
-    "schedule plan arrange prepare expect agree set seek".split()
+    "schedule plan arrange prepare expect agree set seek gather assemble".split()
 )
 
 # A contact under one of these (as its governor, through "to"/"for"/object links) is planned.
@@ -68,9 +69,9 @@ MEET_NONPERSON_OBJECTS = frozenset(
 
 # Sport, business, science and other non-diplomatic contexts in which meeting words have other senses.
 SPORT_WORDS = frozenset(
-    "match matches game games team teams tournament cup league final finals championship championships "
-    "olympics paralympics paralympic olympic goal goals scored score coach striker midfielder squad fixture "
-    "fixtures quarterfinal semifinal player players win victory defeat beat stadium kickoff opener".split()
+    "match matches tournament cup league championship championships olympics paralympics paralympic olympic "
+    "coach striker strikers midfielder goalkeeper squad fixture fixtures quarterfinal quarterfinals semifinal "
+    "semifinals stadium kickoff playoff playoffs halftime referee".split()
 )
 
 # Heads of noun phrases that can stand for a government participant.
@@ -91,7 +92,7 @@ KIND_CLASS = {
     "meeting": "m", "talks": "m", "summit": "m", "dialogue": "m", "negotiation": "m", "visit": "v", "call": "c",
 }  # fmt: skip
 
-ORDINAL_DISTINCT = frozenset("second third another again twice fresh new next latest".split())
+ORDINAL_DISTINCT = frozenset("second third another again twice fresh new next latest further".split())
 
 # Standing formats whose name alone says who takes part ("the Normandy format summit"). Used only for a
 # contact the text places in time or space; a format named in passing ("return to the six-party talks") is a

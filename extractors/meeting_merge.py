@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from extractors.dates import ResolvedDate, find_dates
 from extractors.meeting_lexicon import KIND_CLASS, KIND_RANK
-from extractors.meeting_mentions import Mention
+from extractors.meeting_mentions import NO_CONTACT, Mention
 from extractors.types import Participant
 
 _SOFT_WORDS = frozenset({"late", "early", "later", "earlier", "on", "in", "mid", "morning", "afternoon", "evening"})
@@ -23,6 +23,8 @@ VAGUE_TIMES = ("soon", "shortly", "near future", "coming days", "coming weeks", 
 
 @dataclass(slots=True)
 class Record:
+    """One real-world contact being assembled from its mentions."""
+
     countries: set[str]
     status: str
     kind: str
@@ -100,21 +102,26 @@ def _add_participants(rec: Record, parts: list[Participant]) -> None:
 
 def _absorb(rec: Record, m: Mention) -> None:
     rec.mentions.append(m)
-    if KIND_RANK.get(m.kind, 0) > KIND_RANK.get(rec.kind, 0) and KIND_CLASS[m.kind] == rec.kind_class:
+    if m.past_plan and m.status == "cancelled":
+        pass  # "had been scheduled to meet X": a detail of the called-off talks, not a better name for them
+    elif KIND_RANK.get(m.kind, 0) > KIND_RANK.get(rec.kind, 0) and KIND_CLASS[m.kind] == rec.kind_class:
         rec.kind = m.kind
     _add_participants(rec, m.participants)
     if rec.date is None and m.date is not None and not m.anaphoric:
         rec.date = m.date
-    if rec.location is None and m.location and not m.anaphoric:
+    if rec.location is None and m.location and (not m.anaphoric or KIND_CLASS[m.kind] == rec.kind_class):
         rec.location, rec.location_country = m.location, m.location_country
     if rec.host_country is None and m.host_country:
         rec.host_country = m.host_country
 
 
 def merge_mentions(mentions: list[Mention]) -> list[Record]:
+    """The article's contacts from its mentions in text order. Weak mentions ("X and Y discussed ...") only
+    add to a contact already found between the same countries, or stand for one when none is."""
     records = _merge([m for m in mentions if not m.weak])
+    records = [r for r in records if r.status != NO_CONTACT]  # they only told who later back-references mean
     for m in mentions:
-        if not m.weak:
+        if not m.weak or m.status == NO_CONTACT:
             continue
         countries = set(m.countries)
         if len(countries) < 2:
@@ -145,6 +152,11 @@ def _fold_single_visits(records: list[Record]) -> list[Record]:
         if any(_LONG_VISIT.search(m.sent.text) for m in visit.mentions):
             continue
         meeting = inner[0]
+        host = visit.host_country or visit.location_country
+        if meeting.location_country and host and meeting.location_country != host:
+            continue  # "agreed to meet in Addis Ababa" and "will travel to Dakar": two contacts
+        if _dates_conflict(meeting.date, visit.date) or any(m.distinct for m in meeting.mentions):
+            continue  # "the next meeting of the commission" is a round of its own, not the visit's meeting
         for m in visit.mentions:
             meeting.mentions.append(m)
         meeting.mentions.sort(key=lambda m: m.trigger.idx)
@@ -169,50 +181,117 @@ def _share_places(records: list[Record]) -> list[Record]:
 
 
 def _group_possessor(m: Mention) -> bool:
-    """"their meeting", "the countries' summit": the contact word itself points back to the last contact."""
+    """ "their meeting", "the countries' summit": the contact word itself points back to the last contact."""
     return any(c.dep_ == "poss" and c.lower_ in ("their", "countries", "leaders", "sides", "nations", "two")
                for c in m.trigger.children)  # fmt: skip
+
+
+ROUND_ORDINALS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth previous last next further latest new".split()
+)
+
+
+def _ordinal_round(m: Mention) -> bool:
+    """"the second Strategic Dialogue", "the first two-plus-two", "a further meeting": one round of a series."""
+    return any(c.lower_ in ROUND_ORDINALS and c.dep_ in ("amod", "advmod", "nummod") for c in m.trigger.children)
 
 
 def _another_round(m: Mention, last: Record | None) -> bool:
     """An undetermined round of the process just talked about, told apart by its own time and status: the
     parties are those of that process."""
-    if last is None or m.anaphoric or m.trigger.pos_ not in ("NOUN", "PROPN") or m.date is None:
+    if last is None or last.status == NO_CONTACT or m.trigger.pos_ not in ("NOUN", "PROPN", "NUM") or m.date is None:
+        return False  # "if they were to meet ... such talks": no round of a contact that never was
+    if m.listed:
+        return False  # "talks between X and Y" names its own parties
+    ordinal = _ordinal_round(m)
+    if m.anaphoric and not ordinal:
         return False
     if KIND_CLASS[m.kind] != "m" or last.kind_class != "m" or not m.countries <= last.countries:
         return False
-    if any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in m.trigger.children):
+    if any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("this", "that") for c in m.trigger.children):
         return False
+    if not ordinal and any(c.dep_ == "det" and c.lower_ == "the" for c in m.trigger.children):
+        return False
+    if m.date.granularity == "year" and last.date is None and m.status == "held":
+        return True  # "A 2000 summit led to ...": a past round, not the undated contact the story is about
     return m.status != last.status or _dates_conflict(m.date, last.date)
 
 
+def _known_people(m: Mention, records: list[Record]) -> None:
+    """A participant whose country this sentence does not give, named earlier in a contact with a known country
+    ("Putin" of an earlier call): one person keeps one country within an article."""
+    for party in m.parties:
+        p = party.participant
+        if p is None or p.country is not None:
+            continue
+        key = _surname(p.name)
+        known = {q.country for r in records for q in r.participants if q.country and _surname(q.name) == key}
+        if len(known) == 1:
+            party.country = p.country = known.pop()
+
+
+def _same_series(m: Mention, records: list[Record], last: Record | None) -> Record | None:
+    """The process a round belongs to: for "the first two-plus-two" the latest contact of that kind, else the
+    contact talked about last."""
+    if _ordinal_round(m):
+        for rec in reversed(records):
+            if rec.kind == m.kind and rec.status != NO_CONTACT:
+                return rec
+    return last
+
+
 def _merge(mentions: list[Mention]) -> list[Record]:
+    """One pass in text order; `last` is the contact the text is talking about, which back-references join."""
     records: list[Record] = []
     last: Record | None = None
+    cancelled = {frozenset(m.countries) for m in mentions if m.status == "cancelled" and len(m.countries) >= 2}
     for m in mentions:
+        _known_people(m, records)
+        if m.date is not None and "in the day" in (m.date.text or "").lower() and last and last.date and last.date.date:
+            # "Earlier in the day": the day of the contact told just before, not the day of publication
+            m.date = ResolvedDate(last.date.date, m.date.text, "day", last.date.period)
         countries = set(m.countries)
         inferred = False
+        if m.status == "planned" and m.past_plan and frozenset(countries) in cancelled:
+            m.status = "cancelled"  # "had been due to meet ..." beside "called off the talks": the same contact
         if m.group and len(countries) < 2 and last is not None and countries <= last.countries:
-            if not m.distinct and KIND_CLASS[m.kind] == last.kind_class and _group_possessor(m):
+            if (not m.distinct and KIND_CLASS[m.kind] == last.kind_class and _group_possessor(m)
+                    and last.status != NO_CONTACT):
                 _absorb(last, m)  # "the two leaders' talks", "the countries' summit": the contact just told
                 continue
             countries |= last.countries
             inferred = True
-        if len(countries) == 1 and m.location_country and m.location_country not in countries:
+        if len(countries) == 1 and m.location_country and m.location_country not in countries and not m.listed:
             if m.kind not in ("visit", "summit") and not m.anaphoric and not next(iter(countries)).startswith("IGO:"):
                 countries.add(m.location_country)
                 inferred = True
-        if len(countries) < 2 and _another_round(m, last):
-            assert last is not None
-            countries = set(last.countries)  # "During talks held earlier this month, Pyongyang agreed ..."
+        if len(countries) == 1 and KIND_CLASS[m.kind] == "m" and not m.anaphoric and m.participants:
+            # "followed by a meeting with party leader X", "On Tuesday he met Prime Minister Y": one side named,
+            # during the one visit the article reports between that side and one other country
+            trips = {frozenset(r.countries) for r in records if r.kind == "visit" and r.status == m.status
+                     and r.host_country in countries and len(r.countries) == 2}  # fmt: skip
+            # only the host's side may be the one named: "met business leaders" names no side of the visitor's
+            if len(trips) == 1:
+                countries = set(trips.pop())
+                inferred = True
+        series = _same_series(m, records, last)
+        round_of = None
+        if len(countries) < 2 and series is not None and _another_round(m, series):
+            countries = set(series.countries)  # "During talks held earlier this month, Pyongyang agreed ..."
             inferred = True
+            round_of = series  # another round: never the same record as the contact it was told apart from
         if len(countries) < 2:
+            if (last is not None and m.status == "cancelled" and last.status == "planned" and m.anaphoric
+                    and KIND_CLASS[m.kind] == last.kind_class and m.trigger.pos_ in ("NOUN", "PROPN")):
+                last.status = "cancelled"  # "X will visit Y next week ... The visit was postponed."
             if last is not None and countries <= last.countries and (m.anaphoric or m.group):
                 if KIND_CLASS[m.kind] == last.kind_class or m.anaphoric:
                     _add_participants(last, [p for p in m.participants if p.country in last.countries])
+                if m.anaphoric and KIND_CLASS[m.kind] == last.kind_class and last.location is None and m.location:
+                    last.location, last.location_country = m.location, m.location_country  # "the talks in Seoul"
             continue
         target = None
-        if not m.distinct:
+        if not m.distinct and round_of is None:
             for rec in reversed(records):
                 if (
                     not rec.series

@@ -62,7 +62,7 @@ def trim_range(doc: Doc, a: int, b: int) -> tuple[int, int]:
     """A reported clause without its "that", its leading conjunction, its punctuation at either end."""
     if a < b and doc[a].lower_ in _WEEKDAYS and doc[a].dep_ in ("npadvmod", "compound", "nmod", "nsubj") and \
             doc[a + 1].pos_ in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"):
-        a += 1  # "said Sunday people are anxious": the day belongs to the verb, not to the statement
+        a += 1  # "said Friday farmers were angry": the day belongs to the verb, not to the statement
     while a < b and (doc[a].is_punct or doc[a].is_space or (doc[a].lower_ == "that" and doc[a].dep_ == "mark")
                      or doc[a].dep_ == "cc"):
         a += 1
@@ -95,15 +95,18 @@ def reported_content(v: Token, lemma: str, kids: list[Token], cut: set[int] | di
 
     `cut` holds verbs that start a second statement inside the first clause ("said ..., and urged ...").
     """
-    ccomps = [c for c in kids if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+    ccomps = [c for c in kids if c.dep_ == "ccomp" and (c.pos_ in ("VERB", "AUX") or has_that(c))]
     if lemma in CLAUSE_VERBS and ccomps and lemma not in ("call",):
         after = [x for x in ccomps if x.i > v.i]
-        c = after[0] if after else ccomps[0]
+        c = after[0] if after else ccomps[-1]  # before the verb: the nearest clause is the one it closes
         end = c.right_edge.i
         for t in c.subtree:
             if t.i in cut and t.i > c.i and t.dep_ == "conj":
                 end = t.left_edge.i - 1  # a second statement of the same speaker starts here
                 break
+        new_clause = next((k for k in c.children if k.dep_ == "conj" and k.i > c.i and _own_clause(k)), None)
+        if new_clause is not None and c.i > v.i:
+            end = min(end, new_clause.left_edge.i - 1)  # the writer's own next point, not the statement
         if c.i > v.i:
             # "says he will talk ..., but he will only discuss ...": the second clause hangs on the verb
             for k in kids:
@@ -124,6 +127,12 @@ def reported_content(v: Token, lemma: str, kids: list[Token], cut: set[int] | di
         return (head.left_edge.i if head.dep_ != "ROOT" else head.sent.start, v.left_edge.i - 1), None
     if lemma == "make":
         return _make(v, kids)
+    if lemma in ("warn", "caution"):
+        for c in kids:  # "warned against any escalation"
+            if c.dep_ == "prep" and c.lower_ in ("against", "of", "about") and c.i == v.i + 1:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs and objs[0].right_edge.i > objs[0].left_edge.i:
+                    return (objs[0].left_edge.i, objs[0].right_edge.i), c
     if lemma in INFINITIVE_VERBS:
         xs = [c for c in kids if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to"
                                                             for g in c.children)]
@@ -144,9 +153,30 @@ def reported_content(v: Token, lemma: str, kids: list[Token], cut: set[int] | di
         return _stance(v, lemma, kids)
     return None
 
+def has_that(c: Token) -> bool:
+    """A clause the tagger mislabelled ("that the United States values ...", "values" as a noun) still opens
+    with "that"."""
+    return any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+
+
+def _own_clause(k: Token) -> bool:
+    """ "..., and the leaders have not met since 2015": a conjunct after a comma and "and"/"but" with a subject
+    of its own that is a noun, not a "that"-clause, is the writer's next sentence, not more of the statement
+    (a pronoun subject usually carries the speaker's own point on; "and that ..." is a second statement)."""
+    if k.pos_ not in ("VERB", "AUX") or has_that(k):
+        return False
+    subj = [g for g in k.children if g.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subj or subj[0].pos_ == "PRON":
+        return False
+    doc = k.doc
+    lead = subj[0].left_edge.i
+    ccs = [t for t in doc[max(0, lead - 2):lead] if t.dep_ == "cc" or t.text == ","]
+    return len(ccs) == 2 and ccs[0].text == ","
+
+
 def _make(v: Token, kids: list[Token]) -> tuple[tuple[int, int], Token | None] | None:
     for c in kids:
-        if c.lower_ == "clear":
+        if c.lower_ in ("clear", "plain"):
             for g in list(c.children) + [k for k in kids if k.dep_ == "ccomp" and k is not c]:
                 if g.pos_ in ("VERB", "AUX") and g.dep_ in ("ccomp", "csubj", "advcl"):
                     return (g.left_edge.i, g.right_edge.i), c
@@ -181,9 +211,8 @@ def _request(v: Token, lemma: str, kids: list[Token]) -> tuple[tuple[int, int], 
                     return (c.left_edge.i, comp[0].right_edge.i), None
         return None
     objs = [c for c in kids if c.dep_ in ("dobj", "dative")]
-    if xcomps:
-        start = objs[0].left_edge.i if objs and objs[0].i < xcomps[0].i else xcomps[0].left_edge.i
-        return (start, xcomps[0].right_edge.i), None
+    if xcomps and objs and objs[0].i < xcomps[0].i:  # urging someone: no addressee, no request
+        return (objs[0].left_edge.i, xcomps[0].right_edge.i), None
     for o in objs:
         for g in o.children:
             if g.dep_ in ("acl", "relcl", "xcomp") and g.pos_ == "VERB":
@@ -214,7 +243,9 @@ def _stance(v: Token, lemma: str, kids: list[Token]) -> tuple[tuple[int, int], T
             if g.dep_ in ("acl", "ccomp", "relcl") and g.pos_ in ("VERB", "AUX") and any(
                     m.lower_ == "that" and m.dep_ == "mark" for m in g.children):
                 return (g.left_edge.i, g.right_edge.i), n
-        right = [c.right_edge.i for c in kids if c.i > n.i and c.dep_ in ("xcomp", "conj", "ccomp")]
+        # "his concerns to continue ..., and his expectation that ...": a second noun goes on; a verb does not
+        right = [c.right_edge.i for c in kids if c.i > n.i and (c.dep_ in ("xcomp", "ccomp") or (
+            c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")))]
         end = max([n.right_edge.i] + right)
         if end - n.left_edge.i >= 3:
             return (n.left_edge.i, end), None

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from extractors.quote_clauses import cue_of, quoted_as, reported_content, reported_under, trim_range
+from extractors.quote_clauses import cue_of, has_that, quoted_as, reported_content, reported_under, trim_range
 from extractors.quote_lexicon import (
+    CLAUSE_VERBS,
     NOT_SPEECH,
     SPEAKER_NOUNS,
     SPEECH_LEMMAS,
@@ -38,9 +39,18 @@ from extractors.resolve import ArticleResolver
 from extractors.types import Quote
 
 _END = {".", "!", "?"}
+# Verbs that attribute a quotation only right after it ('"...," he continued'), never on their own.
+# Nouns that carry what their owner said: "Moscow's claim that ...", "the administration's assertion that ...".
+_CLAIM_NOUNS = {"assertion", "claim", "allegation", "accusation", "insistence", "argument", "warning", "assurance",
+                "announcement", "suggestion", "contention", "statement", "pledge", "promise", "charge"}
+_RIGHT_AFTER = {"continue", "go", "begin", "conclude", "explain", "insist", "reply", "respond", "note", "recall"}
 _MAX_REGION = 40
 _DATELINE = re.compile(r"[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+){0,3}(?:, [A-Za-z.]+(?: [A-Za-z0-9.]+){0,3})?"
                        r" ?(?:\([^()\n]{1,40}\) ?)?(?:-{1,2}|\u2014|\u2013) ")
+# A live blog's time stamp opening an item ("12:20 -", "09.40 –"): neither a speaker nor the statement.
+_TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})? ?(?:-{1,2}|\u2014|\u2013|:) ?")
+# "Kovalenko:" or "12:03 - Foreign Minister Kovalenko:" before a quotation: a transcript-style attribution.
+_LABEL_INTRO = re.compile(r"(?:\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)? ?(?:-{1,2}|\u2014|\u2013) ?)?([^:\n\"]{2,60}):\s*$")
 _NOT_SAYING = {"decline", "refuse", "fail", "avoid", "hesitate", "want", "wish", "hope", "plan", "intend", "expect",
                "try", "seek", "prepare", "need", "have", "like", "love", "dare", "forget"}
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us|me)\b")
@@ -48,6 +58,10 @@ _DOCUMENTS = {"statement", "report", "release", "transcript", "readout", "commun
               "document", "note", "post", "interview", "briefing"}
 _NOT_SOURCES = {"data", "figure", "estimate", "statistic", "poll", "survey", "study", "record", "media", "count",
                 "forecast", "result", "census", "analysis", "calculation", "tally", "map", "image", "reports", "report"}
+# Subjects whose rejection of a text is a vote: "shareholders rejected the pay plan".
+_VOTERS = {"shareholder", "stockholder", "investor", "voter", "electorate", "lawmaker", "legislator", "parliament",
+           "senate", "house", "assembly", "congress", "board", "jury", "court", "judge", "member", "delegate",
+           "legislature", "referendum"}
 _NAMING_VERBS = {"call", "name", "dub", "nickname", "title", "christen", "rename", "know"}
 _DEMONSTRATIVES = {"this", "that", "these", "those", "what", "which", "there"}
 _QUANTIFIERS = {"many", "some", "most", "several", "few", "others", "all", "each", "both", "none", "any"}
@@ -73,6 +87,8 @@ class _Record:
 
 
 class QuoteFinder:
+    """One article's quotes: built once per document, `run()` once."""
+
     def __init__(self, doc: Doc, resolver: ArticleResolver) -> None:
         self.doc = doc
         self.text = doc.text
@@ -113,7 +129,8 @@ class QuoteFinder:
         """Token indices of datelines ("MOSCOW (Reuters) -", "BEIJING, May 3 --") at paragraph starts."""
         out: set[int] = set()
         for p_start, p_end in self.para:
-            m = _DATELINE.match(self.text, p_start, min(p_end, p_start + 120))
+            m = _DATELINE.match(self.text, p_start, min(p_end, p_start + 120)) or _TIMESTAMP.match(
+                self.text, p_start, min(p_end, p_start + 40))
             if m is None:
                 continue
             i = self.tok_at(p_start)
@@ -194,7 +211,7 @@ class QuoteFinder:
         if lemma in NOT_SPEECH or lemma not in SPEECH_LEMMAS:
             return False
         if lemma == "make":
-            return any(c.lower_ == "clear" or (c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS)
+            return any(c.lower_ in ("clear", "plain") or (c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS)
                        for c in tok.children)
         if lemma in ("speak", "talk", "discuss", "raise", "signal", "convey", "state") and not any(
                 c.dep_ in ("ccomp", "prep", "dobj") for c in tok.children):
@@ -240,7 +257,7 @@ class QuoteFinder:
                 if not objs:
                     continue
                 obj = objs[0]
-                if obj.lemma_.lower() in _DOCUMENTS:
+                if obj.lemma_.lower() in _DOCUMENTS or obj.lemma_.lower() in _NOT_SOURCES:
                     # "according to a statement from the ministry": the author speaks; with no author, no one
                     authors = [g for p in obj.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of")
                                for g in p.children if g.dep_ == "pobj"]
@@ -250,7 +267,7 @@ class QuoteFinder:
                         return None
                     obj = authors[0]
                 phrase = self.doc[obj.left_edge.i:obj.right_edge.i + 1]
-                if is_agency(phrase.text) or obj.lemma_.lower() in _NOT_SOURCES:
+                if is_agency(phrase.text) or (obj.lemma_.lower() in _NOT_SOURCES and obj is objs[0]):
                     return None
                 persons = [e for e in ents_in(phrase) if e.label_ == "PERSON"]
                 if persons:
@@ -272,12 +289,16 @@ class QuoteFinder:
         return None
 
     def _attribution(self, q: Quoted) -> _Attribution | None:
+        """Who a quotation is attributed to, looking (in this order) at: the verb framing a lowercase fragment
+        before it; '"...," X said' right after it; 'X said, "..."' before it; "according to X"; any speech verb
+        of its sentence; 'X said:' closing the previous paragraph. None when nothing attributes it."""
         after = self._region_after(q)
         before = self._region_before(q)
         inner_end = self.text[q.end - 1:q.end] if q.end > q.start else ""
         if inner_end == "." and not q.merged:
             after = []  # '"... ends here." It goes on': the period closed the sentence, the next one is not its cue
-        verbs_after = [t for t in after if self._is_speech_verb(t)]
+        verbs_after = [t for t in after if self._is_speech_verb(t) or (
+            t.lemma_.lower() in _RIGHT_AFTER and t.pos_ == "VERB" and t.i <= after[0].i + 3)]
         verbs_before = [t for t in reversed(before) if self._is_speech_verb(t)]
         strong_after = bool(verbs_after) and (inner_end in ",!?" or (after and after[0].text in ",\u2014"))
         first_char = self.text[q.start:q.start + 1]
@@ -320,7 +341,26 @@ class QuoteFinder:
         acc = self._according([t for t in sent if p_start <= t.idx < p_end])
         if acc is not None:
             return acc
-        return self._colon_intro(q)
+        return self._colon_intro(q) or self._label_intro(q)
+
+    def _label_intro(self, q: Quoted) -> _Attribution | None:
+        """ 'Kovalenko: "Poland has ..."' (often after a live blog's time stamp): the name before the colon
+        speaks, as in a transcript."""
+        p_start, _ = self.para_of(q.open_mark)
+        m = _LABEL_INTRO.match(self.text, p_start, q.open_mark)
+        if m is None or len(m.group(1).split()) > 6:
+            return None
+        a, b = m.start(1), m.end(1)
+        toks = [t for t in self.doc[self.tok_at(a):self.tok_at(max(a, b - 1)) + 1] if a <= t.idx < b]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        named = bool(toks) and (toks[-1].pos_ == "PROPN" or toks[-1].ent_type_ == "PERSON" or (
+            toks[-1].text.istitle() and self.speakers.knows_surname(toks[-1].text)))
+        if not named or any(t.pos_ in ("VERB", "AUX") for t in toks):
+            return None  # only a name (with its title) labels a speaker's line; "The message reads:" does not
+        if toks[-1].ent_type_ != "PERSON" and toks[-1].text.isupper() and len(toks[-1].text) > 3:
+            return None  # "UPDATE:", "WATCH:": a rubric, not a name
+        return _Attribution(None, toks[-1], None, "colon")
 
     def _colon_intro(self, q: Quoted) -> _Attribution | None:
         """'The message reads, in part:' at the end of the previous paragraph, then the quotation."""
@@ -372,46 +412,69 @@ class QuoteFinder:
             a.last_paragraph = b.last_paragraph
             b.parts = []
 
+    def _scare_quote(self, q: Quoted, text: str) -> bool:
+        """A quoted label of one to three words that modifies a noun after it ('the "two-plus-two" dialogue')
+        or follows "so-called": no one is quoted; a speech verb nearby reports the clause around it."""
+        if q.merged or len(q.parts) > 1 or not 1 <= len(text.split()) <= 3 or any(c in text for c in ".,;:!?"):
+            return False
+        before = self.text[max(0, q.open_mark - 12):q.open_mark].lower()
+        if before.rstrip().endswith(("so-called", "so called")):
+            return True
+        first, last = self.tok_at(q.start), self.tok_at(max(q.start, q.end - 1))
+        toks = [t for t in self.doc[first:last + 1] if not t.is_punct]
+        roots = [t for t in toks if not first <= t.head.i <= last]
+        if len(roots) != 1:
+            return False
+        root = roots[0]
+        if root.dep_ not in ("compound", "nmod", "nummod", "amod") or root.head.i <= last or \
+                root.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        # an evaluation ('a "very productive" meeting') is the speaker's word; a label holds a noun or number
+        return not any(t.pos_ == "ADV" for t in toks) and any(t.pos_ in ("NOUN", "PROPN", "NUM") or "-" in t.text
+                                                              for t in toks)
+
     def _type_of(self, q: Quoted, text: str) -> str:
         sent_start = self.doc[self.tok_at(q.open_mark)].sent.start_char if len(self.doc) else 0
         p_start, _ = self.para_of(q.open_mark)
         lead = self.text[max(sent_start, p_start):q.open_mark].strip()
-        if text[:1].isupper() or text[:1].isdigit() or not lead or lead[-1] in ",:\u2014":
-            return "direct"
-        return "partial"
+        if not lead or lead[-1] in ",:\u2014" or len(q.parts) + len(q.merged) > 1:
+            return "direct"  # it opens the sentence, follows "X said," or runs on: the speaker's own sentences
+        if (text[:1].isupper() or text[:1].isdigit()) and self._has_clause(q.parts[0]):
+            return "direct"  # 'she hoped "We will all be safer now."': a whole sentence, embedded
+        return "partial"  # a few words inside the reporter's sentence: 'called the plan "Washington's mistake"'
 
-    def _marked_quotes(self) -> tuple[list[_Record], list[tuple[Quoted, str]]]:
+    def _has_clause(self, piece: tuple[int, int]) -> bool:
+        """Whether a quoted piece holds a subject and its verb of its own."""
+        a, b = self.tok_at(piece[0]), self.tok_at(max(piece[0], piece[1] - 1))
+        return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and a <= t.head.i <= b for t in self.doc[a:b + 1])
+
+    def _marked_quotes(self) -> tuple[list[_Record], list[tuple[list[tuple[int, int]], Quoted, str]]]:
         quoted = [q for q in self.quoted if q.parts]
         attrs = [self._attribution(q) for q in quoted]
         self._merge_split(quoted, attrs)
         records: list[_Record] = []
-        pending_context: list[tuple[Quoted, str]] = []
+        pending_context: list[tuple[list[tuple[int, int]], Quoted, str]] = []
         for q, att in zip(quoted, attrs, strict=True):
             if not q.parts:
                 continue
-            pieces = q.parts + q.merged
-            texts = [clean_piece(self.text[s:e], last=(n == len(pieces) - 1)) for n, (s, e) in enumerate(pieces)]
-            texts = [t for t in texts if t]
-            if not texts:
-                continue
-            text = " ".join(texts)
-            if len(text) < 2 or not any(c.isalpha() for c in text):
+            pieces, text = self.pieces_text(q.parts + q.merged)
+            if not pieces or len(text) < 2 or not any(c.isalpha() for c in text):
                 continue
             if att is None:
                 if self._whole_paragraph(q) and len(text.split()) >= 4:
-                    pending_context.append((q, text))
+                    pending_context.append((pieces, q, text))
                 continue
             inner_end = self.text[q.end - 1:q.end]
+            if self._scare_quote(q, text):
+                continue  # the annual "two-plus-two" dialogue: a label; the sentence's statement is indirect
             if is_title_like(text) and not (att.via in ("after", "before") and inner_end in ",.!?"):
                 continue  # a name or title in quotation marks; '"Never," he said' has the mark of speech
             if att.verb is not None and att.verb.lemma_.lower() in _NAMING_VERBS and len(text.split()) <= 4 and \
                     text[:1].isupper():
-                continue  # "scientists are calling it 'Anzu'": a name being given
+                continue  # "researchers are calling it 'Nova'": a name being given
             if att.verb is not None and att.verb.lemma_.lower() in ("discuss", "talk", "speak") and \
                     att.via != "after":
                 continue  # "discussed his 'longest ever project'": an epithet in the topic, not a statement
-            if att.via == "sentence" and (len(text.split()) > 25 and text[:1].isupper()):
-                att = _Attribution(att.verb, att.subject, None, "sentence")
             speaker = self._speaker_of(att)
             if speaker is None:
                 continue
@@ -421,24 +484,26 @@ class QuoteFinder:
                 conf -= 0.15
             quote = Quote(speaker=speaker.name, speaker_country=speaker.country, speaker_role=speaker.role,
                           type=qtype, text=text, cue=self._cue(att), start=pieces[0][0], end=pieces[-1][1],
-                          parts=[(s, e) for s, e in pieces], confidence=round(max(conf, 0.1), 2))
+                          parts=pieces, confidence=round(max(conf, 0.1), 2))
             if att.verb is not None:
                 self.used_verbs.add(att.verb.i)
             records.append(_Record(quote, att.verb.i if att.verb is not None else None,
                                    (q.open_mark, q.close_mark)))
         return records, pending_context
 
-    def _context_quotes(self, records: list[_Record], pending: list[tuple[Quoted, str]]) -> list[_Record]:
+    def _context_quotes(self, records: list[_Record], pending: list[tuple[list[tuple[int, int]], Quoted, str]]
+                        ) -> list[_Record]:
         """A paragraph that is only a quotation: the speaker of the record just before it speaks on."""
         out: list[_Record] = []
         ordered = sorted(records, key=lambda r: r.quote.start)
         starts = [r.quote.start for r in ordered]
-        for q, text in pending:
+        for pieces, q, text in pending:
             k = bisect.bisect_left(starts, q.start) - 1
             if k < 0:
                 continue
             src = ordered[k].quote
-            pieces = q.parts
+            if q.paragraph - bisect.bisect_right(self._para_starts, src.start) + 1 > 3:
+                continue  # nobody has spoken for several paragraphs: the context does not say who this is
             out.append(_Record(Quote(speaker=src.speaker, speaker_country=src.speaker_country,
                                      speaker_role=src.speaker_role, type="direct", text=text, cue=None,
                                      start=pieces[0][0], end=pieces[-1][1], parts=list(pieces),
@@ -490,13 +555,26 @@ class QuoteFinder:
                         is_heading(more):
                     break
                 pieces.append(self._stripped(m_start, m_end))
-            texts = [clean_piece(self.text[a:b], last=(n == len(pieces) - 1)) for n, (a, b) in enumerate(pieces)]
+            pieces, text = self.pieces_text(pieces)
+            if not pieces:
+                continue
             self.used_verbs.add(v.i)
             out.append(_Record(Quote(speaker=speaker.name, speaker_country=speaker.country,
-                                     speaker_role=speaker.role, type="direct", text=" ".join(t for t in texts if t),
-                                     cue=cue_of(v), start=pieces[0][0], end=pieces[-1][1], parts=pieces,
-                                     confidence=0.75), v.i, (pieces[0][0], pieces[-1][1])))
+                                     speaker_role=speaker.role, type="direct", text=text, cue=cue_of(v),
+                                     start=pieces[0][0], end=pieces[-1][1], parts=pieces, confidence=0.75),
+                               v.i, (pieces[0][0], pieces[-1][1])))
         return out
+
+    def pieces_text(self, pieces: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], str]:
+        """The pieces without closing commas (and the last one without its period), and their text joined by
+        one space: so that `text == " ".join(article[s:e] for s, e in parts)` always holds."""
+        out: list[tuple[int, int]] = []
+        for n, (a, b) in enumerate(pieces):
+            a, b = self._stripped(a, b)
+            cleaned = clean_piece(self.text[a:b], last=(n == len(pieces) - 1))
+            if cleaned and self.text.startswith(cleaned, a):
+                out.append((a, a + len(cleaned)))
+        return out, " ".join(self.text[a:b] for a, b in out)
 
     def _stripped(self, a: int, b: int) -> tuple[int, int]:
         while a < b and self.text[a].isspace():
@@ -505,7 +583,7 @@ class QuoteFinder:
             b -= 1
         return a, b
 
-    # ---- transcripts: "Vladimir Putin: Good afternoon, colleagues." ----------------------------------------
+    # ---- transcripts: "Anna Berg: Good morning, everyone." ---------------------------------------------------
     def _transcript_lines(self, records: list[_Record]) -> list[_Record]:
         out: list[_Record] = []
         taken = Intervals([r.marks for r in records])
@@ -523,11 +601,13 @@ class QuoteFinder:
             if b - a < 10 or taken.overlaps(a, b):
                 continue
             speaker = self.speaker_for(persons[-1].root)
-            if speaker is None:
+            pieces, text = self.pieces_text([(a, b)])
+            if speaker is None or not pieces:
                 continue
             out.append(_Record(Quote(speaker=speaker.name, speaker_country=speaker.country,
-                                     speaker_role=speaker.role, type="direct", text=clean_piece(self.text[a:b], True),
-                                     cue=None, start=a, end=b, parts=[(a, b)], confidence=0.6), None, (a, b)))
+                                     speaker_role=speaker.role, type="direct", text=text, cue=None,
+                                     start=pieces[0][0], end=pieces[-1][1], parts=pieces, confidence=0.6),
+                               None, (a, b)))
         return out
 
     # ---- indirect speech -----------------------------------------------------------------------------------
@@ -535,47 +615,88 @@ class QuoteFinder:
         taken = Intervals([r.marks for r in records])
         found: list[tuple[_Record, tuple[int, int]]] = []
         for tok in self.doc:
-            if tok.i in self.used_verbs:
+            used = tok.i in self.used_verbs  # it attributes quoted words: only its "and that" clauses are left
+            if used and (tok.pos_ != "VERB" or tok.lemma_.lower() not in CLAUSE_VERBS):
                 continue
             if tok.lower_ == "according":
                 got = self._according_clause(tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _CLAIM_NOUNS:
+                got = self._claim(tok)
             elif self._is_speech_verb(tok):
                 got = self._reported(tok)
             else:
                 continue
             if got is None:
                 continue
-            (a, b), cue, subj = got
-            span_s, span_e = self.doc[a].idx, self.doc[b].idx + len(self.doc[b].text)
-            if taken.overlaps(span_s, span_e):
-                continue  # the quotation marks inside already make it a quote
-            if self.in_quote(self.doc[a].idx) and self.in_quote(self.doc[b].idx) and not taken.overlaps(
-                    self.doc[a].idx, self.doc[a].idx + 1) and self._same_quote(self.doc[a].idx, self.doc[b].idx):
-                continue  # the whole content sits inside one quotation: that quotation is the record
-            speaker = self.speaker_for(subj)
-            if speaker is None or not speaker.name:
-                continue
-            text = self.text[span_s:span_e]
-            text = clean_piece(text, last=True)
-            if len(text.split()) < 2:
-                continue
-            conf = 0.6 if speaker.kind != "unknown" else 0.45
-            quote = Quote(speaker=speaker.name, speaker_country=speaker.country, speaker_role=speaker.role,
-                          type="indirect", text=text, cue=cue, start=span_s, end=span_s + len(text),
-                          parts=[(span_s, span_s + len(text))], confidence=conf)
-            found.append((_Record(quote, tok.i, (span_s, span_e)), (span_s, span_e)))
+            ranges, cue, subj = got
+            whole = None if used else self._indirect_record(ranges, cue, subj, tok, taken)
+            # a clause holding quoted words is that partial quote; an "and that" clause after it still counts
+            groups = [ranges] if whole is not None else self._statements(ranges)[1:]
+            for group in groups:
+                rec = whole if whole is not None else self._indirect_record(group, cue, subj, tok, taken)
+                if rec is not None:
+                    found.append((rec, rec.marks))
         # for "X said ... Y said", the outer speaker is kept: drop records whose cue lies inside another's text
-        spans = Intervals([(r.quote.start, r.quote.end) for r, _ in found])
+        spans = Intervals([p for r, _ in found for p in r.quote.parts])
         kept: list[_Record] = []
         for rec, _ in found:
             vi = rec.verb_i
             pos = self.doc[vi].idx if vi is not None else -1
-            if spans.overlaps(pos, pos + 1):
-                continue
+            if spans.overlaps(pos, pos + 1) and not (vi is not None and self.doc[vi].pos_ == "NOUN"):
+                continue  # (a claim inside a rejection stays: "rejected Moscow's claim that ..." has two voices)
             kept.append(rec)
         return kept
 
-    def _according_clause(self, tok: Token) -> tuple[tuple[int, int], str, Token] | None:
+    def _statements(self, ranges: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """ "said his players had been "robbed" and that the federation would complain": the clauses joined by
+        "and that", each a statement of its own when the first is already a partial quote."""
+        if len(ranges) != 1:
+            return [ranges]
+        a, b = ranges[0]
+        cuts = sorted({t.left_edge.i for t in self.doc[a:b + 1] if t.dep_ == "conj" and has_that(t)
+                       and a < t.left_edge.i and t.right_edge.i <= b and a <= t.head.i <= b})
+        out: list[list[tuple[int, int]]] = []
+        for cut in cuts + [b + 1]:
+            x, y = trim_range(self.doc, a, cut - 1)
+            if y > x:
+                out.append([(x, y)])
+            a = cut
+        return out or [ranges]
+
+    def _indirect_record(self, ranges: list[tuple[int, int]], cue: str, subj: Token, tok: Token,
+                         taken: Intervals) -> _Record | None:
+        chars = [(self.doc[a].idx, self.doc[b].idx + len(self.doc[b].text)) for a, b in ranges]
+        span_s, span_e = chars[0][0], chars[-1][1]
+        if any(taken.overlaps(cs, ce) for cs, ce in chars):
+            return None  # the quotation marks inside already make it a quote
+        if self.in_quote(span_s) and self.in_quote(span_e - 1) and not taken.overlaps(span_s, span_s + 1) and \
+                self._same_quote(span_s, span_e - 1):
+            return None  # the whole content sits inside one quotation: that quotation is the record
+        speaker = self.speaker_for(subj)
+        if speaker is None or not speaker.name:
+            return None
+        pieces, text = self.pieces_text(chars)
+        if not pieces or len(text.split()) < 2:
+            return None
+        conf = 0.6 if speaker.kind != "unknown" else 0.45
+        quote = Quote(speaker=speaker.name, speaker_country=speaker.country, speaker_role=speaker.role,
+                      type="indirect", text=text, cue=cue, start=pieces[0][0], end=pieces[-1][1],
+                      parts=pieces, confidence=conf)
+        return _Record(quote, tok.i, (span_s, span_e))
+
+    def _claim(self, noun: Token) -> tuple[list[tuple[int, int]], str, Token] | None:
+        """ "rejected Moscow's claim that the troops were on exercise": the owner of the claim said the clause."""
+        owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.pos_ in ("VERB", "AUX")
+                   and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
+        if not owners or not clauses or self.in_quote(noun.idx):
+            return None
+        owner = owners[0]
+        while owner.dep_ == "poss" and owner.head.i != noun.i:
+            owner = owner.head
+        return [trim_range(self.doc, clauses[0].left_edge.i, clauses[0].right_edge.i)], noun.text, owner
+
+    def _according_clause(self, tok: Token) -> tuple[list[tuple[int, int]], str, Token] | None:
         att = self._according([tok])
         if att is None or att.subject is None:
             return None
@@ -592,13 +713,14 @@ class QuoteFinder:
             a, b = after[0].i, after[-1].i
         else:
             return None
-        return trim_range(self.doc, a, b), "according to", att.subject
+        return [trim_range(self.doc, a, b)], "according to", att.subject
 
-    def _reported(self, v: Token) -> tuple[tuple[int, int], str, Token] | None:
-        """The reported content of speech verb v as a token range, its cue, and the subject token."""
-        if is_passive(v) or any(c.dep_ == "neg" for c in v.children) or v.dep_ in ("amod", "acl") and not any(
-                c.dep_ in ("nsubj",) for c in v.children) and v.tag_ == "VBN":
-            return None
+    def _reported(self, v: Token) -> tuple[list[tuple[int, int]], str, Token] | None:
+        """The reported content of speech verb v as token ranges (two around a parenthetical "the talks, he
+        said, were useful"), its cue, and the subject token."""
+        if is_passive(v) or any(c.dep_ == "neg" for c in v.children) or (v.tag_ == "VBN" and not any(
+                c.dep_ in ("nsubj", "aux") for c in v.children)):
+            return None  # "was told", "did not say", "women encouraged to move": nobody states anything
         subj = self.subject(v)
         if subj is None or self.in_quote(subj.idx):
             return None
@@ -610,14 +732,59 @@ class QuoteFinder:
             return None  # "Underscoring the importance of Asia, she ...": a manner, not a statement
         if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in kids):
             return None
+        if lemma in ("reject", "approve", "back", "endorse") and (
+                subj.lemma_.lower() in _VOTERS or subj.lower_.removesuffix("s") in _VOTERS):
+            return None  # "shareholders rejected the pay plan", "the senate rejected the bill": a vote, not words
+        head = v.head
+        if v.dep_ == "parataxis" and lemma in CLAUSE_VERBS and head.left_edge.i < v.left_edge.i < head.i and \
+                not any(c.dep_ == "ccomp" for c in kids):
+            # "The plan, the spokesman said, was dead": the clause around the attribution, in two pieces
+            first = trim_range(self.doc, head.left_edge.i, v.left_edge.i - 1)
+            second = trim_range(self.doc, v.right_edge.i + 1, head.right_edge.i)
+            ranges = [r for r in (first, second) if r[1] >= r[0] and not self.doc[r[0]].is_punct]
+            return (ranges, cue_of(v), subj) if ranges else None
         content = reported_content(v, lemma, kids, self._subject_override)
         if content is None:
-            return None
+            tail = self._before_attribution(v, subj, lemma)
+            if tail is None:
+                return None
+            content = tail, None
         (a, b), upto = content
         if v.i in range(a, b + 1):
             return None
+        p_start, p_end = self.para_of(v.idx)
+        while a <= b and self.doc[a].idx < p_start:
+            a += 1  # the parser ran a sentence over a paragraph break (live blogs): the statement stays in its own
+        while b >= a and self.doc[b].idx >= p_end:
+            b -= 1
+        while a <= b and a in self._dateline:
+            a += 1
+        for t in self.doc[a:b + 1]:
+            if t.lower_ == "according" and t.i > a + 2 and t.i + 1 < len(self.doc) and \
+                    self.doc[t.i - 1].text == "," and t.nbor(1).lower_ == "to" and t.nbor(1).right_edge.i >= b - 1:
+                b = t.i - 2  # "..., according to the TASS news agency": the channel, not the statement
+                break
         a, b = trim_range(self.doc, a, b)
         if b - a < 1:
             return None
-        return (a, b), cue_of(v, upto), subj
+        return [(a, b)], cue_of(v, upto), subj
+
+    def _before_attribution(self, v: Token, subj: Token, lemma: str) -> tuple[int, int] | None:
+        """ "Long statement of fact, the Foreign Office said on Thursday." parsed with the attribution as a
+        modifier of the statement (or the statement as a modifier of "told reporters"): whatever precedes the
+        comma that opens a sentence-final attribution is what was said."""
+        if lemma not in CLAUSE_VERBS or any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
+            return None
+        sent = v.sent
+        start = min(subj.left_edge.i, v.i)
+        if start - 2 <= sent.start or self.doc[start - 1].text != ",":
+            return None
+        own = {t.i for t in v.subtree}
+        if any(not (i in own or self.doc[i].is_punct or self.doc[i].is_space) for i in range(start, sent.end)):
+            return None  # more of the sentence follows the attribution: it is not sentence-final
+        a, b = trim_range(self.doc, sent.start, start - 2)
+        clause = self.doc[a:b + 1]
+        if len(clause) < 4 or not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in clause):
+            return None
+        return a, b
 

@@ -15,11 +15,11 @@ CLAUSE_VERBS = frozenset("""
 say tell add note stress emphasize emphasise declare acknowledge admit insist warn argue claim explain reiterate
 confirm announce state report remark reply respond suggest indicate assert maintain deny predict underscore
 underline affirm reaffirm recall observe concede contend allege answer comment point write vow pledge promise
-caution complain estimate propose demand recommend hint signal disclose reveal testify repeat
+caution complain estimate propose demand recommend hint signal disclose reveal testify repeat highlight convey
 """.split())
 
 # Verbs whose object plus infinitive is the statement ("called on them to act", "urged Iran to stop").
-REQUEST_VERBS = frozenset("urge request call appeal implore".split())
+REQUEST_VERBS = frozenset("urge request call appeal implore encourage ask".split())
 
 # Verbs whose infinitive alone is the statement ("threatened to ban ...").
 INFINITIVE_VERBS = frozenset("threaten vow pledge promise".split())
@@ -33,14 +33,14 @@ label brand dismiss slam decry
 # Verbs whose object counts only when it is a stance ("expressed concern about X", "noted the need for X").
 STANCE_VERBS = frozenset("""
 express voice note stress emphasize emphasise underscore underline highlight reiterate reaffirm raise discuss
-convey signal state
+convey signal state pledge
 """.split())
 
 STANCE_NOUNS = frozenset("""
 concern concerns support confidence hope regret opposition dissatisfaction satisfaction disappointment doubt
 readiness willingness desire interest commitment determination alarm outrage expectation intention belief view
 opinion fear worry skepticism scepticism importance need necessity position objection anger frustration
-optimism pessimism displeasure
+optimism pessimism displeasure call calls demand demands appeal condemnation stance
 """.split())
 
 # Objects that make an expression of feeling a courtesy, not a statement.
@@ -84,12 +84,30 @@ JOINT_HEADS = frozenset("side sides party parties leader leaders man men ministe
                         "government governments head heads president presidents counterpart counterparts "
                         "delegation delegations".split())
 
-# Quick lexical triggers: a sentence without any of these never holds a quote.
+_IRREGULAR = {"say": ("said",), "tell": ("told",), "speak": ("spoke", "spoken"), "write": ("wrote", "written"),
+              "make": ("made",), "read": ("read",), "quip": ("quipped", "quipping"), "begin": ("began", "begun")}
+
+
+def _forms(lemma: str) -> set[str]:
+    """Inflected forms of a speech verb, generously (the gate may over-select, never under-select)."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms = {lemma, lemma + "s", lemma + "es", lemma + "d", lemma + "ed", stem + "ed", stem + "ing", lemma + "ing"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) >= 3 and lemma[-1] not in "aeiouwy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}  # "admitted", "planned"
+    forms |= set(_IRREGULAR.get(lemma, ()))
+    return forms
+
+
+# The cheap lexical gate: a sentence (or a paragraph, for quotations that run on) matching none of these holds no
+# quote, so a pipeline may parse only the ones that match. Quotation marks of any kind, "according to", a colon
+# at a paragraph end (block quotations, "Name:" transcript lines) and every form of every speech verb.
 TRIGGER_RE = re.compile(
-    r"[\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019']|\baccording to\b|\b(?:"
-    + "|".join(sorted({w[:5] for w in SPEECH_LEMMAS if len(w) >= 3}))
-    + r")",
-    re.IGNORECASE,
+    r"[\"\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019']|\baccording to\b|:\s*$|^[^:\n]{3,60}:|\b(?:"
+    + "|".join(sorted({f for w in SPEECH_LEMMAS for f in _forms(w)}, key=lambda f: (-len(f), f)))
+    + r")\b",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 

@@ -128,7 +128,8 @@ def _scan_double(text: str, para: list[tuple[int, int]]) -> list[Quoted]:
                 continue  # a stray closing mark: nothing to close
             s, e = _trimmed(text, open_at + 1, i)
             if pending is not None:
-                pending.parts.append((s, e))
+                if e > s:
+                    pending.parts.append((s, e))
                 pending.close_mark = i + 1
                 pending.closed = True
                 pending.last_paragraph = p_index
@@ -190,11 +191,6 @@ def find_quoted(text: str) -> list[Quoted]:
     found = doubles + singles
     found.sort(key=lambda q: q.open_mark)
     return found
-
-
-def paragraph_of(para: list[tuple[int, int]], offset: int) -> int:
-    starts = [s for s, _ in para]
-    return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 def clean_piece(text: str, last: bool) -> str:

@@ -2,7 +2,7 @@
 
 The resolution layer (`ArticleResolver.actor`) names people and gives their country and role. What it may not
 do, and a quote needs, lives here: which words are the speaker (the subject, inherited through "saying ..."
-and "..., and added"; the head of "who said"; the name inside "the director, Yevgeni Volk"), which earlier
+and "..., and added"; the head of "who said"; the name inside "the director, Ivan Petrov"), which earlier
 speaker a pronoun means (the last person who was the subject of a main clause: the article's current
 topic, not the last name in passing), and whether the subject is joint ("the two leaders agreed"), which
 makes no quote.
@@ -11,11 +11,14 @@ makes no quote.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from extractors.quote_affiliation import Affiliation
 from extractors.quote_lexicon import (
+    AGENCIES,
     AUTHOR_PRONOUNS,
     JOINT_HEADS,
     PERSON_SUFFIXES,
@@ -36,6 +39,11 @@ _DOCUMENT_NOUNS = {"message", "letter", "statement", "note", "telegram", "commun
 _NOT_SPEAKER_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART",
                      "LAW", "LANGUAGE"}
 _PERSONISH_KINDS = {"person", "official"}
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}")
+_LEADING_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*[-\u2013\u2014:]?\s*")
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "today", "tomorrow", "yesterday", "tonight", "spring", "summer", "autumn", "winter", "noon", "midnight"}
 _RESOLVED_KINDS = {"person", "official", "body", "country", "group"}
 
 
@@ -63,11 +71,22 @@ def subject_of(verb: Token, skip: frozenset[int] | set[int] = frozenset()) -> To
     """
     tok = verb
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in _SUBJECT_DEPS and child.i not in skip:
-                if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
-                    return tok.head
-                return child
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+        if len(subjects) > 1:
+            # "The bridge, known as ..., will open, the ministry said" parsed with two subjects: the one nearest
+            # the verb is its own
+            subjects.sort(key=lambda c: abs(c.i - tok.i))
+        for child in subjects:
+            if child.i in skip:
+                # "BELGRADE (Wire) - The EU's foreign policy chief, Katarina Lindqvist, met ...": the parser made
+                # the dateline the subject and hung the real one on it as an apposition
+                real = next((a for a in child.children if a.dep_ == "appos" and a.i not in skip), None)
+                if real is not None:
+                    return real
+                continue
+            if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+                return tok.head
+            return child
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head
         if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp") and tok.head is not tok:
@@ -96,10 +115,13 @@ def phrase_of(tok: Token) -> Span:
         if doc[i].text == "," and i + 1 <= right and doc[i + 1].lower_ in RELATIVE_PRONOUNS:
             right = i - 1
             break
-    while right > left and (doc[right].is_punct or doc[right].is_space):
-        right -= 1
-    while left < right and (doc[left].is_punct or doc[left].is_space):
-        left += 1
+    for i in range(left, tok.i):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            left = i + 1  # a heading or the previous paragraph is not part of the subject
+    while right > left and (doc[right].is_punct or doc[right].is_space or doc[right].tag_ == "POS"):
+        right -= 1  # also the "'s" of a possessor speaking: "Moscow's claim that ..."
+    while left < right and (doc[left].is_punct or doc[left].is_space or _TIME_STAMP.fullmatch(doc[left].text)):
+        left += 1  # also a live blog's time stamp ("10:15 - Rusu says ...")
     return doc[left:right + 1]
 
 
@@ -132,8 +154,8 @@ def _named_or_determined(tok: Token) -> bool:
 def is_joint(tok: Token) -> bool:
     """A subject that names two or more parties at once: their statement is not one speaker's quote.
 
-    "Mr Putin and Ms Merkel", "the president and the prime minister" are joint; "former spokesman and current
-    adviser Tomohiko Taniguchi" (titles of one person) is not.
+    "Mr Dalton and Ms Ferreira", "the president and the prime minister" are joint; "former spokesman and current
+    adviser Kenji Mori" (titles of one person) is not.
     """
     conjuncts = [tok] + [t for t in tok.subtree if t.dep_ == "conj" and t.head.i in (tok.i,) or (
         t.dep_ == "conj" and t.head.dep_ == "conj" and t.head.head.i == tok.i)]
@@ -156,7 +178,7 @@ def can_speak(tok: Token, span: Span) -> bool:
     """Whether a subject can be a speaker at all: a name, a nationality, or a noun for people or bodies."""
     if tok.pos_ == "PRON":
         return True
-    if tok.ent_type_ in _NOT_SPEAKER_ENTS:
+    if tok.ent_type_ in _NOT_SPEAKER_ENTS and not mistagged_name(tok):
         return False  # "Monday", "2019", "the Olympics", "the Constitution"
     if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in span):
         return True
@@ -171,10 +193,16 @@ def can_speak(tok: Token, span: Span) -> bool:
     return tok.pos_ == "NOUN" and low.endswith(PERSON_SUFFIXES) and len(low) > 4
 
 
+def mistagged_name(tok: Token) -> bool:
+    """A name the tagger swallowed into a date or number ("10:15 - Rusu says", tagged as one DATE)."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("DATE", "TIME", "CARDINAL") and tok.text.isalpha() and \
+        tok.text[:1].isupper() and tok.lower_ not in _CALENDAR
+
+
 def _names_subject(ent: Span, tok: Token) -> bool:
     """Whether a person's name in the subject phrase is the subject itself: the head, or an apposition or
-    conjunct of it ("the director, Yevgeni Volk"; "former spokesman and adviser Tomohiko Taniguchi"), not
-    a name the phrase merely mentions ("a spokesman for Netanyahu", "Netanyahu's office")."""
+    conjunct of it ("the director, Ivan Petrov"; "former spokesman and adviser Kenji Mori"), not
+    a name the phrase merely mentions ("a spokesman for Lindqvist", "Lindqvist's office")."""
     if ent.start <= tok.i < ent.end:
         return True
     t = ent.root
@@ -189,12 +217,32 @@ def _names_subject(ent: Span, tok: Token) -> bool:
     return False
 
 
+def _title_span(doc: Doc, ent: Span, left: int) -> Span | None:
+    """The title a person is introduced with: the words right before the name ("Brazil coach"), or the phrase
+    the name stands in apposition to ("The African Union's special envoy for the Nile basin, Moses Kiprono")."""
+    root = ent.root
+    first = ent.start
+    while first > 0 and ent.start - first < 2 and doc[first - 1].pos_ == "PROPN" and \
+            doc[first - 1].ent_type_ in ("", "PERSON"):
+        first -= 1  # a first name the tagger left out of the entity ("Moses" in "Moses Kiprono")
+    if first > 0 and doc[first - 1].text == "," and root.dep_ == "appos" and root.head.i < first:
+        head = root.head
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head  # "the envoy for Libya, Ana Costa": the parser hung the name on "Libya"
+        if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON" and head.left_edge.i < first - 1:
+            return doc[head.left_edge.i:first - 1]
+    if left < ent.start:
+        return doc[left:ent.start]
+    return None
+
+
 def _same_last(actor: Actor | None, name: str) -> bool:
+    """Whether the resolution layer's answer is about this name: same family name, or a fuller form of it."""
     if actor is None or not actor.name:
         return False
-    a = actor.name.lower().replace("\u2019", "'").split()
-    b = name.lower().replace("\u2019", "'").split()
-    return bool(a and b) and a[-1].removesuffix("'s") == b[-1].removesuffix("'s")
+    a = [w.removesuffix("'s") for w in actor.name.lower().replace("\u2019", "'").split()]
+    b = [w.removesuffix("'s") for w in name.lower().replace("\u2019", "'").split()]
+    return bool(a and b) and (a[-1] == b[-1] or set(b) <= set(a))
 
 
 class SpeakerResolver:
@@ -205,6 +253,8 @@ class SpeakerResolver:
         self.resolver = resolver
         self._quoted = quoted
         self._quoted_starts = [s for s, _ in quoted]
+        self._by_word: dict[str, set[str]] = {}
+        self.affiliation = Affiliation(doc, resolver)
         self._full_names, self._gender, titles = self._people()
         self._titles_by_word: dict[str, list[tuple[int, str]]] = {}
         for pos, word, last in sorted(titles):
@@ -224,18 +274,23 @@ class SpeakerResolver:
             if ent.label_ != "PERSON":
                 continue
             toks = [t for t in ent if not t.is_punct or t.text in ("-", ".")]
-            while toks and toks[0].lower_ in _HONORIFICS:
-                toks = toks[1:]
+            after_of = ent.start > 0 and doc[ent.start - 1].lower_ == "of"
+            while toks and (toks[0].lower_ in _HONORIFICS or (after_of and len(toks) > 2 and
+                                                               self._is_place(toks[0].text))):
+                toks = toks[1:]  # "Mr.", or "Armenia" in "Prime Minister of Armenia Nikol Pashinyan"
             if not toks:
                 continue
             name = doc[toks[0].i:toks[-1].i + 1].text.strip()
-            if "'" in name[-2:] or "\u2019" in name[-2:]:
+            if name.endswith(("'s", "\u2019s")):
                 name = name[:-2].strip()
+            name = name.rstrip("'\u2019").strip()
             if not name:
                 continue
             last = name.split()[-1].lower()
             if len(name.split()) > len(full.get(last, "").split()):
                 full[last] = name
+            for word in name.lower().split():
+                self._by_word.setdefault(word, set()).add(name)
             prev = doc[ent.start - 1] if ent.start > 0 else None
             if ent[0].lower_ in _HONORIFICS and _HONORIFICS[ent[0].lower_]:
                 gender[last] = _HONORIFICS[ent[0].lower_]
@@ -243,21 +298,41 @@ class SpeakerResolver:
                 gender[last] = _HONORIFICS[prev.lower_]
             j = ent.start - 1
             while j >= 0 and j >= ent.start - 6 and doc[j].ent_type_ != "PERSON" and (
-                    doc[j].pos_ in ("PROPN", "NOUN") or doc[j].lower_ in ("of", "-")):
-                titles.append((ent.start_char, doc[j].lower_, last))
+                    doc[j].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j].lower_ in ("of", "-", "'s", "\u2019s")):
+                if doc[j].pos_ != "ADJ":
+                    titles.append((ent.start_char, doc[j].lower_, last))
                 j -= 1
+            self.affiliation.note_person(last, _title_span(doc, ent, j + 1))
         return full, gender, titles
 
+    def _is_place(self, word: str) -> bool:
+        try:
+            return self.resolver.country_of_text(word) is not None
+        except Exception:  # the resolution layer must never cost us the article
+            return False
+
     def fullest(self, name: str) -> str:
+        """The longest form of a person's name in the article: by surname, or by the one name a longer name
+        holds when only one does ("Ban" -> "Ban Ki-moon")."""
         parts = name.split()
         if not parts:
             return name
+        if len(parts) == 1:
+            names = self._by_word.get(parts[0].lower(), set())
+            longest = {n for n in names if len(n.split()) == max(len(m.split()) for m in names)} if names else set()
+            if len(longest) == 1 and len(next(iter(longest)).split()) > 1:
+                return next(iter(longest))
         last = parts[-1].lower()
         for suffix in ("'s", "\u2019s", "'", "\u2019"):
             if last.endswith(suffix):
                 last = last[: -len(suffix)]
                 break
-        return self._full_names.get(last, name)
+        found = self._full_names.get(last, name)
+        return found if len(found.split()) > len(parts) else name
+
+    def knows_surname(self, word: str) -> bool:
+        """Whether a word is the family name of a person named in the article (the tagger may not say so)."""
+        return word.lower() in self._full_names
 
     def _in_quote(self, pos: int) -> bool:
         k = bisect.bisect_right(self._quoted_starts, pos) - 1
@@ -343,6 +418,8 @@ class SpeakerResolver:
                 self.remember(tok.idx, sp, tok)
             return None
         span = self.doc[tok.i:tok.i + 1] if tok.pos_ == "PRON" else phrase_of(tok)
+        if tok.lemma_.lower() in _DOCUMENT_NOUNS and any(c.lower_ in ("joint", "common") for c in tok.children):
+            return None  # a joint statement has no one speaker
         if tok.lemma_.lower() in _DOCUMENT_NOUNS and not any(t.ent_type_ == "PERSON" for t in span):
             # a statement speaks for its author: "a statement from the ministry", "the ministry's statement"; a
             # bare "the message reads" for the person the article is about
@@ -352,15 +429,20 @@ class SpeakerResolver:
             if authors:
                 return self.speaker(authors[0], remember)
             return self.last_person_before(tok.idx)
-        if not can_speak(tok, span):
+        known = tok.text.istitle() and self.knows_surname(tok.text)  # a family name the tagger took for a noun
+        if not can_speak(tok, span) and not known:
             return None
+        if tok.pos_ != "PRON" and is_agency(span.text) and span[0].lower_ in AGENCIES | {"the"} and \
+                not any(t.lower_ == "media" for t in span):
+            return None  # "..., Kyodo News reported": the wire the news came by; "state media said" is a voice
         if any(t.dep_ == "poss" and is_agency(t.text) for t in span) and tok.ent_type_ == "PERSON":
-            return None  # "VOA's Kurt Achin reports": the correspondent is the channel, not a speaker
+            return None  # "AP's Jan Novak reports": the correspondent is the channel, not a speaker
         actor = self._ask(span)
-        if actor is not None and tok.pos_ == "PROPN" and actor.name and tok.text not in actor.name and \
-                actor.name in span.text and not (
+        own = next((e for e in ents_in(span) if e.label_ == "PERSON" and _names_subject(e, tok)), None)
+        if own is None and actor is not None and tok.pos_ == "PROPN" and actor.name and \
+                tok.text not in actor.name and actor.name in span.text and not (
                 tok.ent_type_ in ("ORG", "GPE", "NORP") and actor.kind in ("body", "country")):
-            # an answer that leaves out the head name ("open-source" for "open-source developer Perttu Ahola")
+            # an answer that leaves out the head name ("open-source" for "open-source developer Timo Virtanen")
             # is about another word of the phrase: ask about the name itself
             chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
             name_span = self.doc[(chain[0].i if chain else tok.i):tok.i + 1]
@@ -371,7 +453,10 @@ class SpeakerResolver:
                 actor = Actor(name_span.text, again.country if again else None, None, "person"
                               if tok.ent_type_ in ("PERSON", "ORG", "") else "unknown", name_span.start_char,
                               name_span.end_char)
-        own = next((e for e in ents_in(span) if e.label_ == "PERSON" and _names_subject(e, tok)), None)
+        if own is None and actor is not None and tok.pos_ == "NOUN" and actor.name and actor.name in span.text \
+                and tok.text.lower() not in actor.name.lower():
+            # "the minister" for "the minister's spokesman": an answer about a modifier, not about the speaker
+            actor = Actor(None, actor.country, None, "unknown", span.start_char, span.end_char)
         if own is not None and not _same_last(actor, own.text):
             # the head is a named person: an answer about another word of the phrase ("Trade" in "Deputy
             # Trade Minister Ken Osei") is not about the speaker; ask about the name itself
@@ -383,7 +468,7 @@ class SpeakerResolver:
                 "it", "they", "who", "which")
         if tok.pos_ == "PRON" or low in RELATIVE_PRONOUNS:
             # the article's current topic first: the resolution layer's "nearest compatible name" would give
-            # "Abe" for "he" in "The two sides confirmed that Abe will visit, he said"
+            # the name inside the clause ("Lee") for "he" in "Both sides expect Lee to come soon, he said"
             ante = self.antecedent(tok.idx, low)
             if ante is not None and ante.joint:
                 return None
@@ -400,7 +485,7 @@ class SpeakerResolver:
         if tok.ent_type_ != "PERSON" and own is None and any(
                 e.label_ == "PERSON" and e.root.head.i == tok.i and e.root.dep_ in ("poss", "compound", "nmod")
                 for e in ents_in(span)):
-            # "Mr. Netanyahu's office", "the Obama administration": a body named after a person speaks as itself
+            # "Mr. Lindqvist's office", "the Sousa administration": a body named after a person speaks as itself
             country = actor.country if actor is not None else None
             if country is None:
                 country = next((self._actor_info(e, None, None)[0] for e in ents_in(span)
@@ -409,14 +494,46 @@ class SpeakerResolver:
             if remember:
                 self.remember(tok.idx, sp, tok)
             return sp
+        if resolved and actor is not None and actor.kind in _PERSONISH_KINDS and not ents_in(span) and \
+                tok.pos_ in ("NOUN", "PROPN"):
+            own_country = self.affiliation.of_title(span.text)
+            held_by = self.affiliation.by_surname.get((actor.name or "").split()[-1].lower()) or actor.country \
+                or self.affiliation.earlier_holder(span)
+            if own_country is not None and held_by is not None and own_country != held_by:
+                # "The President of the Republic" in a story from Paris is not the Senegalese president named
+                # just before: a title that says whose it is names its own holder
+                actor = Actor(span.text.strip(), own_country, actor.role, "official", span.start_char, span.end_char)
         if resolved and actor is not None:
-            name = actor.name
+            name = self.fullest(actor.name) if actor.kind in _PERSONISH_KINDS and actor.name else actor.name
             sp = Speaker(name, actor.country, actor.role, actor.kind, plural=plural and actor.kind != "person")
         else:
             sp = self._fallback(span, tok, actor, plural)
+        self._own_country(sp, span)
+        if sp.name and _TIME_STAMP.match(sp.name):
+            sp.name = _LEADING_STAMP.sub("", sp.name) or sp.name  # "08:30 - Ortega": the live blog's clock
         if remember:
             self.remember(tok.idx, sp, tok)
         return sp
+
+    def _own_country(self, sp: Speaker, span: Span) -> None:
+        """The speaker's own affiliation over the countries the resolution layer saw near the quote."""
+        persons = [e for e in ents_in(span) if e.label_ == "PERSON"]
+        if sp.kind == "person" and sp.name:
+            sp.country = self._person_country(sp.name.split()[-1].lower(), sp.country)
+        elif persons and sp.kind == "body":  # "Ferjani's office" speaks for Ferjani's state
+            sp.country = self._person_country(persons[-1].text.split()[-1].lower().removesuffix("'s"), sp.country)
+        elif not persons:
+            sp.country = self.affiliation.body_country(span) or sp.country or self.affiliation.of_title(span.text)
+
+    def _person_country(self, surname: str, country: str | None) -> str | None:
+        """A person's own title first; a bare state title ("Judge X" in a story from London) only fills a gap
+        (overriding the resolution layer's reading by context with it cost more than it gained)."""
+        if surname in self.affiliation.stateless:
+            return None
+        code = self.affiliation.by_surname.get(surname)
+        if code is not None:
+            return code
+        return country if country is not None else self.affiliation.bare_title_home(surname)
 
     def _fallback(self, span: Span, tok: Token, actor: Actor | None, plural: bool) -> Speaker:
         """Without an answer from the resolution layer: a person's fullest name, a title's holder, or the words."""
@@ -428,14 +545,15 @@ class SpeakerResolver:
             persons = named
         elif persons and tok.ent_type_ != "PERSON" and any(
                 e.root.head.i == tok.i and e.root.dep_ in ("poss", "compound", "nmod") for e in persons):
-            persons = []  # "Mr. Netanyahu's office", "the Obama administration": a body, named as such
+            persons = []  # "Mr. Lindqvist's office", "the Sousa administration": a body, named as such
         if persons:
             ent = persons[-1] if tok.ent_type_ != "PERSON" else next(
                 (e for e in persons if e.start <= tok.i < e.end), persons[-1])
             name = self.fullest(ent.text)
             country, role = self._actor_info(ent, country, role)
             return Speaker(name, country, role, "person")
-        if tok.pos_ == "PROPN" and tok.ent_type_ in ("", "PERSON") and len(span) <= 3:
+        if (tok.pos_ == "PROPN" or (tok.text.istitle() and self.knows_surname(tok.text))) and (
+                tok.ent_type_ in ("", "PERSON") or mistagged_name(tok)) and len(span) <= 3:
             name = self._full_names.get(tok.lower_)
             if name:
                 return Speaker(name, country, role, "person")

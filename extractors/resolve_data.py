@@ -53,6 +53,7 @@ class Reference:
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> short English name
     outlets: dict[str, str] = field(default_factory=dict)  # url host / source name fragment -> ISO3
     home_tlds: dict[str, str] = field(default_factory=dict)
+    home_absent: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ISO3 -> offices it does not have
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
@@ -124,11 +125,13 @@ def reference() -> Reference:
         k = key_of(n)
         kind = kinds.get(k) or ("demonym" if n.endswith(("ian", "ean", "ese", "ans")) else "name")
         gaz[k] = Entry(tuple(codes), kind, False, True)
+    for n in raw.get("not_countries", {}).get("list", []):
+        gaz[key_of(n)] = Entry((), "none", False)
     for n, codes in raw.get("needs_support", {}).items():
         if n.startswith("_"):
             continue
         k = key_of(n)
-        gaz[k] = Entry(tuple(codes), "name", False, True, needs_support=True)
+        gaz[k] = Entry(tuple(codes), kinds.get(k, "name"), False, True, needs_support=True)
     # Places: the most populous city of each name wins; hand-written places override.
     best: dict[str, tuple[int, str]] = {}
     cities = list(gc.get_cities().values())  # ~1 s to parse, once per process
@@ -156,7 +159,8 @@ def reference() -> Reference:
             ref.places.setdefault(" ".join(key), entry.codes[0])
     for key in gaz:
         ref.starts[key[0]] = max(ref.starts.get(key[0], 0), len(key))
-    roles = [(tuple(p.split()), r, d) for p, r, d in raw["roles"]]
+    # keys split as text is split ("prime minister-designate" -> prime, minister, designate) so hyphenated roles match
+    roles = [(key_of(p), r, d) for p, r, d in raw["roles"]]
     roles.sort(key=lambda t: -len(t[0]))
     ref.roles = roles
     ref.role_words = frozenset(w for p, _, _ in roles for w in p)
@@ -165,9 +169,19 @@ def reference() -> Reference:
     ref.media_roles = frozenset(raw["media_roles"])
     ref.outlets = {k.lower(): v for k, v in raw["outlets"].items() if not k.startswith("_")}
     ref.home_tlds = dict(raw["home_tlds"])
+    ref.home_absent = {k: tuple(v) for k, v in raw.get("home_absent_offices", {}).items()}
     ref.female_names = frozenset(n.lower() for n in raw["female_names"])
     ref.male_names = frozenset(n.lower() for n in raw["male_names"])
     return ref
+
+
+def has_office(ref: Reference, country: str | None, role: str | None) -> bool:
+    """False when the state's government has no such office ("Foreign Minister" in the United States, "President"
+    in Japan), so an outlet's home cannot be the holder's state; True when unknown."""
+    if not country or not role:
+        return True
+    low = " " + " ".join(key_of(role)) + " "
+    return not any(" " + " ".join(key_of(a)) + " " in low for a in ref.home_absent.get(country, ()))
 
 
 def reference_version() -> str:

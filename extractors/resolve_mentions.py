@@ -2,16 +2,20 @@
 
 Works on the raw text with the gazetteer's own word split (so "U.S.-Russian" yields two countries even though
 spaCy keeps it as one token), and uses the spaCy Doc only to veto matches inside person names ("George
-Washington") and to know the sentence of each mention.
+Washington", "Israel Katz"; not "Prime Minister of Armenia X" or "Kenya's Ruto", which spaCy may tag as one name)
+and to know the sentence of each mention. "New <country>" that is no key of its own ("New Jersey", "New Mexico")
+is another place; a wire dateline ("KYIV (Reuters) -") is where the story was filed, not a state acting.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from extractors.resolve_data import Reference, words
+from extractors.resolve_data import Reference, key_of, words
 
 # A place after one of these words is where something happens, not a state acting ("talks in Moscow").
 LOCATIVE_WORDS = frozenset(
@@ -25,6 +29,24 @@ MEDIA_BEFORE = (("voice", "of"), ("radio", "free"))
 DESTINATION_WORDS = frozenset({"to", "toward", "towards", "into", "visiting", "visit", "visited", "for"})
 STATE_KINDS = frozenset({"name", "demonym", "capital", "seat"})
 BAD_GAP_CHARS = frozenset(",;:()[]\"“”\n\t")
+
+
+# A wire dateline at the top of a story: "KYIV (Reuters) -", "NAIROBI, Kenya (AP) —", "UNITED NATIONS, Sept 5 -".
+# Bounded repeats only, so it runs in linear time.
+DATELINE_RE = re.compile(
+    r"\s{0,5}[A-Z][A-Z.'’\- ]{1,40}(?:,[^\n()\-—–]{1,40})?\s{0,3}(?:\([^()\n]{1,40}\)\s{0,3})?[-—–]{1,2}\s"
+)
+
+
+def dateline_end(text: str) -> int:
+    """End offset of the dateline opening the text (0 when there is none): the bureau's city is where the reporter
+    is, not a state acting in the story."""
+    m = DATELINE_RE.match(text[:120])
+    if m is None:
+        return 0
+    head = m.group().split(",", 1)[0].split("(", 1)[0]
+    letters = [c for c in head if c.isalpha()]
+    return m.end() if letters and all(c.isupper() for c in letters) else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,16 +98,35 @@ def _person_char_ranges(ents: list[Span]) -> list[tuple[int, int]]:
     return [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
 
 
-def _inside(ranges: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e and (e - s) > (end - start) for s, e in ranges)
+def _all_country_words(text: str, ref: Reference) -> bool:
+    whole = key_of(re.sub(r"['’]s?$", "", text.strip()))
+    if whole and ref.gazetteer.get(whole) is not None and ref.gazetteer[whole].codes:
+        return True  # "Papua New Guinea's" tagged PERSON
+    parts = [p for p in re.split(r"[\s\-–]+", text) if p]
+    return bool(parts) and all(key_of(p) in ref.gazetteer for p in parts)
 
 
-def scan_countries(doc: Doc, ref: Reference, ents: list[Span] | None = None) -> list[Mention]:
-    """All country words of the text, longest match first, in text order."""
-    text = doc.text
+def _inside(ranges: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """True when [start, end) lies inside a longer range (ranges sorted by start, non-overlapping)."""
+    i = bisect.bisect_right(starts, start) - 1
+    if i < 0:
+        return False
+    s, e = ranges[i]
+    return s <= start and end <= e and (e - s) > (end - start)
+
+
+def scan_countries(doc: Doc, ref: Reference, ents: list[Span] | None = None, text: str | None = None
+                   ) -> list[Mention]:
+    """All country words of the text, longest match first, in text order (`text`: the doc's text when the caller
+    has it already; spaCy rebuilds it on every access)."""
+    text = doc.text if text is None else text
     ws = words(text)
     lows = [w.lower() for w, _, _ in ws]
-    persons = _person_char_ranges(list(doc.ents) if ents is None else ents)
+    persons = sorted(
+        (a, b) for a, b in _person_char_ranges(list(doc.ents) if ents is None else ents)
+        if not _all_country_words(text[a:b], ref)  # "U.S.-Russia" tagged PERSON is no person
+    )
+    person_starts = [p[0] for p in persons]
     raw: list[tuple[int, int, object]] = []
     i = 0
     n_words = len(ws)
@@ -98,15 +139,25 @@ def scan_countries(doc: Doc, ref: Reference, ents: list[Span] | None = None) -> 
             if entry is None or not _case_ok(entry.exact_case, "", seg) or not _gap_ok(text, seg):
                 continue
             start, end = seg[0][1], seg[-1][2]
-            if entry.kind != "demonym" and _inside(persons, start, end):
+            prev_word = lows[i - 1] if i > 0 else ""
+            if entry.kind != "demonym" and _inside(persons, person_starts, start, end) and not (
+                    entry.kind == "name" and not entry.ambiguous and (
+                        prev_word in ("of", "from") or entry.exact_case or text[end : end + 2] in ("'s", "’s"))):
+                # "George Washington", "Israel Katz"; but "Prime Minister of Armenia Nikol X", "U.S. Envoy X" and
+                # "Kenya's Ruto" (tagged as one PERSON) name the country
                 continue
+            if i > 0 and ws[i - 1][0] == "New" and _gap_ok(text, [ws[i - 1], seg[0]]) and entry.kind != "igo":
+                continue  # "New Jersey", "New Mexico", "New Guinea": another place, not the country in the name
             raw.append((i, i + n, entry))
             matched_n = n
             break
         i += matched_n or 1
-    support = {e.codes[0] for _, _, e in raw if not e.ambiguous and e.kind != "igo"}
+    support = {e.codes[0] for _, _, e in raw if e.codes and not e.ambiguous and e.kind not in ("igo", "city")}
+    dateline = dateline_end(text)
     out: list[Mention] = []
     for wi, wj, entry in raw:
+        if not entry.codes:
+            continue  # a sea, a region or a continent that merely contains a country word
         start, end = ws[wi][1], ws[wj - 1][2]
         code: str | None = entry.codes[0]
         if entry.needs_support:
@@ -123,6 +174,8 @@ def scan_countries(doc: Doc, ref: Reference, ents: list[Span] | None = None) -> 
         kind = entry.kind
         if (nxt[:1].isupper() and nxt.lower() in MEDIA_NEXT) or prev2 in MEDIA_BEFORE:
             kind, code = "media", None
+        if end <= dateline and kind != "media":
+            kind, locative = "city", True  # the dateline's place: where the story was filed
         k = wi - 1
         if prev == "the" and wi > 1:
             prev = ws[wi - 2][0].lower()

@@ -22,6 +22,8 @@ RESOLVE_CASES = [
     ("next Monday", WED, False, "2021-03-22", "day", "2021-03-22"),
     ("last Friday", WED, True, "2021-03-12", "day", "2021-03-12"),
     ("today", WED, False, "2021-03-17", "day", "2021-03-17"),
+    ("Earlier in the day", WED, False, "2021-03-17", "day", "2021-03-17"),
+    ("this evening", WED, True, "2021-03-17", "day", "2021-03-17"),
     ("yesterday", WED, False, "2021-03-16", "day", "2021-03-16"),
     ("tomorrow", WED, True, "2021-03-18", "day", "2021-03-18"),
     ("March 3", WED, False, "2021-03-03", "day", "2021-03-03"),
@@ -46,6 +48,8 @@ RESOLVE_CASES = [
     ("shortly", WED, True, None, None, None),
     ("in the near future", WED, True, None, None, None),
     ("two days", WED, False, None, None, None),
+    ("two weeks ago", WED, False, None, None, None),
+    ("July 13 to 14", WED, True, None, None, None),
 ]
 
 

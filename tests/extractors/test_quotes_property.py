@@ -6,7 +6,7 @@ import random
 import time
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from extractors.pipeline import load_nlp
@@ -17,7 +17,9 @@ from extractors.resolve import ArticleResolver
 MARKS = ['"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "\u201e", "\u00ab", "\u00bb"]
 WORDS = ["said", "told", "according", "to", "he", "she", "they", "the", "minister", "Ivanova", "said:", "that",
          "ministers'", "don't", "\n\n", "\n", ",", ".", "!", "?", "\u2014", "officials", "stressed", "called", "on",
-         "expressed", "concern", "about", "Mr.", "Ms.", "reporters", "It", "who", "\u00e9t\u00e9", "\u4e2d\u6587"]
+         "expressed", "concern", "about", "Mr.", "Ms.", "reporters", "It", "who", "\u00e9t\u00e9", "\u4e2d\u6587",
+         "12:05", "-", ":", "ISLAMABAD", "(Wire)", "Foreign", "Office", "government", "spokesman", "so-called",
+         "and", "of", "the", "Republic", "President", "urged", "him", "Kyodo", "rejected"]
 
 
 @pytest.fixture(scope="module")
@@ -42,6 +44,7 @@ def test_never_raises_on_unbalanced_marks(nlp, text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from(MARKS + ["a", " ", "\n", ".", ","]), max_size=300))
+@example(text="\u201ca\n\n\"")  # an unclosed quotation whose next paragraph is only a mark
 def test_quotation_pieces_lie_inside_the_text(text: str) -> None:
     for q in find_quoted(text):
         for s, e in q.parts:
