@@ -18,7 +18,7 @@ import faust
 from aiohttp.web import Response
 
 from extractors import extractor_version, load_snapshot
-from streams import contacts_agent, counters, dashboard, kafka_security, metrics
+from streams import contacts_agent, counters, dashboard, faust_patches, kafka_security, metrics
 from streams.nlp_pool import NlpPool
 from streams.processor import ArticleProcessor, Headers, RawMessage
 from streams.settings import Settings
@@ -51,6 +51,7 @@ class Readiness:
 
 
 def create_app(settings: Settings, bootstrap: str) -> faust.App:
+    faust_patches.apply()  # before the consumer exists: see the module's docstring
     data_dir = settings.data_dir / f"{settings.app_id}-{settings.web_port}"
     data_dir.mkdir(parents=True, exist_ok=True)
     app = faust.App(
