@@ -16,6 +16,7 @@ from typing import Any
 
 import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.admin import AIOKafkaAdminClient
 
 from streams.local_kafka import free_port
 
@@ -121,3 +122,20 @@ async def consume(bootstrap: str, topic: str, expect: int, timeout: float = 60.0
     finally:
         await consumer.stop()
     return records
+
+
+async def group_state(bootstrap: str, group: str) -> tuple[str, int]:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        (described,) = (await admin.describe_consumer_groups([group]))[0].groups
+        return described[2], len(described[5])  # (state, members)
+    finally:
+        await admin.close()
+
+
+async def wait_stable(bootstrap: str, group: str, members: int, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while (state := await group_state(bootstrap, group)) != ("Stable", members):
+        assert time.monotonic() < deadline, f"group {group} not stable with {members} members: {state}"
+        await asyncio.sleep(0.5)

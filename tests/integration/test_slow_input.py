@@ -3,18 +3,15 @@ storm: the consumer group stays stable (asked through the admin API) while it is
 
 from __future__ import annotations
 
-import asyncio
 import re
-import time
 import urllib.request
 from pathlib import Path
 
 import orjson
 import pytest
-from aiokafka.admin import AIOKafkaAdminClient
 
 from tests.article_generator import articles
-from tests.integration.helpers import WorkerProcess, consume, produce, unique_prefix
+from tests.integration.helpers import WorkerProcess, consume, group_state, produce, unique_prefix, wait_stable
 from tests.integration.test_faults import delivered_ids, expected_event_ids
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow, pytest.mark.timeout(600)]
@@ -26,23 +23,6 @@ def rebalances(worker: WorkerProcess) -> float:
     found = re.search(r"^parley_rebalances_total (\S+)$", text, re.M)
     assert found, "no rebalance counter on /metrics"
     return float(found.group(1))
-
-
-async def group_state(bootstrap: str, group: str) -> tuple[str, int]:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
-    await admin.start()
-    try:
-        (described,) = (await admin.describe_consumer_groups([group]))[0].groups
-        return described[2], len(described[5])  # (state, members)
-    finally:
-        await admin.close()
-
-
-async def wait_stable(bootstrap: str, group: str, members: int, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while (state := await group_state(bootstrap, group)) != ("Stable", members):
-        assert time.monotonic() < deadline, f"group {group} not stable with {members} members: {state}"
-        await asyncio.sleep(0.5)
 
 
 async def test_a_slow_article_times_out_alone_without_a_rebalance(kafka_bootstrap: str, tmp_path: Path,
