@@ -12,8 +12,8 @@ import time
 import pytest
 
 from extractors import extract
-from schemas.article import article_from_mapping
-from streams.nlp_pool import ERROR, OK, TIMEOUT, NlpPool
+from schemas.article import Article, article_from_mapping
+from streams.nlp_pool import ERROR, OK, TIMEOUT, NlpPool, Outcome
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -24,15 +24,19 @@ TEXTS = [
 ]
 
 
-async def test_pool_gives_the_same_results_as_offline_extraction(nlp) -> None:
-    articles = [article_from_mapping({"id": f"p{i}", "text": t}) for i, t in enumerate(TEXTS)]
-    pool = NlpPool(1, budget_s=60)
+async def extract_in_pool(articles: list[Article], budget_s: float) -> list[Outcome]:
+    pool = NlpPool(1, budget_s=budget_s)
     pool.start()
     try:
         await pool.warm_up()
-        outcomes = await pool.extract(articles)
+        return await pool.extract(articles)
     finally:
         pool.stop()
+
+
+async def test_pool_gives_the_same_results_as_offline_extraction(nlp) -> None:
+    articles = [article_from_mapping({"id": f"p{i}", "text": t}) for i, t in enumerate(TEXTS)]
+    outcomes = await extract_in_pool(articles, budget_s=60)
     assert [o.status for o in outcomes] == [OK] * 3
     assert [o.result for o in outcomes] == [extract(a, nlp).to_dict() for a in articles]
 
@@ -41,13 +45,7 @@ async def test_an_article_over_its_cpu_budget_times_out_alone() -> None:
     long_text = " ".join(["The delegations met again in Geneva and talked late into the night."] * 2500)
     articles = [article_from_mapping({"id": "short", "text": TEXTS[0]}),
                 article_from_mapping({"id": "long", "text": long_text})]
-    pool = NlpPool(1, budget_s=0.5)
-    pool.start()
-    try:
-        await pool.warm_up()
-        outcomes = await pool.extract(articles)
-    finally:
-        pool.stop()
+    outcomes = await extract_in_pool(articles, budget_s=0.5)
     assert [o.status for o in outcomes] == [OK, TIMEOUT]
 
 
@@ -92,12 +90,6 @@ async def test_an_exception_inside_the_nlp_fails_that_article_only() -> None:
     # spaCy refuses texts over nlp.max_length (1,000,000 characters) with ValueError E088: a real NLP exception.
     huge = article_from_mapping({"id": "huge", "text": "word " * 210_000}, max_text_chars=2_000_000)
     fine = article_from_mapping({"id": "fine", "text": TEXTS[2]})
-    pool = NlpPool(1, budget_s=60)
-    pool.start()
-    try:
-        await pool.warm_up()
-        outcomes = await pool.extract([huge, fine])
-    finally:
-        pool.stop()
+    outcomes = await extract_in_pool([huge, fine], budget_s=60)
     assert [o.status for o in outcomes] == [ERROR, OK]
     assert outcomes[0].detail.startswith("ValueError: [E088]"), "the traceback's last line"
