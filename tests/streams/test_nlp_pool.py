@@ -49,6 +49,15 @@ async def test_an_article_over_its_cpu_budget_times_out_alone() -> None:
     assert [o.status for o in outcomes] == [OK, TIMEOUT]
 
 
+async def test_a_slow_article_cannot_borrow_the_budget_its_fast_batch_neighbours_left() -> None:
+    # About 3 s of CPU: six times its 0.5 s budget, yet well inside a pooled budget of 16 x 0.5 s.
+    slow_text = " ".join(["The delegations met again in Geneva and talked late into the night."] * 1200)
+    articles = [article_from_mapping({"id": f"fast-{i}", "text": TEXTS[i % 3]}) for i in range(15)]
+    articles.insert(7, article_from_mapping({"id": "slow", "text": slow_text}))
+    outcomes = await extract_in_pool(articles, budget_s=0.5)
+    assert [o.status for o in outcomes] == [OK] * 7 + [TIMEOUT] + [OK] * 8
+
+
 def test_nlp_processes_die_with_a_killed_parent(tmp_path) -> None:
     script = textwrap.dedent("""
         import asyncio, sys
