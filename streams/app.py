@@ -65,6 +65,7 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
         topic_replication_factor=settings.replication_factor,
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
+        producer_linger=settings.producer_linger_ms / 1000.0,
         broker_credentials=kafka_security.faust_credentials(settings),
         table_standby_replicas=settings.table_standby_replicas,
         web_bind=settings.web_host,

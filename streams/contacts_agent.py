@@ -26,7 +26,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.partitioner import murmur2
 
 from streams import api, contacts
-from streams.kafka_security import client_kwargs
+from streams.kafka_security import BATCHED_FETCH, client_kwargs
 from streams.settings import Settings
 
 log = logging.getLogger("parley.contacts")
@@ -88,7 +88,8 @@ class ChangelogMirror:
 
     async def run(self) -> None:
         consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, **client_kwargs(), group_id=None,
-                                    enable_auto_commit=False, auto_offset_reset="earliest")
+                                    enable_auto_commit=False, auto_offset_reset="earliest",
+                                    **BATCHED_FETCH)
         await consumer.start()
         try:
             tps = await self._partitions()

@@ -21,7 +21,7 @@ from aiokafka import AIOKafkaConsumer
 
 from streams import retraction_ledger
 from streams.dashboard_hub import Hub, TooManyClients, sse_frame
-from streams.kafka_security import client_kwargs
+from streams.kafka_security import BATCHED_FETCH, client_kwargs
 from streams.settings import Settings
 
 log = logging.getLogger("parley.dashboard")
@@ -134,7 +134,8 @@ async def follow(hub: Hub, bootstrap: str, topics: list[str]) -> None:
     then live. Broker trouble is retried; the dashboard never stops the worker."""
     while True:
         consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, **client_kwargs(), group_id=None,
-                                    enable_auto_commit=False, auto_offset_reset="latest")
+                                    enable_auto_commit=False, auto_offset_reset="latest",
+                                    **BATCHED_FETCH)
         try:
             await consumer.start()
             await catch_up(hub, consumer, topics)

@@ -44,6 +44,8 @@ class Settings(BaseSettings):
                              description="Where the local broker's jars and data live (outside the repo).")
     kafka_port: int = Field(9092, ge=1, le=65535, description="Port of the local broker.")
     session_timeout_s: float = Field(30.0, ge=6.0, description="Kafka consumer session timeout (seconds).")
+    producer_linger_ms: float = Field(5.0, ge=0, le=1000, description="How long the producer gathers events into "
+                                      "one request (ms): one request per batch instead of one per event.")
     log_level: str = Field("info", description="Worker log level.")
     app_version: int = Field(1, ge=1, description="App version: 2, 3, ... give a new consumer group and new tables "
                                                   "(`parley reprocess --app-version N`, then run workers with it).")
