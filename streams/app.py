@@ -1,17 +1,16 @@
 """The Faust app: its topics, the source agent and the web views.
 
-An article's path: `articles` topic -> `process_articles` (batches of up to PARLEY_NLP_BATCH_SIZE) ->
-`ArticleProcessor.process` (streams/processor.py: decode or dead-letter, extract in the NLP pool, publish) ->
-`meetings` / `quotes` topics. The tables and the HTTP API build on the `meetings` topic.
+An article's path: `articles` topic -> `ArticleSource` (streams/source.py: a plain consumer, batches of up to
+PARLEY_NLP_BATCH_SIZE, committed after delivery) -> `ArticleProcessor.process` (streams/processor.py: decode or
+dead-letter, extract in the NLP pool, publish) -> `meetings` / `quotes` topics. The tables and the HTTP API build
+on the `meetings` topic, with Faust agents and tables.
 """
 
 from __future__ import annotations
 
-import asyncio
 import atexit
 import logging
 import os
-from collections.abc import Sequence
 from typing import Any
 
 import faust
@@ -21,7 +20,9 @@ from extractors import extractor_version, load_snapshot
 from streams import contacts_agent, counters, dashboard, faust_patches, kafka_security, metrics
 from streams.nlp_pool import NlpPool
 from streams.processor import ArticleProcessor, Headers, RawMessage
+from streams.retraction_ledger import ledger_for
 from streams.settings import Settings
+from streams.source import ArticleSource
 
 log = logging.getLogger("parley.app")
 
@@ -40,14 +41,23 @@ def broker_url(bootstrap: str) -> str:
 
 
 class Readiness:
-    """Ready = the NLP processes are warm and the consumer has its partitions (no rebalance in progress)."""
+    """Ready = the NLP processes are warm, both consumer groups (articles; the tables' topics) have given this
+    worker its share, and neither is rebalancing."""
 
     def __init__(self) -> None:
         self.nlp_ready = False
-        self.assigned = False
+        self.tables_assigned = False
+        self.source: ArticleSource | None = None
+
+    @property
+    def assigned(self) -> bool:
+        return self.tables_assigned and self.source is not None and self.source.assigned
+
+    def rebalancing(self, app: faust.App) -> bool:
+        return bool(app.rebalancing) or (self.source is not None and self.source.rebalancing)
 
     def ready(self, app: faust.App) -> bool:
-        return self.nlp_ready and self.assigned and not app.rebalancing
+        return self.nlp_ready and self.assigned and not self.rebalancing(app)
 
 
 def create_app(settings: Settings, bootstrap: str) -> faust.App:
@@ -82,8 +92,7 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
         broker_request_timeout=max(40.0, settings.session_timeout_s + 5),
     )
     names = {"meetings": settings.topic("meetings"), "quotes": settings.topic("quotes"),
-             "dlq": settings.topic("articles.dlq")}
-    articles_topic = app.topic(settings.topic("articles"), partitions=settings.partitions)
+             "dlq": settings.topic("articles.dlq"), "ledger": settings.topic("article-events")}
     out_topics = {name: app.topic(name, partitions=settings.partitions) for name in names.values()}
     snapshot_path = str(settings.people_snapshot) if settings.people_snapshot else None
     version = extractor_version(load_snapshot(snapshot_path) if snapshot_path else None)
@@ -92,60 +101,57 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
     app.parley_pool = pool  # type: ignore[attr-defined]
     app.parley_readiness = readiness  # type: ignore[attr-defined]
 
-    async def send(topic: str, key: bytes | None, value: bytes, headers: Headers) -> Any:
-        fut = await out_topics[topic].send(key=key, value=value, headers=headers)
+    async def send(topic: str, key: bytes | None, value: bytes, headers: Headers, partition: int | None) -> Any:
+        fut = await out_topics[topic].send(key=key, value=value, headers=headers, partition=partition)
         return await fut
 
-    processor = ArticleProcessor(pool, send, names, settings.max_text_chars, version)
+    ledger = ledger_for(settings)
+    processor = ArticleProcessor(pool, send, names, settings.max_text_chars, version, ledger=ledger)
+
+    async def handle_batch(messages: list[RawMessage]) -> None:
+        try:
+            await processor.process(messages)
+        except Exception:
+            # Not the article's fault (the processor dead-letters those): exit without committing, so the batch
+            # is redelivered after the restart or to another worker.
+            _exit_unacknowledged("unexpected error in the source", 70)
+
+    source = ArticleSource(bootstrap, settings.topic("articles"), settings.articles_group, handle_batch,
+                           settings.nlp_batch_size, settings.session_timeout_s,
+                           max_batch_s=settings.article_timeout_s * settings.nlp_batch_size * 2 + 60,
+                           within_s=BATCH_WITHIN_S, shutdown_grace_s=SHUTDOWN_GRACE_S,
+                           on_unfinished=lambda why: _exit_unacknowledged(why, 75), ledger=ledger)
+    readiness.source = source
+    app.parley_source = source  # type: ignore[attr-defined]
 
     @app.task
-    async def start_nlp() -> None:
+    async def consume_articles() -> None:
+        """Warm the NLP processes, then join the articles group: a worker takes partitions only once it can
+        serve them, so a starting worker does not hold up the others."""
         pool.start()
         await pool.warm_up()
         readiness.nlp_ready = True
         log.info("NLP pool ready: %d process(es), pids %s", pool.processes, pool.pids())
+        try:
+            await source.run()
+        finally:
+            pool.stop()
 
     @app.on_rebalance_complete.connect
     async def on_rebalanced(sender: Any, **kwargs: Any) -> None:
-        readiness.assigned = True
+        readiness.tables_assigned = True
+
+    @app.on_before_shutdown.connect
+    async def stop_source(sender: Any, **kwargs: Any) -> None:
+        await source.stop()  # before Faust stops its producer: the batch in hand still needs it
 
     atexit.register(pool.stop)  # belt and braces: the NLP processes also die with the worker (PDEATHSIG)
-
-    async def process_batch(events: Sequence[faust.EventT]) -> None:
-        try:
-            await processor.process([
-                RawMessage(e.message.value, e.message.key, e.message.topic, e.message.partition, e.message.offset)
-                for e in events])
-        except Exception:
-            # Faust acknowledges a batch when the agent raises, which would commit past articles that were never
-            # processed. Exit at once instead: the batch is redelivered after the restart/rebalance.
-            _exit_unacknowledged("unexpected error in the source agent", 70)
-
-    # concurrency=1 on purpose: faust-streaming#606 commits past unprocessed messages with concurrency > 1.
-    @app.agent(articles_topic, concurrency=1)
-    async def process_articles(stream: faust.StreamT) -> None:
-        try:
-            async for events in stream.take_events(settings.nlp_batch_size, within=BATCH_WITHIN_S):
-                work = asyncio.ensure_future(process_batch(events))
-                try:
-                    await asyncio.shield(work)
-                except asyncio.CancelledError:
-                    # A stop (SIGTERM, rebalance) arrived mid-batch. take_events acknowledges the batch when the
-                    # loop is left, so finish it first: what is acknowledged, and then committed, is really done.
-                    log.info("stopping: finishing the %d article(s) in hand first", len(events))
-                    try:
-                        await asyncio.wait_for(work, timeout=SHUTDOWN_GRACE_S)
-                    except BaseException:
-                        _exit_unacknowledged("could not finish the batch in hand while stopping", 75)
-                    raise
-        finally:
-            pool.stop()
 
     @app.page("/health")
     async def health(web: Any, request: Any) -> Response:
         ok = readiness.ready(app)
         body = {"status": "ready" if ok else "starting", "nlp_ready": readiness.nlp_ready,
-                "partitions_assigned": readiness.assigned, "rebalancing": bool(app.rebalancing),
+                "partitions_assigned": readiness.assigned, "rebalancing": readiness.rebalancing(app),
                 **counters.snapshot()}
         return web.json(body, status=200 if ok else 503)
 

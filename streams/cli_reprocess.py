@@ -1,10 +1,11 @@
 """`parley reprocess`: re-extract the whole `articles` history after an extractor upgrade.
 
-It runs a worker under a new app version: app id `<prefix>-worker-v<N>`, so a new consumer group that starts at
-the earliest article and new table changelogs that are rebuilt from the re-published events. Event ids do not
-depend on the extractor version, so the re-published events upsert the old ones; events the new extractor no
-longer yields are retracted (the retraction ledger's topic does not depend on the app version). The `articles`
-topic keeps every article for this (`PARLEY_ARTICLES_RETENTION_MS`, forever by default).
+It runs a worker under a new app version: app id `<prefix>-worker-v<N>`, so new consumer groups (the articles
+group `<prefix>-worker-v<N>-articles` among them) that start at the earliest article, and new table changelogs
+that are rebuilt from the re-published events. Event ids do not depend on the extractor version, so the
+re-published events upsert the old ones; events the new extractor no longer yields are retracted (the retraction
+ledger's topic does not depend on the app version). The `articles` topic keeps every article for this
+(`PARLEY_ARTICLES_RETENTION_MS`, forever by default).
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def register(app: typer.Typer) -> None:
         if exit_when_done:
             @faust_app.timer(2.0)
             async def stop_when_caught_up() -> None:
-                if await caught_up(bootstrap, settings.app_id, ends):
+                if await caught_up(bootstrap, settings.articles_group, ends):
                     log.warning("reprocessed %d article messages in %.1f s (%s)", total, time.monotonic() - began,
                                 settings.app_id)
                     os.kill(os.getpid(), signal.SIGTERM)

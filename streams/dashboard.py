@@ -19,7 +19,6 @@ import orjson
 from aiohttp import web
 from aiokafka import AIOKafkaConsumer
 
-from streams import retraction_ledger
 from streams.dashboard_hub import Hub, TooManyClients, sse_frame
 from streams.kafka_security import BATCHED_FETCH, client_kwargs
 from streams.settings import Settings
@@ -43,7 +42,6 @@ RETRACTED_KIND = {"meeting.v1": "meeting", "quote.v1": "quote"}
 
 def install(app: faust.App, settings: Settings) -> None:
     """Called once by streams.app.create_app, after the source agent and topics exist."""
-    retraction_ledger.install(app, settings)  # lives here only because app.py calls this module's install
     hub = Hub(MAX_CLIENTS, QUEUE_SIZE, KEEP_LATEST)
     app.parley_dashboard = hub  # type: ignore[attr-defined]
     _drop_faust_index(app)

@@ -7,7 +7,8 @@ jump from the committed offset to that stale record for a gap in the log and mar
 acknowledged, and (2) records the stale position as the read offset, so the re-fetched records below it are
 dropped as duplicates. Its commit rule also tolerates a missing offset right after the committed one.
 
-Parley's acknowledged topics (`articles`, `meetings`, `contact-updates`) are not compacted and not transactional:
+`articles` itself no longer goes through Faust (streams/source.py reads it with a plain consumer). The topics
+Faust still acknowledges (`meetings`, `contact-updates`) are not compacted and not transactional:
 their offsets are contiguous, so a gap is never real. The guards below keep at-least-once:
 - no gap filling: a range is acknowledged only by processing it;
 - after a seek to offset C, the read position moves only once the record at C itself arrives, so records from

@@ -68,16 +68,18 @@ class LoopLagProbe:
 def consumer_lag(app: Any) -> dict[tuple[str, int], int]:
     """Messages not yet committed, per assigned source partition: the consumer's cached high-water mark (from its
     last fetch, no broker round trip) minus the committed offset. A partition never committed counts from 0.
-    Table changelogs (their progress is recovery, reported apart) and Faust's leader topic are left out."""
+    `articles` comes from the article source's consumer, the tables' topics from Faust's. Table changelogs (their
+    progress is recovery, reported apart) and Faust's leader topic are left out."""
+    source = getattr(app, "parley_source", None)
+    lags = source.lag() if source is not None else {}
     consumer = getattr(app, "_consumer", None)
     if consumer is None:
-        return {}
+        return lags
     try:
         assignment = consumer.assignment()
     except Exception:  # not started yet, or stopping
-        return {}
+        return lags
     committed = getattr(consumer, "_committed_offset", {})
-    lags = {}
     for tp in assignment:
         if tp.topic.endswith("-changelog") or "__assignor" in tp.topic:
             continue
@@ -158,10 +160,12 @@ class ParleyCollector(Collector):
         for (topic, partition), n in sorted(consumer_lag(self.app).items()):
             lag.add_metric([topic, str(partition)], n)
         yield lag
-        yield CounterMetricFamily("parley_rebalances", "Consumer group rebalances this worker took part in.",
-                                  value=getattr(self.app, "rebalancing_count", 0))
-        yield GaugeMetricFamily("parley_rebalancing", "1 while a rebalance is under way.",
-                                value=float(bool(getattr(self.app, "rebalancing", False))))
+        source = getattr(self.app, "parley_source", None)
+        yield CounterMetricFamily("parley_rebalances", "Consumer group rebalances this worker took part in (both "
+                                  "groups: articles, and the tables' topics).",
+                                  value=getattr(self.app, "rebalancing_count", 0) + getattr(source, "rebalances", 0))
+        rebalancing = bool(getattr(self.app, "rebalancing", False)) or bool(source and source.rebalancing)
+        yield GaugeMetricFamily("parley_rebalancing", "1 while a rebalance is under way.", value=float(rebalancing))
         yield GaugeMetricFamily("parley_table_recovery_in_progress", "1 while tables are recovered from changelogs.",
                                 value=float(bool(getattr(self.app, "in_recovery", False))))
         readiness = getattr(self.app, "parley_readiness", None)

@@ -21,17 +21,19 @@ import orjson
 
 from schemas.article import Article, InputRejected, decode_article
 from schemas.events import CONTENT_TYPE, meeting_event, meeting_key, quote_event, quote_key
-from streams import counters, retraction_ledger
+from streams import counters
 from streams.nlp_pool import OK, NlpPool
+from streams.retraction_ledger import RetractionLedger
 
 log = logging.getLogger("parley.processor")
 
 NOT_ENGLISH = "not_english"
 PUBLISH_ERROR = "publish_error"
 Headers = list[tuple[str, bytes]]
-Record = tuple[str, bytes | None, bytes, Headers]  # topic, key, value, headers: re-sendable on retry
-# send(topic_name, key, value, headers) -> awaitable that resolves once the broker has the record
-Send = Callable[[str, bytes | None, bytes, Headers], Awaitable[Any]]
+# topic, key, value, headers, partition (None: by key): re-sendable on retry
+Record = tuple[str, bytes | None, bytes, Headers, int | None]
+# send(topic_name, key, value, headers, partition) -> awaitable that resolves once the broker has the record
+Send = Callable[[str, bytes | None, bytes, Headers, int | None], Awaitable[Any]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +47,9 @@ class RawMessage:
 
 class ArticleProcessor:
     def __init__(self, pool: NlpPool, send: Send, topics: dict[str, str], max_text_chars: int,
-                 extractor_version: str, retry_limit_s: float = 300.0) -> None:
+                 extractor_version: str, retry_limit_s: float = 300.0, ledger: RetractionLedger | None = None) -> None:
         self.pool = pool
+        self.ledger = ledger
         self.send = send
         self.topics = topics  # logical name -> topic name: meetings, quotes, dlq
         self.max_text_chars = max_text_chars
@@ -78,7 +81,7 @@ class ArticleProcessor:
                     pending.append(self._dead_letter(msg, outcome.status, outcome.detail))
                     continue
                 try:
-                    records = self._publish(article, outcome.result)
+                    records = self._publish(article, outcome.result, msg.partition)
                 except Exception as exc:  # an event the contract cannot carry: a bug, kept with its article
                     log.exception("cannot build the events of article %s", article.id)
                     pending.append(self._dead_letter(msg, PUBLISH_ERROR, _last_line(exc)))
@@ -87,21 +90,23 @@ class ArticleProcessor:
                 counters.counts["articles_extracted"] += 1
         await self._retrying("delivery", lambda: asyncio.gather(*(self.send(*record) for record in pending)))
 
-    def _publish(self, article: Article, result: dict[str, Any]) -> list[Record]:
+    def _publish(self, article: Article, result: dict[str, Any], partition: int) -> list[Record]:
         headers = _headers(self.extractor_version)
-        sends = []
+        sends: list[Record] = []
         for meeting in result["meetings"]:
             event = meeting_event(article, meeting, self.extractor_version)
             sends.append((self.topics["meetings"], meeting_key(meeting).encode(), orjson.dumps(event),
-                          headers + [("schema_version", event["schema_version"].encode())]))
+                          headers + [("schema_version", event["schema_version"].encode())], None))
             counters.counts["meetings_out"] += 1
         for quote in result["quotes"]:
             event = quote_event(article, quote, self.extractor_version)
             sends.append((self.topics["quotes"], quote_key(quote).encode(), orjson.dumps(event),
-                          headers + [("schema_version", event["schema_version"].encode())]))
+                          headers + [("schema_version", event["schema_version"].encode())], None))
             counters.counts["quotes_out"] += 1
-        # Events this article yielded before (same id, other text) and no longer does are retracted.
-        sends.extend(retraction_ledger.retractions_for(article, sends, self.extractor_version))
+        # Events this article yielded before (same id, other text) and no longer does are retracted; the ledger's
+        # own update travels with them.
+        if self.ledger is not None:
+            sends.extend(self.ledger.records_for(article, partition, sends, self.extractor_version))
         return sends
 
     def _dead_letter(self, msg: RawMessage, reason: str, detail: str) -> Record:
@@ -114,7 +119,7 @@ class ArticleProcessor:
             ("source_partition", str(msg.partition).encode()),
             ("source_offset", str(msg.offset).encode()),
         ]
-        return (self.topics["dlq"], msg.key, msg.value if msg.value is not None else b"", headers)
+        return (self.topics["dlq"], msg.key, msg.value if msg.value is not None else b"", headers, None)
 
     async def _retrying(self, what: str, attempt: Callable[[], Awaitable[Any]]) -> Any:
         """Backoff retries for trouble that is not the article's fault. Past the limit the process exits at once

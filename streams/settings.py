@@ -75,6 +75,11 @@ class Settings(BaseSettings):
         base = f"{self.topic_prefix}-worker"
         return base if self.app_version <= 1 else f"{base}-v{self.app_version}"
 
+    @property
+    def articles_group(self) -> str:
+        """The consumer group of `articles` (streams/source.py); the Faust app's own group is `app_id`."""
+        return f"{self.app_id}-articles"
+
     def topic(self, name: str) -> str:
         return f"{self.topic_prefix}.{name}"
 

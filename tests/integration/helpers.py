@@ -139,3 +139,9 @@ async def wait_stable(bootstrap: str, group: str, members: int, timeout: float =
     while (state := await group_state(bootstrap, group)) != ("Stable", members):
         assert time.monotonic() < deadline, f"group {group} not stable with {members} members: {state}"
         await asyncio.sleep(0.5)
+
+
+async def wait_workers_stable(bootstrap: str, prefix: str, members: int, timeout: float = 120) -> None:
+    """Both groups of the workers on `prefix` are stable with `members` members: `articles` and the tables'."""
+    for group in (f"{prefix}-worker-articles", f"{prefix}-worker"):
+        await wait_stable(bootstrap, group, members, timeout)

@@ -16,7 +16,7 @@ import pytest
 from schemas.article import article_from_mapping
 from streams.cli_dlq import read_topic
 from tests.article_generator import articles
-from tests.integration.helpers import WorkerProcess, unique_prefix, wait_stable
+from tests.integration.helpers import WorkerProcess, unique_prefix, wait_workers_stable
 from tests.integration.test_faults import expected_event_ids
 from tests.integration.test_tables import expected_snapshot, expected_tables, feed, settled, wait_for
 
@@ -75,7 +75,7 @@ async def chaos(workers: list[WorkerProcess], make: callable, rng: random.Random
         await asyncio.to_thread(replacement.wait_ready, 120)
         workers[index] = replacement
         env = replacement.env
-        await wait_stable(env["KAFKA_BOOTSTRAP_SERVERS"], f"{env['PARLEY_TOPIC_PREFIX']}-worker", members=len(workers))
+        await wait_workers_stable(env["KAFKA_BOOTSTRAP_SERVERS"], env["PARLEY_TOPIC_PREFIX"], members=len(workers))
     return orphans
 
 
@@ -127,7 +127,7 @@ async def test_killed_workers_lose_nothing_and_count_nothing_twice(kafka_bootstr
     workers = [make(), make()]
     for w in workers:
         w.wait_ready()
-    await wait_stable(kafka_bootstrap, f"{prefix}-worker", members=2)  # ready = the group is stable, per the broker
+    await wait_workers_stable(kafka_bootstrap, prefix, members=2)  # ready = the groups are stable, per the broker
     log: list[str] = []
     began = time.monotonic()
     _, orphans = await asyncio.gather(feed_slowly(kafka_bootstrap, prefix, rows),

@@ -11,7 +11,7 @@ import orjson
 import pytest
 
 from tests.article_generator import articles
-from tests.integration.helpers import WorkerProcess, consume, group_state, produce, unique_prefix, wait_stable
+from tests.integration.helpers import WorkerProcess, consume, group_state, produce, unique_prefix, wait_workers_stable
 from tests.integration.test_faults import delivered_ids, expected_event_ids
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow, pytest.mark.timeout(600)]
@@ -33,7 +33,7 @@ async def test_a_slow_article_times_out_alone_without_a_rebalance(kafka_bootstra
     try:
         for w in workers:
             w.wait_ready()
-        await wait_stable(kafka_bootstrap, f"{prefix}-worker", members=2)
+        await wait_workers_stable(kafka_bootstrap, prefix, members=2)
         before = [rebalances(w) for w in workers]
         # Dense text, 197,000 characters (under the limit): short sentences full of names and quotation marks, about
         # 2 s of CPU here, four times the budget; the generated good articles take a few hundredths of a second each.
@@ -46,6 +46,7 @@ async def test_a_slow_article_times_out_alone_without_a_rebalance(kafka_bootstra
         dead = await consume(kafka_bootstrap, f"{prefix}.articles.dlq", expect=2, timeout=240, settle=1)
         expected = expected_event_ids(good, nlp)
         seen = await delivered_ids(kafka_bootstrap, prefix, expected, timeout=240)
+        assert await group_state(kafka_bootstrap, f"{prefix}-worker-articles") == ("Stable", 2)
         assert await group_state(kafka_bootstrap, f"{prefix}-worker") == ("Stable", 2)
         after = [rebalances(w) for w in workers]
     finally:

@@ -214,7 +214,8 @@ async def settled(bootstrap: str, prefix: str, timeout: float = 120.0) -> None:
         deadline = time.monotonic() + timeout
         while True:
             ends = await end_offsets(bootstrap, topics)
-            committed = await admin.list_consumer_group_offsets(f"{prefix}-worker")
+            committed = {**await admin.list_consumer_group_offsets(f"{prefix}-worker"),
+                         **await admin.list_consumer_group_offsets(f"{prefix}-worker-articles")}
             behind = {tp: end for tp, end in ends.items() if end and (committed.get(tp) is None
                                                                        or committed[tp].offset < end)}
             if not behind:

@@ -13,6 +13,7 @@ from schemas.article import Article
 from streams import counters
 from streams.nlp_pool import ERROR, OK, TIMEOUT, Outcome
 from streams.processor import ArticleProcessor, RawMessage
+from streams.retraction_ledger import RetractionLedger
 
 VERSION = "9.9.9+people-none"
 TOPICS = {"meetings": "t.meetings", "quotes": "t.quotes", "dlq": "t.dlq"}
@@ -34,17 +35,18 @@ class StubPool:
 
 class Sink:
     def __init__(self, fail_times: int = 0) -> None:
-        self.records: list[tuple[str, bytes | None, bytes, list[tuple[str, bytes]]]] = []
+        self.records: list[tuple[str, bytes | None, bytes, list[tuple[str, bytes]], int | None]] = []
         self.fail_times = fail_times
 
-    async def __call__(self, topic: str, key: bytes | None, value: bytes, headers: list[tuple[str, bytes]]) -> Any:
+    async def __call__(self, topic: str, key: bytes | None, value: bytes, headers: list[tuple[str, bytes]],
+                       partition: int | None) -> Any:
         if self.fail_times:
             self.fail_times -= 1
             raise ConnectionError("broker away")
-        self.records.append((topic, key, value, headers))
+        self.records.append((topic, key, value, headers, partition))
 
     def on(self, topic: str) -> list[tuple[bytes | None, bytes, dict[str, bytes]]]:
-        return [(k, v, dict(h)) for t, k, v, h in self.records if t == topic]
+        return [(k, v, dict(h)) for t, k, v, h, _p in self.records if t == topic]
 
 
 def msg(value: bytes | None, offset: int = 0) -> RawMessage:
@@ -125,3 +127,36 @@ async def test_an_event_the_contract_cannot_carry_dead_letters_its_article() -> 
     await ArticleProcessor(StubPool({"T": broken}), sink, TOPICS, 1000, VERSION).process([msg(b'{"text": "T"}')])
     assert [h["dlq_reason"] for _, _, h in sink.on("t.dlq")] == [b"publish_error"]
     assert sink.on("t.meetings") == []
+
+
+async def test_a_changed_article_retracts_what_it_no_longer_yields_and_the_ledger_travels_with_it() -> None:
+    ledger = RetractionLedger("t.article-events", {"meeting.v1": TOPICS["meetings"], "quote.v1": TOPICS["quotes"]})
+    ledger.rows[3] = {}  # articles partition 3 is this worker's (loaded empty)
+    first = Outcome(OK, {"id": "a1", "meetings": [], "quotes": [QUOTE]})
+    second = Outcome(OK, {"id": "a1", "meetings": [], "quotes": []})
+    pool = StubPool({"T1": first, "T2": second})
+    sink = Sink()
+    proc = ArticleProcessor(pool, sink, TOPICS, 1000, VERSION, ledger=ledger)
+    await proc.process([msg(b'{"id": "a1", "text": "T1"}')])
+    [(quote_key, quote_value, _)] = sink.on(TOPICS["quotes"])
+    ledger_records = [r for r in sink.records if r[0] == "t.article-events"]
+    assert [(k, p) for _t, k, _v, _h, p in ledger_records] == [(b"a1", 3)], "same partition as the article"
+    sink.records.clear()
+    await proc.process([msg(b'{"id": "a1", "text": "T1"}', offset=1)])  # redelivered unchanged: nothing new
+    assert [r[0] for r in sink.records] == [TOPICS["quotes"]]
+    sink.records.clear()
+    await proc.process([msg(b'{"id": "a1", "text": "T2"}', offset=2)])  # changed: the quote is retracted
+    [(key, value, headers)] = sink.on(TOPICS["quotes"])
+    retraction = orjson.loads(value)
+    assert key == quote_key and retraction["retracts"] == "quote.v1"
+    assert retraction["event_id"] == orjson.loads(quote_value)["event_id"]
+    assert orjson.loads(ledger.rows[3][b"a1"]) == []
+
+
+async def test_an_article_of_a_partition_whose_ledger_is_not_here_retracts_nothing() -> None:
+    ledger = RetractionLedger("t.article-events", {"meeting.v1": TOPICS["meetings"], "quote.v1": TOPICS["quotes"]})
+    pool = StubPool({"T1": Outcome(OK, {"id": "a1", "meetings": [], "quotes": [QUOTE]})})
+    sink = Sink()
+    proc = ArticleProcessor(pool, sink, TOPICS, 1000, VERSION, ledger=ledger)
+    await proc.process([msg(b'{"id": "a1", "text": "T1"}')])
+    assert [r[0] for r in sink.records] == [TOPICS["quotes"]]

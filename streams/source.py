@@ -1,0 +1,174 @@
+"""The worker's source: the `articles` topic, read by a plain aiokafka consumer and committed only after delivery.
+
+Why not a Faust agent: faust-streaming 0.15.3's consumer keeps its own books of acknowledged offsets and, around
+rebalances, has committed past articles that were never processed (tests/integration/test_chaos.py found it;
+streams/faust_patches.py narrows it for the topics Faust still reads). Here the whole rule fits in a few lines:
+- a partition's records are handled in offset order, a batch at a time (up to PARLEY_NLP_BATCH_SIZE);
+- the batch is committed (its last offset + 1, per partition) only once every event and dead letter it produced
+  is on the broker (`handle` returns only then);
+- a rebalance waits for the batch in hand: the revocation callback takes the same lock as the batch, so a
+  partition changes hands only at a committed boundary; a batch fetched just before a revocation may still be
+  handled, and its commit is skipped for partitions no longer ours (a duplicate later, never a gap);
+- a crash anywhere before the commit means redelivery of the batch. Nothing is ever skipped.
+Consumer group: `<app id>-articles` (the Faust app keeps `<app id>` for the tables' topics).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
+from aiokafka.errors import KafkaError
+
+from streams.kafka_security import client_kwargs
+from streams.processor import RawMessage
+from streams.retraction_ledger import RetractionLedger
+
+log = logging.getLogger("parley.source")
+
+Handle = Callable[[list[RawMessage]], Awaitable[None]]
+
+
+class ArticleSource:
+    def __init__(self, bootstrap: str, topic: str, group_id: str, handle: Handle, batch_size: int,
+                 session_timeout_s: float, max_batch_s: float, within_s: float, shutdown_grace_s: float,
+                 on_unfinished: Callable[[str], None], ledger: RetractionLedger | None = None) -> None:
+        self.bootstrap = bootstrap
+        self.topic = topic
+        self.group_id = group_id
+        self.handle = handle
+        self.batch_size = batch_size
+        self.session_timeout_s = session_timeout_s
+        self.max_batch_s = max_batch_s  # the longest a batch may take (its CPU budget and then some)
+        self.within_s = within_s
+        self.shutdown_grace_s = shutdown_grace_s
+        self.on_unfinished = on_unfinished  # called when a batch in hand cannot be finished: it must not return
+        self.ledger = ledger  # loaded for the partitions this worker holds, before any of their records is handled
+        self.lock = asyncio.Lock()
+        self.consumer: AIOKafkaConsumer | None = None
+        self.assigned = False  # the group has given this worker its share (possibly none) at least once
+        self.rebalancing = False
+        self.rebalances = 0
+        self.committed: dict[TopicPartition, int] = {}
+        self._stopping = False
+        self._stopped = asyncio.Event()
+
+    def _consumer(self) -> AIOKafkaConsumer:
+        session_ms = int(self.session_timeout_s * 1000)
+        return AIOKafkaConsumer(
+            bootstrap_servers=self.bootstrap, group_id=self.group_id, enable_auto_commit=False,
+            auto_offset_reset="earliest", max_poll_records=self.batch_size, session_timeout_ms=session_ms,
+            heartbeat_interval_ms=max(1000, session_ms // 5), request_timeout_ms=max(40_000, session_ms + 5000),
+            # A batch in hand delays this worker's part in a rebalance: give it the time a batch may take.
+            max_poll_interval_ms=int(max(300.0, self.max_batch_s) * 1000),
+            rebalance_timeout_ms=int(max(60.0, self.max_batch_s) * 1000),
+            **client_kwargs())
+
+    async def run(self) -> None:
+        consumer = self.consumer = self._consumer()
+        consumer.subscribe([self.topic], listener=_Listener(self))
+        await consumer.start()
+        try:
+            while not self._stopping:
+                batch = await consumer.getmany(timeout_ms=int(self.within_s * 1000), max_records=self.batch_size)
+                if batch:
+                    async with self.lock:
+                        await self._handle(batch)
+                        await self._commit(batch)
+        finally:
+            try:
+                await consumer.stop()  # leaves the group at once: the others take over without waiting
+            except Exception:
+                log.warning("the articles consumer did not stop cleanly", exc_info=True)
+            self._stopped.set()
+
+    async def stop(self) -> None:
+        """Finishes and commits the batch in hand, then leaves the group. Called when the worker stops, while the
+        producer is still up (Faust stops it later); past the grace period the process exits uncommitted."""
+        if self.consumer is None:
+            return
+        self._stopping = True
+        if self.lock.locked():
+            log.info("stopping: finishing the batch in hand first")
+        try:
+            await asyncio.wait_for(self._stopped.wait(), timeout=self.shutdown_grace_s)
+        except TimeoutError:
+            self.on_unfinished("could not finish the batch in hand while stopping")
+
+    async def _handle(self, batch: dict[TopicPartition, list[Any]]) -> None:
+        messages = [RawMessage(r.value, r.key, r.topic, r.partition, r.offset)
+                    for records in batch.values() for r in records]
+        work = asyncio.ensure_future(self.handle(messages))
+        try:
+            await asyncio.shield(work)
+        except asyncio.CancelledError:
+            # A stop (SIGTERM) arrived mid-batch: finish and commit it first, so what was handled is not redone.
+            log.info("stopping: finishing the %d article(s) in hand first", len(messages))
+            try:
+                await asyncio.wait_for(work, timeout=self.shutdown_grace_s)
+                await self._commit(batch)
+            except BaseException:
+                self.on_unfinished("could not finish the batch in hand while stopping")
+            raise
+
+    async def _commit(self, batch: dict[TopicPartition, list[Any]]) -> None:
+        consumer = self.consumer
+        assert consumer is not None
+        mine = consumer.assignment()
+        offsets = {tp: records[-1].offset + 1 for tp, records in batch.items() if records and tp in mine}
+        if not offsets:
+            return
+        try:
+            await consumer.commit(offsets)
+        except KafkaError as exc:
+            # Handled but not committed: redelivered after the rebalance under way (a duplicate, never a gap).
+            log.warning("commit of %s failed (%r); those articles will be handled again", offsets, exc)
+            return
+        self.committed.update(offsets)
+
+    def lag(self) -> dict[tuple[str, int], int]:
+        """Messages not yet committed, per assigned partition (cached high-water mark minus committed offset)."""
+        consumer = self.consumer
+        if consumer is None:
+            return {}
+        try:
+            assignment = consumer.assignment()
+        except Exception:
+            return {}
+        lags = {}
+        for tp in assignment:
+            highwater = consumer.highwater(tp)
+            if highwater is not None:
+                lags[(tp.topic, tp.partition)] = max(0, highwater - self.committed.get(tp, 0))
+        return lags
+
+
+class _Listener(ConsumerRebalanceListener):
+    def __init__(self, source: ArticleSource) -> None:
+        self.source = source
+
+    async def on_partitions_revoked(self, revoked: Any) -> None:
+        self.source.rebalancing = True
+        async with self.source.lock:  # the batch in hand is finished and committed before anything moves
+            if self.source.ledger is not None:
+                self.source.ledger.drop(tp.partition for tp in revoked)
+
+    async def on_partitions_assigned(self, assigned: Any) -> None:
+        source = self.source
+        committed = {}
+        for tp in assigned:  # for the lag metric only: where the previous owner left each partition
+            try:
+                offset = await source.consumer.committed(tp) if source.consumer is not None else None
+            except Exception:
+                offset = None
+            if offset is not None:
+                committed[tp] = offset
+        source.committed = committed
+        if source.ledger is not None:  # before any record of these partitions is handled
+            await source.ledger.load(source.bootstrap, [tp.partition for tp in assigned])
+        source.rebalances += 1
+        source.rebalancing = False
+        source.assigned = True
