@@ -134,6 +134,9 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
         log.info("NLP pool ready: %d process(es), pids %s", pool.processes, pool.pids())
         try:
             await source.run()
+        except Exception:
+            # A worker that no longer reads articles must not look alive: exit, uncommitted, and be restarted.
+            _exit_unacknowledged("the articles consumer failed", 70)
         finally:
             pool.stop()
 

@@ -168,7 +168,15 @@ class _Listener(ConsumerRebalanceListener):
                 committed[tp] = offset
         source.committed = committed
         if source.ledger is not None:  # before any record of these partitions is handled
-            await source.ledger.load(source.bootstrap, [tp.partition for tp in assigned])
+            for attempt in range(3):
+                try:
+                    await source.ledger.load(source.bootstrap, [tp.partition for tp in assigned])
+                    break
+                except Exception:
+                    log.warning("cannot load the retraction ledger (attempt %d)", attempt + 1, exc_info=True)
+                    await asyncio.sleep(2.0 * (attempt + 1))
+            else:  # nothing of these partitions is handled yet: leave them to a worker that can
+                source.on_unfinished("cannot load the retraction ledger of the assigned partitions")
         source.rebalances += 1
         source.rebalancing = False
         source.assigned = True
