@@ -21,6 +21,7 @@ from typing import Any
 import orjson
 
 from bench.corpus import ArticleSet
+from extractors.memo_attributes import NAME as MEMO
 from schemas.article import Article, article_from_mapping
 from streams.settings import Settings
 
@@ -96,7 +97,9 @@ def bare_runner(aset: ArticleSet, settings: Settings) -> tuple[Callable[[], Any]
 
 def offline_runner(rows: list[dict[str, Any]], settings: Settings, workdir: Path
                    ) -> tuple[Callable[[], dict[str, Any]], dict[str, Any]]:
-    """`parley extract IN -o OUT` in-process, warm; the timed run returns the output lines by article id."""
+    """`parley extract IN -o OUT` in-process, model loaded; the timed run returns the output lines by article id.
+    Each run starts with an empty attribute memo (extractors/memo_attributes.py), as a fresh `parley extract`
+    process or a newly started worker would: otherwise the runs before it would have warmed it."""
     from streams.cli import extract
 
     workdir = Path(tempfile.mkdtemp(prefix="offline-", dir=workdir))
@@ -106,6 +109,9 @@ def offline_runner(rows: list[dict[str, Any]], settings: Settings, workdir: Path
     extract(input=warm, output=dst)  # loads (and caches) the model, as the command's start-up would
 
     def run() -> dict[str, dict[str, Any]]:
+        nlp = parley_nlp(settings)
+        if MEMO in nlp.pipe_names:
+            nlp.get_pipe(MEMO).cache.clear()
         extract(input=src, output=dst)
         with dst.open("rb") as fh:
             return {line["id"]: line for line in map(orjson.loads, fh)}
