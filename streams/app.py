@@ -1,4 +1,4 @@
-"""The Faust app: its topics, the source agent and the web views.
+"""The Faust app: its topics, the article source, the tables' agents and the web views.
 
 An article's path: `articles` topic -> `ArticleSource` (streams/source.py: a plain consumer, batches of up to
 PARLEY_NLP_BATCH_SIZE, committed after delivery) -> `ArticleProcessor.process` (streams/processor.py: decode or
@@ -31,7 +31,7 @@ SHUTDOWN_GRACE_S = 120.0  # a stopping worker finishes its batch in hand for at 
 
 
 def _exit_unacknowledged(why: str, code: int) -> None:
-    log.critical("%s; exiting without acknowledging", why, exc_info=True)
+    log.critical("%s; exiting without committing", why, exc_info=True)
     logging.shutdown()
     os._exit(code)
 

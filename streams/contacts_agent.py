@@ -140,7 +140,7 @@ def _bootstrap(app: faust.App) -> str:
 
 
 def install(app: faust.App, settings: Settings) -> None:
-    """Called once by streams.app.create_app, after the source agent and topics exist."""
+    """Called once by streams.app.create_app, after the source and topics exist."""
     n = settings.partitions
     horizon_ms = int(settings.contacts_horizon_days * 24 * 3600 * 1000)
     meetings_topic = app.topic(settings.topic("meetings"), partitions=n)

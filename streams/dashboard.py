@@ -2,7 +2,7 @@
 table and a who-met-whom matrix.
 
 The events come from a Kafka consumer of the event topics of its own (no group: every worker sees every event,
-whichever partitions its source agent owns), so any worker can serve the page. Article text is untrusted: the
+whichever articles partitions it holds), so any worker can serve the page. Article text is untrusted: the
 page only ever inserts it as text (textContent), and every response of this module carries a strict
 Content-Security-Policy that forbids inline scripts, so even a bug there cannot run an article's `<script>`.
 """
@@ -41,7 +41,7 @@ RETRACTED_KIND = {"meeting.v1": "meeting", "quote.v1": "quote"}
 
 
 def install(app: faust.App, settings: Settings) -> None:
-    """Called once by streams.app.create_app, after the source agent and topics exist."""
+    """Called once by streams.app.create_app, after the source and topics exist."""
     hub = Hub(MAX_CLIENTS, QUEUE_SIZE, KEEP_LATEST)
     app.parley_dashboard = hub  # type: ignore[attr-defined]
     _drop_faust_index(app)

@@ -181,7 +181,7 @@ def build_registry(app: Any, probe: LoopLagProbe) -> CollectorRegistry:
 
 
 def install(app: faust.App, settings: Settings) -> None:
-    """Called once by streams.app.create_app, after the source agent and topics exist."""
+    """Called once by streams.app.create_app, after the source and topics exist."""
     logging_json.install(app, settings)
     probe = LoopLagProbe()
     registry = build_registry(app, probe)

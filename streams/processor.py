@@ -1,8 +1,8 @@
-"""The source agent's work on one batch of `articles` messages: decode, dead-letter, extract, publish.
+"""One batch of `articles` messages from the source (streams/source.py): decode, dead-letter, extract, publish.
 
 Kept apart from the Faust wiring so a newcomer can read the whole path of an article in one place. Nothing here
 raises for a bad article: it goes to the dead-letter topic with its reason. Transient trouble (the pool or the
-broker) is retried; if it persists the process exits without acknowledging the batch, so another worker (or
+broker) is retried; if it persists the process exits without committing the batch, so another worker (or
 this one, restarted) processes it again: at-least-once, never skipped.
 """
 
@@ -58,7 +58,7 @@ class ArticleProcessor:
 
     async def process(self, messages: Sequence[RawMessage]) -> None:
         """Returns only when every event and dead letter of the batch is on the broker; then (and only then) the
-        agent acknowledges the batch, so the source offsets are committed after delivery."""
+        source commits the batch, so its offsets are committed after delivery."""
         pending: list[Record] = []
         good: list[tuple[RawMessage, Article]] = []
         for msg in messages:
@@ -123,7 +123,7 @@ class ArticleProcessor:
 
     async def _retrying(self, what: str, attempt: Callable[[], Awaitable[Any]]) -> Any:
         """Backoff retries for trouble that is not the article's fault. Past the limit the process exits at once
-        (no acknowledgement, so no commit): the batch is processed again after the restart or rebalance."""
+        (no commit): the batch is processed again after the restart or rebalance."""
         delay, waited = 0.5, 0.0
         while True:
             try:
@@ -132,7 +132,7 @@ class ArticleProcessor:
                 raise
             except Exception as exc:
                 if waited >= self.retry_limit_s:
-                    log.critical("%s failed for %.0f s (%r); exiting without acknowledging", what, waited, exc)
+                    log.critical("%s failed for %.0f s (%r); exiting without committing", what, waited, exc)
                     os._exit(75)
                 log.warning("%s failed (%r); retrying in %.1f s", what, exc, delay)
                 counters.counts[f"retries_{what}"] += 1

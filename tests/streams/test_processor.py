@@ -1,4 +1,4 @@
-"""Every dead-letter decision of the source agent, and what it publishes, with a stand-in NLP pool.
+"""Every dead-letter decision of the source, and what it publishes, with a stand-in NLP pool.
 
 The broker path is covered by tests/integration; here the decisions themselves are pinned down."""
 
