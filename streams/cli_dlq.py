@@ -12,47 +12,20 @@ from collections import Counter
 from typing import Annotated
 
 import typer
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from aiokafka.admin import AIOKafkaAdminClient
+from aiokafka import AIOKafkaProducer
 
+from streams.kafka_read import TopicUnavailable, read_topic
 from streams.kafka_security import client_kwargs
 from streams.settings import get_settings
 
 dlq_app = typer.Typer(help="Dead letters: inspect them, replay them into `articles`.", no_args_is_help=True)
 
 
-async def read_topic(bootstrap: str, topic: str) -> list:
-    """Every record of a topic up to its end offsets as of now (outside any consumer group)."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, **client_kwargs(), group_id=None, enable_auto_commit=False,
-                                fetch_max_bytes=16 * 1024 * 1024, max_partition_fetch_bytes=16 * 1024 * 1024)
-    await consumer.start()
+async def _dead_letters(bootstrap: str, topic: str) -> list:
     try:
-        tps = [TopicPartition(topic, p) for p in await _partitions(bootstrap, topic)]
-        if not tps:
-            return []
-        consumer.assign(tps)
-        await consumer.seek_to_beginning(*tps)
-        ends = await consumer.end_offsets(tps)
-        records = []
-        while [tp for tp in tps if await consumer.position(tp) < ends[tp]]:
-            batch = await consumer.getmany(timeout_ms=500)
-            for tp, recs in batch.items():
-                records.extend(r for r in recs if r.offset < ends[tp])
-        return records
-    finally:
-        await consumer.stop()
-
-
-async def _partitions(bootstrap: str, topic: str) -> list[int]:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_kwargs())
-    await admin.start()
-    try:
-        (described,) = await admin.describe_topics([topic])
-    finally:
-        await admin.close()
-    if described.get("error_code"):
-        raise typer.BadParameter(f"topic {topic} is not available on {bootstrap} (error {described['error_code']})")
-    return sorted(p["partition"] for p in described["partitions"])
+        return await read_topic(bootstrap, topic)
+    except TopicUnavailable as exc:
+        raise typer.BadParameter(str(exc)) from exc
 
 
 def _reason(record) -> str:
@@ -65,7 +38,7 @@ def show() -> None:
     from streams.cli import bootstrap_servers
 
     settings = get_settings()
-    records = asyncio.run(read_topic(bootstrap_servers(), settings.topic("articles.dlq")))
+    records = asyncio.run(_dead_letters(bootstrap_servers(), settings.topic("articles.dlq")))
     for reason, n in sorted(Counter(_reason(r) for r in records).items()):
         typer.echo(f"{n:8d}  {reason}")
     typer.echo(f"{len(records):8d}  total")
@@ -87,7 +60,7 @@ def replay(
     wanted = set(reason or ())
 
     async def run() -> Counter[str]:
-        records = await read_topic(bootstrap, settings.topic("articles.dlq"))
+        records = await _dead_letters(bootstrap, settings.topic("articles.dlq"))
         chosen = [r for r in records if all_ or _reason(r) in wanted]
         producer = AIOKafkaProducer(bootstrap_servers=bootstrap, **client_kwargs(), acks="all", enable_idempotence=True,
                                     max_request_size=settings.max_message_bytes)

@@ -30,7 +30,7 @@ def _records_from_files(paths: list[Path]) -> list[dict[str, Any]]:
 
 async def _records_from_topics(bootstrap: str, topics: list[str]) -> list[dict[str, Any]]:
     """Regroups meeting and quote events by article: the shape `parley extract` writes, plus `published`."""
-    from streams.cli_dlq import read_topic
+    from streams.kafka_read import read_topic
 
     by_article: dict[str, dict[str, Any]] = defaultdict(lambda: {"meetings": [], "quotes": []})
     for topic in topics:

@@ -17,11 +17,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import orjson
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import TopicPartition
 
 from schemas.article import Article
 from schemas.events import CONTENT_TYPE, MEETING_SCHEMA, QUOTE_SCHEMA, retractions
-from streams.kafka_security import client_kwargs
+from streams.kafka_read import read_to_end
 
 # topic, key, value, headers, partition (None: the producer's partitioner): as streams.processor.Record
 Record = tuple[str, bytes | None, bytes, list[tuple[str, bytes]], int | None]
@@ -44,27 +44,15 @@ class RetractionLedger:
 
     async def load(self, bootstrap: str, partitions: Iterable[int]) -> None:
         """Reads the ledger partitions of newly assigned articles partitions to their end."""
-        wanted = [TopicPartition(self.topic, p) for p in sorted(set(partitions)) if p not in self.rows]
-        if not wanted:
-            return
-        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, **client_kwargs(), group_id=None,
-                                    enable_auto_commit=False, auto_offset_reset="earliest")
-        await consumer.start()
-        try:
-            consumer.assign(wanted)
-            await consumer.seek_to_beginning(*wanted)
-            ends = await consumer.end_offsets(wanted)
-            rows: dict[int, dict[bytes, bytes]] = {tp.partition: {} for tp in wanted}
-            while [tp for tp in wanted if await consumer.position(tp) < ends[tp]]:
-                for tp, records in (await consumer.getmany(timeout_ms=500)).items():
-                    for r in records:
-                        if r.offset < ends[tp] and r.key is not None:
-                            if r.value is None:
-                                rows[tp.partition].pop(r.key, None)
-                            else:
-                                rows[tp.partition][r.key] = r.value
-        finally:
-            await consumer.stop()
+        wanted = sorted({p for p in partitions if p not in self.rows})
+        rows: dict[int, dict[bytes, bytes]] = {p: {} for p in wanted}
+        for r in await read_to_end(bootstrap, [TopicPartition(self.topic, p) for p in wanted]):
+            if r.key is None:
+                continue
+            if r.value is None:
+                rows[r.partition].pop(r.key, None)
+            else:
+                rows[r.partition][r.key] = r.value
         self.rows.update(rows)
 
     def drop(self, partitions: Iterable[int]) -> None:
