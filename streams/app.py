@@ -108,15 +108,22 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
     ledger = ledger_for(settings)
     processor = ArticleProcessor(pool, send, names, settings.max_text_chars, version, ledger=ledger)
 
-    async def handle_batch(messages: list[RawMessage]) -> None:
+    # Errors here are not the article's fault (the processor dead-letters those): exit without committing, so the
+    # batch is redelivered after the restart or to another worker.
+    async def prepare(messages: list[RawMessage]) -> list[Any]:
         try:
-            await processor.process(messages)
+            return await processor.prepare(messages)
         except Exception:
-            # Not the article's fault (the processor dead-letters those): exit without committing, so the batch
-            # is redelivered after the restart or to another worker.
+            _exit_unacknowledged("unexpected error in the source", 70)
+            raise
+
+    async def deliver(records: list[Any]) -> None:
+        try:
+            await processor.deliver(records)
+        except Exception:
             _exit_unacknowledged("unexpected error in the source", 70)
 
-    source = ArticleSource(bootstrap, settings.topic("articles"), settings.articles_group, handle_batch,
+    source = ArticleSource(bootstrap, settings.topic("articles"), settings.articles_group, prepare, deliver,
                            settings.nlp_batch_size, settings.session_timeout_s,
                            max_batch_s=settings.article_timeout_s * settings.nlp_batch_size * 2 + 60,
                            within_s=BATCH_WITHIN_S, shutdown_grace_s=SHUTDOWN_GRACE_S,

@@ -57,8 +57,11 @@ class ArticleProcessor:
         self.extractor_version = extractor_version
 
     async def process(self, messages: Sequence[RawMessage]) -> None:
-        """Returns only when every event and dead letter of the batch is on the broker; then (and only then) the
-        source commits the batch, so its offsets are committed after delivery."""
+        """Returns only when every event and dead letter of the batch is on the broker."""
+        await self.deliver(await self.prepare(messages))
+
+    async def prepare(self, messages: Sequence[RawMessage]) -> list[Record]:
+        """Decodes, dead-letters, extracts and builds every record of the batch; sends nothing."""
         pending: list[Record] = []
         good: list[tuple[RawMessage, Article]] = []
         for msg in messages:
@@ -88,6 +91,10 @@ class ArticleProcessor:
                     continue
                 pending.extend(records)
                 counters.counts["articles_extracted"] += 1
+        return pending
+
+    async def deliver(self, pending: list[Record]) -> None:
+        """Returns once every record is on the broker; only then may the source commit the batch."""
         await self._retrying("delivery", lambda: asyncio.gather(*(self.send(*record) for record in pending)))
 
     def _publish(self, article: Article, result: dict[str, Any], partition: int) -> list[Record]:

@@ -3,12 +3,14 @@
 Why not a Faust agent: faust-streaming 0.15.3's consumer keeps its own books of acknowledged offsets and, around
 rebalances, has committed past articles that were never processed (tests/integration/test_chaos.py found it;
 streams/faust_patches.py narrows it for the topics Faust still reads). Here the whole rule fits in a few lines:
-- a partition's records are handled in offset order, a batch at a time (up to PARLEY_NLP_BATCH_SIZE);
-- the batch is committed (its last offset + 1, per partition) only once every event and dead letter it produced
-  is on the broker (`handle` returns only then);
-- a rebalance waits for the batch in hand: the revocation callback takes the same lock as the batch, so a
-  partition changes hands only at a committed boundary; a batch fetched just before a revocation may still be
-  handled, and its commit is skipped for partitions no longer ours (a duplicate later, never a gap);
+- a partition's records are handled in offset order, a batch at a time (up to PARLEY_NLP_BATCH_SIZE), and
+  batches are delivered in the order they were fetched (batch k+1 is extracted while batch k is delivered);
+- a batch is committed (its last offset + 1, per partition) only once every event and dead letter it produced
+  is on the broker (`deliver` returns only then);
+- a rebalance waits for the batches in hand: the revocation callback takes the same lock and delivers and
+  commits what is extracted, so a partition changes hands only at a committed boundary; a batch fetched just
+  before a revocation may still be handled, and its commit is skipped for partitions no longer ours (a
+  duplicate later, never a gap);
 - a crash anywhere before the commit means redelivery of the batch. Nothing is ever skipped.
 Consumer group: `<app id>-articles` (the Faust app keeps `<app id>` for the tables' topics).
 """
@@ -29,17 +31,20 @@ from streams.retraction_ledger import RetractionLedger
 
 log = logging.getLogger("parley.source")
 
-Handle = Callable[[list[RawMessage]], Awaitable[None]]
+Prepare = Callable[[list[RawMessage]], Awaitable[list[Any]]]  # decode, extract, build the records
+Deliver = Callable[[list[Any]], Awaitable[None]]  # returns once every record is on the broker
 
 
 class ArticleSource:
-    def __init__(self, bootstrap: str, topic: str, group_id: str, handle: Handle, batch_size: int,
+    def __init__(self, bootstrap: str, topic: str, group_id: str, prepare: Prepare, deliver: Deliver, batch_size: int,
                  session_timeout_s: float, max_batch_s: float, within_s: float, shutdown_grace_s: float,
                  on_unfinished: Callable[[str], None], ledger: RetractionLedger | None = None) -> None:
         self.bootstrap = bootstrap
         self.topic = topic
         self.group_id = group_id
-        self.handle = handle
+        self.prepare = prepare
+        self.deliver = deliver
+        self._prepared: tuple[dict[TopicPartition, list[Any]], list[Any]] | None = None  # extracted, not yet sent
         self.batch_size = batch_size
         self.session_timeout_s = session_timeout_s
         self.max_batch_s = max_batch_s  # the longest a batch may take (its CPU budget and then some)
@@ -68,16 +73,33 @@ class ArticleSource:
             **client_kwargs())
 
     async def run(self) -> None:
+        """Batch k+1 is extracted while batch k is delivered and committed, so the NLP process does not wait for
+        the broker; a batch's events still go out only after the previous batch's, and when no new batch comes
+        (within `within_s`) the one in hand goes out at once."""
         consumer = self.consumer = self._consumer()
         consumer.subscribe([self.topic], listener=_Listener(self))
         await consumer.start()
         try:
             while not self._stopping:
                 batch = await consumer.getmany(timeout_ms=int(self.within_s * 1000), max_records=self.batch_size)
-                if batch:
-                    async with self.lock:
-                        await self._handle(batch)
-                        await self._commit(batch)
+                async with self.lock:
+                    if not batch:
+                        await self.flush()
+                        continue
+                    messages = [RawMessage(r.value, r.key, r.topic, r.partition, r.offset)
+                                for records in batch.values() for r in records]
+                    extraction = asyncio.ensure_future(self.prepare(messages))
+                    try:
+                        await self.flush()
+                        records = await asyncio.shield(extraction)
+                    except asyncio.CancelledError:
+                        # Cancelled outside the orderly stop (which goes through `stop`): nothing in hand may be
+                        # committed half done, so leave uncommitted; the batches are redelivered.
+                        self.on_unfinished("cancelled with a batch in hand")
+                        raise
+                    self._prepared = (batch, records)
+            async with self.lock:
+                await self.flush()
         finally:
             try:
                 await consumer.stop()  # leaves the group at once: the others take over without waiting
@@ -85,9 +107,18 @@ class ArticleSource:
                 log.warning("the articles consumer did not stop cleanly", exc_info=True)
             self._stopped.set()
 
+    async def flush(self) -> None:
+        """Delivers and commits the batch in hand, if any. Called with the lock held."""
+        if self._prepared is None:
+            return
+        batch, records = self._prepared
+        await self.deliver(records)
+        self._prepared = None
+        await self._commit(batch)
+
     async def stop(self) -> None:
-        """Finishes and commits the batch in hand, then leaves the group. Called when the worker stops, while the
-        producer is still up (Faust stops it later); past the grace period the process exits uncommitted."""
+        """Finishes, delivers and commits the batches in hand, then leaves the group. Called when the worker stops,
+        while the producer is still up (Faust stops it later); past the grace period the process exits uncommitted."""
         if self.consumer is None:
             return
         self._stopping = True
@@ -97,22 +128,6 @@ class ArticleSource:
             await asyncio.wait_for(self._stopped.wait(), timeout=self.shutdown_grace_s)
         except TimeoutError:
             self.on_unfinished("could not finish the batch in hand while stopping")
-
-    async def _handle(self, batch: dict[TopicPartition, list[Any]]) -> None:
-        messages = [RawMessage(r.value, r.key, r.topic, r.partition, r.offset)
-                    for records in batch.values() for r in records]
-        work = asyncio.ensure_future(self.handle(messages))
-        try:
-            await asyncio.shield(work)
-        except asyncio.CancelledError:
-            # A stop (SIGTERM) arrived mid-batch: finish and commit it first, so what was handled is not redone.
-            log.info("stopping: finishing the %d article(s) in hand first", len(messages))
-            try:
-                await asyncio.wait_for(work, timeout=self.shutdown_grace_s)
-                await self._commit(batch)
-            except BaseException:
-                self.on_unfinished("could not finish the batch in hand while stopping")
-            raise
 
     async def _commit(self, batch: dict[TopicPartition, list[Any]]) -> None:
         consumer = self.consumer
@@ -152,7 +167,8 @@ class _Listener(ConsumerRebalanceListener):
 
     async def on_partitions_revoked(self, revoked: Any) -> None:
         self.source.rebalancing = True
-        async with self.source.lock:  # the batch in hand is finished and committed before anything moves
+        async with self.source.lock:  # the batches in hand are finished, delivered and committed first
+            await self.source.flush()
             if self.source.ledger is not None:
                 self.source.ledger.drop(tp.partition for tp in revoked)
 
