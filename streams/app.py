@@ -88,8 +88,8 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
         web_stats_enabled=False,
         web_metrics_enabled=False,
         broker_session_timeout=settings.session_timeout_s,
-        broker_heartbeat_interval=max(1.0, settings.session_timeout_s / 5),
-        broker_request_timeout=max(40.0, settings.session_timeout_s + 5),
+        broker_heartbeat_interval=settings.heartbeat_interval_s,
+        broker_request_timeout=settings.request_timeout_s,
     )
     names = {"meetings": settings.topic("meetings"), "quotes": settings.topic("quotes"),
              "dlq": settings.topic("articles.dlq"), "ledger": settings.topic("article-events")}
@@ -123,11 +123,9 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
         except Exception:
             _exit_unacknowledged("unexpected error in the source", 70)
 
-    source = ArticleSource(bootstrap, settings.topic("articles"), settings.articles_group, prepare, deliver,
-                           settings.nlp_batch_size, settings.session_timeout_s,
-                           max_batch_s=settings.article_timeout_s * settings.nlp_batch_size * 2 + 60,
-                           within_s=BATCH_WITHIN_S, shutdown_grace_s=SHUTDOWN_GRACE_S,
-                           on_unfinished=lambda why: _exit_unacknowledged(why, 75), ledger=ledger)
+    source = ArticleSource(bootstrap, settings, prepare, deliver, within_s=BATCH_WITHIN_S,
+                           shutdown_grace_s=SHUTDOWN_GRACE_S, on_unfinished=lambda why: _exit_unacknowledged(why, 75),
+                           ledger=ledger)
     readiness.source = source
     app.parley_source = source  # type: ignore[attr-defined]
 

@@ -71,25 +71,32 @@ def consumer_lag(app: Any) -> dict[tuple[str, int], int]:
     `articles` comes from the article source's consumer, the tables' topics from Faust's. Table changelogs (their
     progress is recovery, reported apart) and Faust's leader topic are left out."""
     source = getattr(app, "parley_source", None)
-    lags = source.lag() if source is not None else {}
-    consumer = getattr(app, "_consumer", None)
+    lags: dict[tuple[str, int], int] = {}
+    if source is not None:
+        lags.update(_lags(source.consumer, source.committed))
+    faust_consumer = getattr(app, "_consumer", None)
+    lags.update(_lags(faust_consumer, getattr(faust_consumer, "_committed_offset", {}),
+                      skip=lambda tp: tp.topic.endswith("-changelog") or "__assignor" in tp.topic))
+    return lags
+
+
+def _lags(consumer: Any, committed: Any, skip: Any = lambda tp: False) -> dict[tuple[str, int], int]:
     if consumer is None:
-        return lags
+        return {}
     try:
         assignment = consumer.assignment()
     except Exception:  # not started yet, or stopping
-        return lags
-    committed = getattr(consumer, "_committed_offset", {})
+        return {}
+    lags = {}
     for tp in assignment:
-        if tp.topic.endswith("-changelog") or "__assignor" in tp.topic:
+        if skip(tp):
             continue
         try:
             highwater = consumer.highwater(tp)
         except Exception:
             highwater = None
-        if highwater is None:
-            continue
-        lags[(tp.topic, tp.partition)] = max(0, highwater - (committed.get(tp) or 0))
+        if highwater is not None:
+            lags[(tp.topic, tp.partition)] = max(0, highwater - (committed.get(tp) or 0))
     return lags
 
 

@@ -20,20 +20,16 @@ import orjson
 from aiokafka import TopicPartition
 
 from schemas.article import Article
-from schemas.events import CONTENT_TYPE, MEETING_SCHEMA, QUOTE_SCHEMA, retractions
+from schemas.events import CONTENT_TYPE, MEETING_SCHEMA, QUOTE_SCHEMA, EventRef, event_refs, retractions
 from streams.kafka_read import read_to_end
 
 # topic, key, value, headers, partition (None: the producer's partitioner): as streams.processor.Record
 Record = tuple[str, bytes | None, bytes, list[tuple[str, bytes]], int | None]
 
 
-def refs_of(records: Sequence[Record]) -> list[tuple[str, str, str]]:
-    refs = set()
-    for _topic, key, value, _headers, _partition in records:
-        event = orjson.loads(value)
-        if event.get("schema_version") in (MEETING_SCHEMA, QUOTE_SCHEMA):
-            refs.add((event["schema_version"], event["event_id"], (key or b"").decode()))
-    return sorted(refs)
+def refs_of(records: Sequence[Record]) -> list[EventRef]:
+    events = ((orjson.loads(value), (key or b"").decode()) for _topic, key, value, _headers, _partition in records)
+    return event_refs((e, key) for e, key in events if e.get("schema_version") in (MEETING_SCHEMA, QUOTE_SCHEMA))
 
 
 class RetractionLedger:

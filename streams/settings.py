@@ -76,6 +76,16 @@ class Settings(BaseSettings):
         return base if self.app_version <= 1 else f"{base}-v{self.app_version}"
 
     @property
+    def heartbeat_interval_s(self) -> float:
+        """Both consumer groups (Faust's and the article source's) heartbeat five times per session timeout."""
+        return max(1.0, self.session_timeout_s / 5)
+
+    @property
+    def request_timeout_s(self) -> float:
+        """Above the session timeout, as Kafka requires of a group member's requests."""
+        return max(40.0, self.session_timeout_s + 5)
+
+    @property
     def articles_group(self) -> str:
         """The consumer group of `articles` (streams/source.py); the Faust app's own group is `app_id`."""
         return f"{self.app_id}-articles"

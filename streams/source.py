@@ -28,6 +28,7 @@ from aiokafka.errors import KafkaError
 from streams.kafka_security import client_kwargs
 from streams.processor import RawMessage
 from streams.retraction_ledger import RetractionLedger
+from streams.settings import Settings
 
 log = logging.getLogger("parley.source")
 
@@ -36,18 +37,17 @@ Deliver = Callable[[list[Any]], Awaitable[None]]  # returns once every record is
 
 
 class ArticleSource:
-    def __init__(self, bootstrap: str, topic: str, group_id: str, prepare: Prepare, deliver: Deliver, batch_size: int,
-                 session_timeout_s: float, max_batch_s: float, within_s: float, shutdown_grace_s: float,
-                 on_unfinished: Callable[[str], None], ledger: RetractionLedger | None = None) -> None:
+    def __init__(self, bootstrap: str, settings: Settings, prepare: Prepare, deliver: Deliver, within_s: float,
+                 shutdown_grace_s: float, on_unfinished: Callable[[str], None],
+                 ledger: RetractionLedger | None = None) -> None:
         self.bootstrap = bootstrap
-        self.topic = topic
-        self.group_id = group_id
+        self.settings = settings
         self.prepare = prepare
         self.deliver = deliver
         self._prepared: tuple[dict[TopicPartition, list[Any]], list[Any]] | None = None  # extracted, not yet sent
-        self.batch_size = batch_size
-        self.session_timeout_s = session_timeout_s
-        self.max_batch_s = max_batch_s  # the longest a batch may take (its CPU budget and then some)
+        self.batch_size = settings.nlp_batch_size
+        # The longest a batch may take: its CPU budget, twice (a batch that overruns reruns article by article).
+        self.max_batch_s = settings.article_timeout_s * settings.nlp_batch_size * 2 + 60
         self.within_s = within_s
         self.shutdown_grace_s = shutdown_grace_s
         self.on_unfinished = on_unfinished  # called when a batch in hand cannot be finished: it must not return
@@ -62,11 +62,13 @@ class ArticleSource:
         self._stopped = asyncio.Event()
 
     def _consumer(self) -> AIOKafkaConsumer:
-        session_ms = int(self.session_timeout_s * 1000)
+        settings = self.settings
         return AIOKafkaConsumer(
-            bootstrap_servers=self.bootstrap, group_id=self.group_id, enable_auto_commit=False,
-            auto_offset_reset="earliest", max_poll_records=self.batch_size, session_timeout_ms=session_ms,
-            heartbeat_interval_ms=max(1000, session_ms // 5), request_timeout_ms=max(40_000, session_ms + 5000),
+            bootstrap_servers=self.bootstrap, group_id=settings.articles_group, enable_auto_commit=False,
+            auto_offset_reset="earliest", max_poll_records=self.batch_size,
+            session_timeout_ms=int(settings.session_timeout_s * 1000),
+            heartbeat_interval_ms=int(settings.heartbeat_interval_s * 1000),
+            request_timeout_ms=int(settings.request_timeout_s * 1000),
             # A batch in hand delays this worker's part in a rebalance: give it the time a batch may take.
             max_poll_interval_ms=int(max(300.0, self.max_batch_s) * 1000),
             rebalance_timeout_ms=int(max(60.0, self.max_batch_s) * 1000),
@@ -77,7 +79,7 @@ class ArticleSource:
         the broker; a batch's events still go out only after the previous batch's, and when no new batch comes
         (within `within_s`) the one in hand goes out at once."""
         consumer = self.consumer = self._consumer()
-        consumer.subscribe([self.topic], listener=_Listener(self))
+        consumer.subscribe([self.settings.topic("articles")], listener=_Listener(self))
         await consumer.start()
         try:
             while not self._stopping:
@@ -143,22 +145,6 @@ class ArticleSource:
             log.warning("commit of %s failed (%r); those articles will be handled again", offsets, exc)
             return
         self.committed.update(offsets)
-
-    def lag(self) -> dict[tuple[str, int], int]:
-        """Messages not yet committed, per assigned partition (cached high-water mark minus committed offset)."""
-        consumer = self.consumer
-        if consumer is None:
-            return {}
-        try:
-            assignment = consumer.assignment()
-        except Exception:
-            return {}
-        lags = {}
-        for tp in assignment:
-            highwater = consumer.highwater(tp)
-            if highwater is not None:
-                lags[(tp.topic, tp.partition)] = max(0, highwater - self.committed.get(tp, 0))
-        return lags
 
 
 class _Listener(ConsumerRebalanceListener):
