@@ -10,6 +10,7 @@ Pure stdlib; every regex is a flat alternation so matching stays linear in the i
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -47,7 +48,13 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("ago", r"\b(?:a|an|one|two|three|four|five|six|several|few|\d{1,2})\s+(?:days?|weeks?|months?|years?)\s+ago\b"),
     ("vague", r"\b(?:shortly|soon|in\s+the\s+near\s+future|in\s+the\s+coming\s+(?:days|weeks|months))\b"),
 )
-_SCAN = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _PATTERNS), re.IGNORECASE)
+# Every pattern starts at a word boundary with one of these characters; testing both once, before the alternation,
+# spares the 13 alternatives at every other position (about 3x faster, the same matches: tests/extractors/test_dates).
+_FIRST_CHARS = "0-9acdefijlmnostwy"
+_B = r"\b"
+assert all(rx.startswith(_B) for _, rx in _PATTERNS)
+_SCAN = re.compile(rf"{_B}(?=[{_FIRST_CHARS}])(?:" + "|".join(f"(?P<{name}>{rx.removeprefix(_B)})"
+                                                             for name, rx in _PATTERNS) + ")", re.IGNORECASE)
 _NUM = re.compile(r"\d+")
 _RANGE = re.compile(r"\d\s*(?:-|–|to|through|until|and)\s*\d")
 _WORD = re.compile(r"[a-z]+")
@@ -71,6 +78,13 @@ class ResolvedDate:
 
 def find_dates(text: str) -> list[DateMention]:
     """Every time expression in `text`, left to right, longest first where they overlap."""
+    return list(_find_dates(text))
+
+
+@functools.lru_cache(maxsize=32)
+def _find_dates(text: str) -> tuple[DateMention, ...]:
+    """Memoised over the last few sentences (about one article's contact sentences, not a corpus): every contact
+    word of a sentence asks for that sentence's dates, and the scan costs more than the rest of the date logic."""
     found: list[DateMention] = []
     for m in _SCAN.finditer(text):
         kind = m.lastgroup or "vague"
@@ -84,7 +98,7 @@ def find_dates(text: str) -> list[DateMention]:
         if kind == "year" and not _plausible_year(text, m.start(), m.end()):
             continue
         found.append(DateMention(words, m.start(), m.end(), kind))
-    return found
+    return tuple(found)
 
 
 def _plausible_year(text: str, start: int, end: int) -> bool:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.meeting_fallback import FallbackPeople, fallback_country
 from extractors.meeting_lexicon import OFFICIAL_NOUNS
-from extractors.resolve import ArticleResolver
+from extractors.resolve import ArticleResolver, article_text
 from extractors.types import Participant
 
 TOPIC_PREPS = frozenset(
@@ -215,7 +215,7 @@ class Lookup:
         self.doc = doc
         self.resolver = resolver
         self._people: FallbackPeople | None = None
-        self.text = doc.text  # Doc.text and Doc.ents rebuild on every access: read them once per article
+        self.text = article_text(doc, resolver)  # Doc.text and Doc.ents rebuild on every access: read them once
         self.ents: list[Span] = list(doc.ents)
         self._ent_starts = [e.start for e in self.ents]
         self._ent_of: dict[int, Span] = {i: e for e in self.ents for i in range(e.start, e.end)}

@@ -113,7 +113,8 @@ def find_meetings(doc: Doc, resolver: ArticleResolver) -> list[Meeting]:
     published = getattr(resolver, "published", None)
     mentions: list[Mention] = []
     for sent in doc.sents:
-        if len(sent.text) > MAX_SENTENCE_CHARS or not GATE.search(sent.text):
+        text = lookup.text[sent.start_char:sent.end_char]  # Span.text rebuilds the string from its tokens
+        if len(text) > MAX_SENTENCE_CHARS or not GATE.search(text):
             continue
         try:
             mentions.extend(mentions_in_sentence(sent, lookup, published, sport))

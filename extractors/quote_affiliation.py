@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from extractors.resolve import ArticleResolver
+from extractors.resolve import ArticleResolver, article_text
 
 # Words that make a title or body the government of the story's own country when no nationality is given.
 _HOME_GOVERNMENT = re.compile(
@@ -57,7 +57,7 @@ class Affiliation:
         """The country of the dateline ("ISLAMABAD (Wire) -"), else the outlet's, else the one most mentioned."""
         if not self._home_done:
             self._home_done = True
-            m = _DATELINE_CITY.match(self.doc.text[:160])
+            m = _DATELINE_CITY.match(article_text(self.doc, self.resolver)[:160])
             if m is not None:
                 self._home = self._safe(lambda: self.resolver.location_country(m.group(1).title()))
             if self._home is None:
@@ -113,7 +113,7 @@ class Affiliation:
             words = words.removeprefix(det)
         if len(words.split()) < 2:
             return None
-        text = self.doc.text
+        text = article_text(self.doc, self.resolver)
         at = text.rfind(words, 0, title.start_char)
         if at < 0:
             return None

@@ -35,7 +35,7 @@ from extractors.quote_marks import (
     paragraphs,
 )
 from extractors.quote_speakers import Speaker, SpeakerResolver, ents_in, is_passive, subject_of
-from extractors.resolve import ArticleResolver
+from extractors.resolve import ArticleResolver, article_text
 from extractors.types import Quote
 
 _END = {".", "!", "?"}
@@ -91,7 +91,7 @@ class QuoteFinder:
 
     def __init__(self, doc: Doc, resolver: ArticleResolver) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = article_text(doc, resolver)
         self.para = paragraphs(self.text)
         self._para_starts = [s for s, _ in self.para]
         self.quoted = find_quoted(self.text)

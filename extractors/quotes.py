@@ -25,7 +25,7 @@ import logging
 from spacy.tokens import Doc
 
 from extractors.quote_finder import QuoteFinder
-from extractors.resolve import ArticleResolver
+from extractors.resolve import ArticleResolver, article_text
 from extractors.types import Quote
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ def find_quotes(doc: Doc, resolver: ArticleResolver) -> list[Quote]:
     quotation, from the start of its first piece to the end of its last piece: for a split quote this includes
     the attribution between the pieces, so a reader can highlight the passage in one go.
     """
-    if not doc.text.strip():
+    if not article_text(doc, resolver).strip():
         return []
     if not doc.has_annotation("DEP"):
         log.debug("no dependency parse on this document: no quotes")  # speakers and clauses need the parser

@@ -128,6 +128,12 @@ class _Unnamed:
     sent: int
 
 
+def article_text(doc: Doc, resolver: object) -> str:
+    """The resolver's copy of the article's text: spaCy rebuilds `Doc.text` from every token on each access."""
+    text = getattr(resolver, "text", None)
+    return text if isinstance(text, str) else doc.text
+
+
 class ArticleResolver:
     """Resolves mentions of one article to countries. Build once per article; every query is a cheap lookup.
 
@@ -224,7 +230,8 @@ class ArticleResolver:
         """The normalised role named in a phrase ("Russia's foreign minister" -> "Foreign Minister"), or None."""
         key = key_of(text)
         best: tuple[int, int, str] | None = None
-        for pattern, role, _ in self.ref.roles:
+        # The longest role wins, then the earliest; only roles whose first word is in the phrase can match.
+        for pattern, role in (r for w in set(key) for r in self.ref.roles_by_first.get(w, ())):
             n = len(pattern)
             for i in range(len(key) - n + 1):
                 if key[i : i + n] == pattern:

@@ -44,6 +44,8 @@ class Reference:
     starts: dict[str, int] = field(default_factory=dict)  # first word of a key -> longest key starting with it
     places: dict[str, str] = field(default_factory=dict)  # lower-case place name -> ISO3 (location_country)
     roles: list[tuple[tuple[str, ...], str, str | None]] = field(default_factory=list)  # longest first
+    # first word -> the roles starting with it, so a phrase is only compared with roles that can occur in it
+    roles_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
     role_words: frozenset[str] = frozenset()
     nongov_roles: tuple[str, ...] = ()
     nongov_words: frozenset[str] = frozenset()  # one-word non-government roles, stripped from names ("Analyst X")
@@ -61,7 +63,7 @@ def words(text: str) -> list[tuple[str, int, int]]:
 
 
 def key_of(text: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w, _, _ in words(text))
+    return tuple(w.lower() for w in WORD_RE.findall(text))
 
 
 def _is_abbreviation(text: str) -> bool:
@@ -163,6 +165,9 @@ def reference() -> Reference:
     roles = [(key_of(p), r, d) for p, r, d in raw["roles"]]
     roles.sort(key=lambda t: -len(t[0]))
     ref.roles = roles
+    for pattern, role, _ in roles:
+        if pattern:
+            ref.roles_by_first.setdefault(pattern[0], []).append((pattern, role))
     ref.role_words = frozenset(w for p, _, _ in roles for w in p)
     ref.nongov_roles = tuple(raw["nongov_roles"])
     ref.nongov_words = frozenset(r for r in ref.nongov_roles if " " not in r)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from extractors import dates
 from extractors.dates import find_dates, resolve_date
 
 WED = date(2021, 3, 17)  # a Wednesday
@@ -100,3 +104,20 @@ def test_find_dates_offsets_point_into_the_text() -> None:
 def test_find_dates_is_fast_on_long_odd_input() -> None:
     text = ("Monday " * 5000) + ("1" * 10000) + (" may" * 5000)
     assert len(find_dates(text)) >= 5000
+
+
+_DATE_WORDS = ("Monday", "sunday", "June", "jan.", "Sept", "dec", "May", "March", "late", "Early", "mid", "last",
+               "next", "this", "coming", "earlier", "later", "in", "the", "day", "today", "Tonight", "yesterday",
+               "tomorrow", "morning", "evening", "month's", "year", "week", "weekend", "previous", "following",
+               "ago", "a", "an", "one", "two", "few", "several", "shortly", "Soon", "near", "future", "days",
+               "months", "3", "21st", "2014", "1999", "of", "to", ",", "-", "x", "Bay", "Gmay", "2000troops")
+_PLAIN_SCAN = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in dates._PATTERNS), re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=14), st.text(max_size=6))
+def test_scan_with_its_first_character_check_finds_what_the_plain_alternation_finds(words: list[str],
+                                                                                     noise: str) -> None:
+    text = noise.join(words) if noise else " ".join(words)
+    fast = [(m.lastgroup, m.span()) for m in dates._SCAN.finditer(text)]
+    assert fast == [(m.lastgroup, m.span()) for m in _PLAIN_SCAN.finditer(text)]
