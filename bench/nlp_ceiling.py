@@ -39,7 +39,7 @@ def component_costs(nlp: Any, texts: list[str], batch_size: int = 16) -> dict[st
     return {k: v / words * 1e6 for k, v in out.items()}
 
 
-def layer_cost(nlp: Any, rows: list[dict[str, Any]]) -> float:
+def layer_cost(nlp: Any, rows: list[dict[str, Any]], repeats: int = 5) -> float:
     """Microseconds of CPU per token for the resolver, meetings and quotes on a parsed Doc."""
     from extractors import _extract_doc
     from schemas.article import article_from_mapping
@@ -48,10 +48,13 @@ def layer_cost(nlp: Any, rows: list[dict[str, Any]]) -> float:
     docs = list(nlp.pipe([a.text for a in articles], batch_size=16))
     for a, d in zip(articles, docs, strict=True):  # warm
         _extract_doc(a, d, None)
-    started = time.process_time()
-    for a, d in zip(articles, docs, strict=True):
-        _extract_doc(a, d, None)
-    return (time.process_time() - started) / (sum(len(d) for d in docs) or 1) * 1e6
+    best = float("inf")
+    for _ in range(repeats):  # the layer is short: the best of a few passes, as the machine is shared
+        started = time.process_time()
+        for a, d in zip(articles, docs, strict=True):
+            _extract_doc(a, d, None)
+        best = min(best, time.process_time() - started)
+    return best / (sum(len(d) for d in docs) or 1) * 1e6
 
 
 def best_ratio(bare: float, cheap: float, costly: float, share: float) -> float:
