@@ -126,10 +126,10 @@ def offline_summary(lines: dict[str, dict[str, Any]]) -> dict[str, int]:
 
 @contextlib.contextmanager
 def _timing_layer_parts(totals: dict[str, float]) -> Iterator[None]:
-    """Wrap the resolver and the two extractors where `extractors` calls them, to split the layer's time."""
-    import extractors
+    """Wrap the resolver and the two extractors where `extractors.run` calls them, to split the layer's time."""
+    from extractors import run
 
-    originals = {name: getattr(extractors, name) for name in LAYER_PARTS if hasattr(extractors, name)}
+    originals = {name: getattr(run, name) for name in LAYER_PARTS}
 
     def timed(fn: Callable[..., Any], key: str) -> Callable[..., Any]:
         @functools.wraps(fn)
@@ -144,19 +144,18 @@ def _timing_layer_parts(totals: dict[str, float]) -> Iterator[None]:
 
     try:
         for name, fn in originals.items():
-            setattr(extractors, name, timed(fn, LAYER_PARTS[name]))
+            setattr(run, name, timed(fn, LAYER_PARTS[name]))
         yield
     finally:
         for name, fn in originals.items():
-            setattr(extractors, name, fn)
+            setattr(run, name, fn)
 
 
 def layer_function(settings: Settings) -> Callable[[Article, Any], dict[str, Any]]:
-    """What extraction does on top of a parsed Doc, as shipped (extractors._extract_doc, with the settings'
+    """What extraction does on top of a parsed Doc, as shipped (extractors.run._extract_doc, with the settings'
     people snapshot when it takes one)."""
-    import extractors
+    from extractors.run import _extract_doc as fn
 
-    fn = extractors._extract_doc
     extra = [snapshot_of(settings)] if "snapshot" in inspect.signature(fn).parameters else []
     return lambda article, doc: fn(article, doc, *extra).to_dict()
 

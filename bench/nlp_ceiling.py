@@ -41,7 +41,7 @@ def component_costs(nlp: Any, texts: list[str], batch_size: int = 16) -> dict[st
 
 def layer_cost(nlp: Any, rows: list[dict[str, Any]], repeats: int = 5) -> float:
     """Microseconds of CPU per token for the resolver, meetings and quotes on a parsed Doc."""
-    from extractors import _extract_doc
+    from extractors.run import _extract_doc
     from schemas.article import article_from_mapping
 
     articles = [article_from_mapping(r) for r in rows]

@@ -1,27 +1,25 @@
 """Pure NLP: an article in, its meetings and quotes out. No Kafka, no asyncio.
 
-`extract` and `extract_batch` are the one code path: `parley extract`, the benchmarks and the stream
-worker's NLP processes all call them.
+`extract` and `extract_batch` (extractors/run.py) are the one code path: `parley extract`, the benchmarks and the
+stream worker's NLP processes all call them. They, and `load_nlp`, are imported on first use: a process that only
+needs the version or the types (the worker's main process) never loads spaCy.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from spacy.language import Language
-from spacy.tokens import Doc
-
-from extractors.meetings import find_meetings
 from extractors.people import load_snapshot, snapshot_version
-from extractors.pipeline import load_nlp
-from extractors.quotes import find_quotes
-from extractors.resolve import ArticleResolver
-from extractors.resolve_data import reference_version
 from extractors.types import Extraction, Meeting, Participant, Quote
+from extractors.version import EXTRACTOR_VERSION, extractor_version
 from schemas.article import Article
 
-EXTRACTOR_VERSION = "0.1.0"
+if TYPE_CHECKING:
+    from extractors.pipeline import load_nlp
+    from extractors.run import extract, extract_batch
+
+_LAZY = {"extract": "extractors.run", "extract_batch": "extractors.run", "load_nlp": "extractors.pipeline"}
 
 __all__ = [
     "EXTRACTOR_VERSION",
@@ -35,28 +33,11 @@ __all__ = [
     "extractor_version",
     "load_nlp",
     "load_snapshot",
+    "snapshot_version",
 ]
 
 
-def extractor_version(snapshot: Mapping[str, Any] | None = None) -> str:
-    """Code, reference data and people snapshot versions: the same (article, version) always extracts the same."""
-    return f"{EXTRACTOR_VERSION}+ref.{reference_version()}+{snapshot_version(snapshot)}"
-
-
-def _extract_doc(article: Article, doc: Doc, snapshot: Mapping[str, Any] | None) -> Extraction:
-    resolver = ArticleResolver(doc, article.published_date, snapshot, source=article.source, url=article.url)
-    return Extraction(id=article.id, meetings=find_meetings(doc, resolver), quotes=find_quotes(doc, resolver))
-
-
-def extract(article: Article, nlp: Language | None = None, snapshot: Mapping[str, Any] | None = None) -> Extraction:
-    nlp = nlp or load_nlp()
-    return _extract_doc(article, nlp(article.text), snapshot)
-
-
-def extract_batch(articles: Iterable[Article], nlp: Language | None = None, batch_size: int = 8,
-                  snapshot: Mapping[str, Any] | None = None) -> Iterator[Extraction]:
-    """Same results as `extract` on each article, with spaCy's batching."""
-    nlp = nlp or load_nlp()
-    items = list(articles)
-    for article, doc in zip(items, nlp.pipe((a.text for a in items), batch_size=batch_size), strict=True):
-        yield _extract_doc(article, doc, snapshot)
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'extractors' has no attribute {name!r}")

@@ -189,9 +189,11 @@ def has_office(ref: Reference, country: str | None, role: str | None) -> bool:
     return not any(" " + " ".join(key_of(a)) + " " in low for a in ref.home_absent.get(country, ()))
 
 
+@functools.lru_cache(maxsize=1)
 def reference_version() -> str:
-    """Version of the reference data file; part of the extractor version."""
-    return reference().version
+    """Version of the reference data file; part of the extractor version. Read alone, without building the
+    gazetteer (a process that only stamps events needs no geonames)."""
+    return str(json.loads(REFERENCE_PATH.read_text(encoding="utf-8"))["version"])
 
 
 def home_country(source: str | None = None, url: str | None = None) -> str | None:
