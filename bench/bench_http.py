@@ -25,7 +25,7 @@ import orjson
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from streams.local_kafka import LocalKafka, free_port  # noqa: E402
+from streams.kafka.local_broker import LocalKafka, free_port  # noqa: E402
 from streams.settings import Settings  # noqa: E402
 
 

@@ -88,7 +88,7 @@ def run_worker() -> None:
 
 class Worker:
     def __init__(self, app_id: str, store: str, datadir: Path, bootstrap: str, n: int) -> None:
-        from streams.local_kafka import free_port
+        from streams.kafka.local_broker import free_port
 
         self.port = free_port()
         self.log = datadir / f"worker-{n}.log"
@@ -261,7 +261,7 @@ def main() -> None:
     bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
     broker = None
     if not bootstrap:
-        from streams.local_kafka import LocalKafka, free_port
+        from streams.kafka.local_broker import LocalKafka, free_port
         from streams.settings import Settings
 
         broker = LocalKafka(Settings().kafka_home, port=free_port(), controller_port=free_port())

@@ -2,7 +2,7 @@
 
 Both parts run in this one process, after a warm-up, on the same texts and with the same `nlp.pipe` batch size,
 so their ratio isolates what Parley adds to (or saves from) the stock pipeline. "offline" IS `parley extract`:
-its command function (streams.cli.extract) is called in-process on a JSONL file, so it reads, builds articles by
+its command function (streams.cli.offline.extract) is called in-process on a JSONL file, so it reads, builds articles by
 the input contract, runs extract_batch and writes its lines exactly as the command does; only the model load,
 cached after the warm-up call, is left out. "bare" loads the same model with `spacy.load` and nothing disabled.
 """
@@ -100,7 +100,7 @@ def offline_runner(rows: list[dict[str, Any]], settings: Settings, workdir: Path
     """`parley extract IN -o OUT` in-process, model loaded; the timed run returns the output lines by article id.
     Each run starts with an empty attribute memo (extractors/memo_attributes.py), as a fresh `parley extract`
     process or a newly started worker would: otherwise the runs before it would have warmed it."""
-    from streams.cli import extract
+    from streams.cli.offline import extract
 
     workdir = Path(tempfile.mkdtemp(prefix="offline-", dir=workdir))
     src, dst, warm = workdir / "in.jsonl", workdir / "out.jsonl", workdir / "warm.jsonl"

@@ -1,6 +1,6 @@
 """The real thing, for parts 3 to 5: a local Kafka broker and `parley worker` subprocesses.
 
-The broker is `streams.local_kafka.LocalKafka` on free ports, sharing the jar cache of `Settings().kafka_home`
+The broker is `streams.kafka.local_broker.LocalKafka` on free ports, sharing the jar cache of `Settings().kafka_home`
 with its data in its own `broker-PORT` folder, deleted afterwards; KAFKA_BOOTSTRAP_SERVERS, when set, is used
 instead (and left alone). Workers are started exactly as a user starts them (`python -m streams.cli worker`),
 each with its own web port and data folder under a temporary directory.
@@ -23,7 +23,7 @@ from typing import Any
 import orjson
 
 from bench.corpus import REPO
-from streams.local_kafka import LocalKafka, LocalKafkaError, free_port
+from streams.kafka.local_broker import LocalKafka, LocalKafkaError, free_port
 from streams.settings import Settings
 
 

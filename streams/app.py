@@ -17,12 +17,16 @@ import faust
 from aiohttp.web import Response
 
 from extractors import extractor_version, load_snapshot
-from streams import contacts_agent, counters, dashboard, faust_patches, kafka_security, metrics
-from streams.nlp_pool import NlpPool
-from streams.processor import ArticleProcessor, Headers, RawMessage
-from streams.retraction_ledger import ledger_for
+from streams.kafka import faust_patches
+from streams.kafka import security as kafka_security
+from streams.ops import counters, metrics
+from streams.pipeline.nlp_pool import NlpPool
+from streams.pipeline.processor import ArticleProcessor, Headers, RawMessage
+from streams.pipeline.retraction_ledger import ledger_for
+from streams.pipeline.source import ArticleSource
 from streams.settings import Settings
-from streams.source import ArticleSource
+from streams.tables import agents as contacts_agent
+from streams.web import dashboard
 
 log = logging.getLogger("parley.app")
 

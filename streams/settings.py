@@ -71,6 +71,11 @@ class Settings(BaseSettings):
     kafka_ssl_keyfile: Path | None = Field(None, description="Client certificate's private key, for mutual TLS.")
 
     @property
+    def bootstrap(self) -> str:
+        """KAFKA_BOOTSTRAP_SERVERS wins; else the local broker's address (`parley kafka start`)."""
+        return self.kafka_bootstrap_servers or f"127.0.0.1:{self.kafka_port}"
+
+    @property
     def app_id(self) -> str:
         base = f"{self.topic_prefix}-worker"
         return base if self.app_version <= 1 else f"{base}-v{self.app_version}"

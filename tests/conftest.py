@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from streams.local_kafka import LocalKafka, free_port
+from streams.kafka.local_broker import LocalKafka, free_port
 from streams.settings import Settings
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"

@@ -18,7 +18,7 @@ import orjson
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient
 
-from streams.local_kafka import free_port
+from streams.kafka.local_broker import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -14,7 +14,7 @@ import orjson
 import pytest
 
 from schemas.article import article_from_mapping
-from streams.kafka_read import read_topic
+from streams.kafka.read import read_topic
 from tests.article_generator import articles
 from tests.integration.helpers import WorkerProcess, unique_prefix, wait_workers_stable
 from tests.integration.test_faults import expected_event_ids

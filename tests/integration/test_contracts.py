@@ -17,7 +17,7 @@ from extractors import extract_batch
 from schemas import registry
 from schemas.article import article_from_mapping
 from schemas.events import event_codes, meeting_event, quote_event
-from streams.local_kafka import free_port
+from streams.kafka.local_broker import free_port
 from tests.integration.helpers import REPO, consume, produce
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(300)]

@@ -13,7 +13,7 @@ import pytest
 from extractors import extract_batch
 from schemas.article import article_from_mapping
 from schemas.events import meeting_event, quote_event
-from streams.local_kafka import LocalKafka, free_port
+from streams.kafka.local_broker import LocalKafka, free_port
 from streams.settings import Settings
 from tests.article_generator import articles
 from tests.integration.helpers import WorkerProcess, consume, produce, unique_prefix

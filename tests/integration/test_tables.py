@@ -2,7 +2,7 @@
 
 Why the expected tables are independent of the stream: they come from the offline extractor run here, in the test
 process, on the same articles (`extractors.extract_batch`, no Kafka), and the pure batch rule
-(`streams.contacts.build`) folds all the facts at once. The stream computes the same tables incrementally: NLP
+(`streams.tables.fold.build`) folds all the facts at once. The stream computes the same tables incrementally: NLP
 pool, `meetings` topic, fan-out agent, repartition topic, two Faust tables split over two workers and eight
 partitions, their changelogs, and each worker's own mirror of them. The articles were written for this test so
 that their meetings are unambiguous; a few of those known facts are also asserted by hand below.
@@ -25,8 +25,9 @@ from jsonschema import Draft202012Validator
 from extractors import EXTRACTOR_VERSION, extract_batch
 from schemas.article import article_from_mapping
 from schemas.events import meeting_event
-from streams import api, contacts
 from streams.settings import Settings
+from streams.tables import fold as contacts
+from streams.web import api
 from tests.integration.helpers import WorkerProcess, produce
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(420)]

@@ -1,0 +1,1 @@
+"""The `parley` command line (the app is `streams.cli.main.app`)."""

@@ -1,0 +1,1 @@
+"""Operations: Prometheus metrics, counters, JSON logs."""
