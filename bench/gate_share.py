@@ -22,9 +22,9 @@ from collections.abc import Iterable
 import spacy
 
 from bench.corpus import build_sets
-from extractors.meeting_lexicon import GATE
-from extractors.quote_lexicon import TRIGGER_RE
-from extractors.quote_marks import find_quoted
+from extractors.meetings.lexicon import GATE
+from extractors.quotes.lexicon import TRIGGER_RE
+from extractors.quotes.marks import find_quoted
 
 _NAME = re.compile(r"\b[A-Z][\w'\u2019-]{2,}")
 _NOT_NAMES = frozenset("""The This That These Those There Their They Then When While After Before During Since

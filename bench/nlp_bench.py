@@ -21,7 +21,7 @@ from typing import Any
 import orjson
 
 from bench.corpus import ArticleSet
-from extractors.memo_attributes import NAME as MEMO
+from extractors.core.memo_attributes import NAME as MEMO
 from schemas.article import Article, article_from_mapping
 from streams.settings import Settings
 
@@ -30,7 +30,7 @@ LAYER_PARTS = {"ArticleResolver": "resolver_ms", "find_meetings": "meetings_ms",
 
 
 def model_name(settings: Settings) -> str:
-    from extractors.pipeline import default_model
+    from extractors.core.pipeline import default_model
 
     return settings.spacy_model or default_model()
 
@@ -126,8 +126,8 @@ def offline_summary(lines: dict[str, dict[str, Any]]) -> dict[str, int]:
 
 @contextlib.contextmanager
 def _timing_layer_parts(totals: dict[str, float]) -> Iterator[None]:
-    """Wrap the resolver and the two extractors where `extractors.run` calls them, to split the layer's time."""
-    from extractors import run
+    """Wrap the resolver and the two extractors where `extractors.core.run` calls them, to split the layer's time."""
+    from extractors.core import run
 
     originals = {name: getattr(run, name) for name in LAYER_PARTS}
 
@@ -152,9 +152,9 @@ def _timing_layer_parts(totals: dict[str, float]) -> Iterator[None]:
 
 
 def layer_function(settings: Settings) -> Callable[[Article, Any], dict[str, Any]]:
-    """What extraction does on top of a parsed Doc, as shipped (extractors.run._extract_doc, with the settings'
+    """What extraction does on top of a parsed Doc, as shipped (extractors.core.run._extract_doc, with the settings'
     people snapshot when it takes one)."""
-    from extractors.run import _extract_doc as fn
+    from extractors.core.run import _extract_doc as fn
 
     extra = [snapshot_of(settings)] if "snapshot" in inspect.signature(fn).parameters else []
     return lambda article, doc: fn(article, doc, *extra).to_dict()
@@ -184,7 +184,7 @@ def stage_costs(rows: list[dict[str, Any]], settings: Settings, nlp: Any | None 
 
 
 def dev_f1(gold_rows: list[dict[str, Any]], predictions: dict[str, dict[str, Any]]) -> dict[str, float]:
-    from extractors.scoring import score
+    from extractors.core.scoring import score
 
     result = score(gold_rows, predictions)
     return {k: result[k]["f1"] for k in F1_KEYS if k in result}

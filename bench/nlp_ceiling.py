@@ -18,7 +18,7 @@ from typing import Any
 
 from bench.corpus import build_sets
 from bench.gate_share import kept_share
-from extractors.memo_attributes import NAME as MEMO
+from extractors.core.memo_attributes import NAME as MEMO
 
 CHEAP = ("tokenizer", "attribute_ruler", "lemmatizer", MEMO)
 TARGETS = {"diplomatic": 1.5, "wire": 3.0}
@@ -41,7 +41,7 @@ def component_costs(nlp: Any, texts: list[str], batch_size: int = 16) -> dict[st
 
 def layer_cost(nlp: Any, rows: list[dict[str, Any]], repeats: int = 5) -> float:
     """Microseconds of CPU per token for the resolver, meetings and quotes on a parsed Doc."""
-    from extractors.run import _extract_doc
+    from extractors.core.run import _extract_doc
     from schemas.article import article_from_mapping
 
     articles = [article_from_mapping(r) for r in rows]
@@ -71,7 +71,7 @@ def main() -> None:
     import spacy
 
     from extractors import load_nlp
-    from extractors.pipeline import default_model
+    from extractors.core.pipeline import default_model
 
     stock, parley = spacy.load(default_model()), load_nlp()
     for name, aset in build_sets(300).items():

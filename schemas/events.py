@@ -77,8 +77,13 @@ def event_codes(meeting: Mapping[str, Any]) -> dict[str, Any]:
     return {"cameo_code": code, "cameo_name": CAMEO_NAMES[code], "plover_event": PLOVER_EVENT, "plover_mode": mode}
 
 
+def _versioned(article_version: int | None) -> dict[str, Any]:
+    """The optional `article_version` (the article's offset on `articles`): only when known."""
+    return {} if article_version is None else {"article_version": article_version}
+
+
 def meeting_event(article: Article, meeting: dict[str, Any], extractor_version: str,
-                  extracted_at: str | None = None) -> dict[str, Any]:
+                  extracted_at: str | None = None, article_version: int | None = None) -> dict[str, Any]:
     anchor = f"{meeting['evidence_start']}:{meeting['evidence_end']}|{'-'.join(meeting['countries'])}"
     return {
         "schema_version": MEETING_SCHEMA,
@@ -86,28 +91,32 @@ def meeting_event(article: Article, meeting: dict[str, Any], extractor_version: 
         "article": provenance(article),
         "extracted_at": extracted_at or now_iso(),
         "extractor_version": extractor_version,
+        **_versioned(article_version),
         **meeting,
         **event_codes(meeting),
     }
 
 
 def quote_event(article: Article, quote: dict[str, Any], extractor_version: str,
-                extracted_at: str | None = None) -> dict[str, Any]:
+                extracted_at: str | None = None, article_version: int | None = None) -> dict[str, Any]:
     return {
         "schema_version": QUOTE_SCHEMA,
         "event_id": _event_id("quote", article.id, f"{quote['start']}:{quote['end']}"),
         "article": provenance(article),
         "extracted_at": extracted_at or now_iso(),
         "extractor_version": extractor_version,
+        **_versioned(article_version),
         **quote,
     }
 
 
 def retraction_event(article: Article, retracted_schema: str, retracted_event_id: str, extractor_version: str,
-                     extracted_at: str | None = None) -> dict[str, Any]:
+                     extracted_at: str | None = None, article_version: int | None = None,
+                     key: str | None = None) -> dict[str, Any]:
     """Withdraws an event an earlier version of the article yielded. It carries the retracted event's id as its
-    own `event_id`, so a consumer that keeps the latest record per `event_id` simply deletes that entry."""
-    return {
+    own `event_id`, so a consumer that keeps the latest record per `event_id` simply deletes that entry; with
+    `article_version` the version that no longer yields it and, for a meeting, its `countries` (from its key)."""
+    event = {
         "schema_version": RETRACTION_SCHEMA,
         "event_id": retracted_event_id,
         "retracts": retracted_schema,
@@ -115,7 +124,11 @@ def retraction_event(article: Article, retracted_schema: str, retracted_event_id
         "article": provenance(article),
         "extracted_at": extracted_at or now_iso(),
         "extractor_version": extractor_version,
+        **_versioned(article_version),
     }
+    if retracted_schema == MEETING_SCHEMA and key:
+        event["countries"] = key.split("|")
+    return event
 
 
 # What the ledger remembers of one published event: (schema_version, event_id, key).
@@ -128,12 +141,12 @@ def event_refs(events: Iterable[tuple[Mapping[str, Any], str]]) -> list[EventRef
 
 
 def retractions(article: Article, previous: Iterable[EventRef], current: Iterable[EventRef],
-                extractor_version: str) -> list[tuple[str, dict[str, Any]]]:
+                extractor_version: str, article_version: int | None = None) -> list[tuple[str, dict[str, Any]]]:
     """(key, retraction event) for every event the article yielded before and does not yield now. The key is the
     retracted event's own key, so the retraction lands on its partition, after it."""
     now_ids = {event_id for _, event_id, _ in current}
     at = now_iso()
-    return [(key, retraction_event(article, schema, event_id, extractor_version, at))
+    return [(key, retraction_event(article, schema, event_id, extractor_version, at, article_version, key))
             for schema, event_id, key in sorted(set(previous)) if event_id not in now_ids]
 
 

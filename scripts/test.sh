@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --dev
 .venv/bin/ruff check .
-exec .venv/bin/python -m pytest -p no:cacheprovider --durations=15 "$@"
+# -rs prints every skip with its reason; under CI=true (set by CI services, and by .ci/run) a skipped integration
+# test fails the run (tests/conftest.py), except those that need the shared corpus when it is absent.
+exec .venv/bin/python -m pytest -p no:cacheprovider -rs --durations=15 "$@"

@@ -17,21 +17,26 @@ import faust
 from aiohttp.web import Response
 
 from extractors import extractor_version, load_snapshot
+from extractors.resolve import officeholders
 from streams.kafka import faust_patches
 from streams.kafka import security as kafka_security
+from streams.kafka.topics import largest_record, producer_request_bytes
 from streams.ops import counters, metrics
-from streams.pipeline.nlp_pool import NlpPool
+from streams.pipeline.nlp_pool import NlpPool, PoolUnavailable
 from streams.pipeline.processor import ArticleProcessor, Headers, RawMessage
 from streams.pipeline.retraction_ledger import ledger_for
 from streams.pipeline.source import ArticleSource
 from streams.settings import Settings
 from streams.tables import agents as contacts_agent
-from streams.web import dashboard
+from streams.web import access, dashboard
 
 log = logging.getLogger("parley.app")
 
 BATCH_WITHIN_S = 0.05  # how long a batch waits to fill: bounds the latency added by batching
-SHUTDOWN_GRACE_S = 120.0  # a stopping worker finishes its batch in hand for at most this long
+# A stopping worker finishes its batch in hand for at most this long, well inside the 60 s the deployments give a
+# worker to stop (deploy/k8s terminationGracePeriodSeconds, docker-compose stop_grace_period); past it, or at
+# once when delivery is failing, it exits uncommitted.
+SHUTDOWN_GRACE_S = 40.0
 
 
 def _exit_unacknowledged(why: str, code: int) -> None:
@@ -61,10 +66,22 @@ class Readiness:
         return bool(app.rebalancing) or (self.source is not None and self.source.rebalancing)
 
     def ready(self, app: faust.App) -> bool:
-        return self.nlp_ready and self.assigned and not self.rebalancing(app)
+        return self.nlp_ready and self.assigned and not self.rebalancing(app) and not counters.failing
+
+    def reasons(self, app: faust.App) -> list[str]:
+        """Why the worker is not ready, in words (empty when it is)."""
+        out = [f"{what} failing: {why}" for what, why in sorted(counters.failing.items())]
+        if not self.nlp_ready:
+            out.append("NLP processes starting")
+        if not self.assigned:
+            out.append("waiting for partitions")
+        if self.rebalancing(app):
+            out.append("rebalancing")
+        return out
 
 
 def create_app(settings: Settings, bootstrap: str) -> faust.App:
+    access.check_bind(settings)  # before anything starts: no open port without a token or an explicit permission
     faust_patches.apply()  # before the consumer exists: see the module's docstring
     data_dir = settings.data_dir / f"{settings.app_id}-{settings.web_port}"
     data_dir.mkdir(parents=True, exist_ok=True)
@@ -80,6 +97,8 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
         producer_linger=settings.producer_linger_ms / 1000.0,
+        # from the topics' limits (verified at start): the default 1 MB would refuse the dead letter of a big article
+        producer_max_request_size=producer_request_bytes(settings),
         broker_credentials=kafka_security.faust_credentials(settings),
         table_standby_replicas=settings.table_standby_replicas,
         web_bind=settings.web_host,
@@ -99,8 +118,12 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
              "dlq": settings.topic("articles.dlq"), "ledger": settings.topic("article-events")}
     out_topics = {name: app.topic(name, partitions=settings.partitions) for name in names.values()}
     snapshot_path = str(settings.people_snapshot) if settings.people_snapshot else None
+    actor_files = tuple(str(p) for p in settings.actor_paths)
+    if actor_files:  # users' dictionary files: a bad row stops the start here, naming file and row
+        officeholders.configure(actor_files)
     version = extractor_version(load_snapshot(snapshot_path) if snapshot_path else None)
-    pool = NlpPool(settings.nlp_processes, settings.spacy_model, settings.article_timeout_s, snapshot_path)
+    pool = NlpPool(settings.nlp_processes, settings.spacy_model, settings.article_timeout_s, snapshot_path,
+                   actor_files)
     readiness = Readiness()
     app.parley_pool = pool  # type: ignore[attr-defined]
     app.parley_readiness = readiness  # type: ignore[attr-defined]
@@ -110,7 +133,8 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
         return await fut
 
     ledger = ledger_for(settings)
-    processor = ArticleProcessor(pool, send, names, settings.max_text_chars, version, ledger=ledger)
+    processor = ArticleProcessor(pool, send, names, settings.max_text_chars, version, ledger=ledger,
+                                 max_record_bytes=largest_record(settings))
 
     # Errors here are not the article's fault (the processor dead-letters those): exit without committing, so the
     # batch is redelivered after the restart or to another worker.
@@ -137,8 +161,10 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
     async def consume_articles() -> None:
         """Warm the NLP processes, then join the articles group: a worker takes partitions only once it can
         serve them, so a starting worker does not hold up the others."""
-        pool.start()
-        await pool.warm_up()
+        try:
+            await pool.start_and_warm_up()
+        except PoolUnavailable:
+            _exit_unacknowledged("the NLP pool cannot start", 75)  # nothing was consumed: nothing to commit
         readiness.nlp_ready = True
         log.info("NLP pool ready: %d process(es), pids %s", pool.processes, pool.pids())
         try:
@@ -155,6 +181,7 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
 
     @app.on_before_shutdown.connect
     async def stop_source(sender: Any, **kwargs: Any) -> None:
+        processor.request_stop()  # a retry loop in progress exits at once, uncommitted: it cannot finish in time
         await source.stop()  # before Faust stops its producer: the batch in hand still needs it
 
     atexit.register(pool.stop)  # belt and braces: the NLP processes also die with the worker (PDEATHSIG)
@@ -162,12 +189,14 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
     @app.page("/health")
     async def health(web: Any, request: Any) -> Response:
         ok = readiness.ready(app)
-        body = {"status": "ready" if ok else "starting", "nlp_ready": readiness.nlp_ready,
+        status = "ready" if ok else "failing" if counters.failing else "starting"
+        body = {"status": status, "reasons": readiness.reasons(app), "nlp_ready": readiness.nlp_ready,
                 "partitions_assigned": readiness.assigned, "rebalancing": readiness.rebalancing(app),
                 **counters.snapshot()}
         return web.json(body, status=200 if ok else 503)
 
-    # Each area adds its own agents, tables and views: the contact tables and HTTP API, the dashboard, /metrics.
-    for area in (contacts_agent, dashboard, metrics):
+    # Each area adds its own agents, tables and views: the contact tables and HTTP API, the dashboard, /metrics,
+    # then the web server's access rules (token, CORS, JSON errors) over all of them.
+    for area in (contacts_agent, dashboard, metrics, access):
         area.install(app, settings)
     return app

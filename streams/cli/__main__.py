@@ -1,5 +1,7 @@
 """`python -m streams.cli ...` runs the `parley` command."""
 
-from streams.cli.main import app
+import sys
 
-app()
+from streams.cli.main import main
+
+sys.exit(main())

@@ -70,10 +70,9 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Rebuild events and tables from the `articles` topic under a new app version (after an extractor
         upgrade). Give it a web port no running worker uses; --keep-running stays on as the new version's worker."""
-        from faust import Worker
-
         from streams.app import create_app
         from streams.kafka.topics import TopicMismatch, ensure_topics
+        from streams.ops.log_noise import Worker
         from streams.settings import get_settings
 
         settings = versioned(get_settings(), app_version)

@@ -10,26 +10,28 @@ from typing import Annotated
 import orjson
 import typer
 
+from streams.cli import errors
+from streams.cli.kafka_io import require_topic, start_client
 from streams.kafka.security import client_kwargs
 from streams.settings import get_settings
 
 
 def _iter_input(source: str) -> Iterator[tuple[str, bytes]]:
-    """(label, raw JSON bytes) for each article in a JSONL file, a folder of .txt/.json files, or stdin ('-')."""
+    """(label, raw JSON bytes) for each article in a JSONL file, stdin ('-'), or a folder of .txt (the text), .json
+    (one article) and .jsonl files."""
     path = Path(source)
-    if source != "-" and path.is_dir():
-        for file in sorted(path.iterdir()):
+    if source != errors.STDIN and path.is_dir():
+        for file in errors.folder_inputs(path, (".txt", ".json", ".jsonl")):
             if file.suffix == ".txt":
                 text = file.read_text(encoding="utf-8", errors="replace")
                 yield file.name, orjson.dumps({"id": file.stem, "text": text})
             elif file.suffix == ".json":
                 yield file.name, file.read_bytes()
+            else:
+                for where, raw in errors.raw_lines(file):
+                    yield where.replace(str(file), file.name, 1), raw
         return
-    stream = sys.stdin.buffer if source == "-" else path.open("rb")
-    with stream:
-        for n, line in enumerate(stream, 1):
-            if line.strip():
-                yield f"line {n}", line.rstrip(b"\r\n")
+    yield from errors.raw_lines(source)
 
 
 def worker(
@@ -40,10 +42,9 @@ def worker(
     """Run a Faust worker: consumes `articles`, publishes events, serves the HTTP API."""
     import asyncio
 
-    from faust import Worker
-
     from streams.app import create_app
     from streams.kafka.topics import TopicMismatch, ensure_topics
+    from streams.ops.log_noise import Worker
 
     settings = get_settings()
     updates = {k: v for k, v in {"web_port": web_port, "web_host": web_host, "log_level": loglevel}.items() if v}
@@ -69,7 +70,7 @@ def worker(
     worker_.execute_from_commandline()
 
 def feed(
-    source: Annotated[str, typer.Argument(help="A JSONL file, a folder of .txt/.json files, or - for stdin.")],
+    source: Annotated[str, typer.Argument(help="A JSONL file, a folder of .txt/.json/.jsonl files, or - for stdin.")],
     topic: Annotated[str | None, typer.Option(help="Topic (default: the articles topic).")] = None,
     validate: Annotated[bool, typer.Option(
         help="Reject locally what the worker would dead-letter; --no-validate sends every line as it is "
@@ -83,13 +84,16 @@ def feed(
 
     from schemas.article import InputRejected, decode_article
 
+    if source != errors.STDIN and not Path(source).exists():
+        raise errors.UserError(f"{source}: no such file or folder")
     settings = get_settings()
     target = topic or settings.topic("articles")
 
     async def run() -> tuple[int, int]:
+        await require_topic(settings.bootstrap, target)
         producer = AIOKafkaProducer(bootstrap_servers=settings.bootstrap, acks="all", **client_kwargs(),
                                     max_request_size=settings.max_message_bytes, enable_idempotence=True)
-        await producer.start()
+        await start_client(producer)
         sent = rejected = 0
         try:
             pending = []

@@ -13,7 +13,9 @@ their offsets are contiguous, so a gap is never real. The guards below keep at-l
 - no gap filling: a range is acknowledged only by processing it;
 - after a seek to offset C, the read position moves only once the record at C itself arrives, so records from
   before the seek can neither hide the re-fetched ones nor open a false gap;
-- a commit advances only over a run of acknowledged offsets that starts exactly at the committed offset.
+- a commit advances only over a run of acknowledged offsets that starts exactly at the committed offset;
+- a record fetched under an earlier group generation (which Faust's streams skip AND acknowledge) is not counted
+  as acknowledged: it is fetched again after the rebalance's seek.
 A stale record that slips through is processed twice, which the idempotent tables and event ids absorb.
 """
 
@@ -26,6 +28,25 @@ from faust.transport.drivers import aiokafka as driver
 from faust.utils.functional import consecutive_numbers
 
 _APPLIED = False
+# The faust-streaming release these patches were written against and checked on: they replace private methods
+# (Consumer._new_offset, _add_gap, seek, AIOKafkaConsumerThread._seek_wait) whose meaning can change in any release.
+WRITTEN_FOR = "0.15.3"
+
+
+class UnsupportedFaustVersion(RuntimeError):
+    """The installed faust-streaming is not the release the consumer guards were written for."""
+
+
+def check_version(installed: str | None = None) -> None:
+    import faust
+
+    found = installed if installed is not None else faust.__version__
+    if found != WRITTEN_FOR:
+        raise UnsupportedFaustVersion(
+            f"streams/kafka/faust_patches.py guards faust-streaming {WRITTEN_FOR}'s consumer, but {found} is "
+            f"installed: its private methods may have changed. Install faust-streaming=={WRITTEN_FOR} "
+            f"(pyproject.toml), or re-check the patches against {found} (tests/integration/test_chaos.py) and "
+            f"update WRITTEN_FOR.")
 
 
 class SeekGuardedOffsets(dict):
@@ -88,11 +109,25 @@ async def _no_gap(self: base.Consumer, tp: Any, offset_from: int, offset_to: int
     return None
 
 
+def _stale_ack(self: base.Consumer, message: Any) -> bool:
+    """True when `message` was fetched under an earlier group generation: Faust skips such a record in its streams
+    and acknowledges it, which could commit past a record nobody processed (the partition is re-seeked to its
+    committed offset and the record fetched again, under the new generation). Its ack is not recorded."""
+    current = getattr(self.app, "consumer_generation_id", None)
+    generation = getattr(message, "generation_id", None)
+    return current is not None and generation is not None and generation != current
+
+
 def apply() -> None:
     """Idempotent; called by streams.app.create_app before the app exists."""
     global _APPLIED
     if _APPLIED:
         return
+    check_version()
+    for owner, name in ((base.Consumer, "_new_offset"), (base.Consumer, "_add_gap"), (base.Consumer, "seek"),
+                        (base.Consumer, "ack"), (driver.AIOKafkaConsumerThread, "_seek_wait")):
+        if not callable(getattr(owner, name, None)):
+            raise UnsupportedFaustVersion(f"faust-streaming has no {owner.__name__}.{name} to guard")
     _APPLIED = True
     original_init = base.Consumer.__init__
     original_seek = base.Consumer.seek
@@ -114,6 +149,15 @@ def apply() -> None:
             for tp, offset in partitions.items():
                 offsets.seeked(tp, offset if offset > 0 else None)
 
+    original_ack = base.Consumer.ack
+
+    def ack(self: base.Consumer, message: Any) -> bool:
+        if _stale_ack(self, message):
+            message.acked = True  # done with in this generation; the re-fetched copy is a new message
+            return False
+        return original_ack(self, message)
+
+    base.Consumer.ack = ack  # type: ignore[method-assign]
     base.Consumer.__init__ = __init__  # type: ignore[method-assign]
     base.Consumer.seek = seek  # type: ignore[method-assign]
     base.Consumer._new_offset = _new_offset  # type: ignore[method-assign]

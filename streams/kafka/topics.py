@@ -21,6 +21,8 @@ class TopicSpec:
     partitions: int
     replication: int
     configs: dict[str, str] = field(default_factory=dict)
+    # Configs Parley may change on an existing topic instead of refusing to start (a safe upgrade of its own state)
+    alterable: bool = False
 
 
 class TopicMismatch(RuntimeError):
@@ -44,13 +46,34 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
                                                            "max.message.bytes": big}),
         # Compacted state topics that Faust would otherwise create on first use: created here, before any consumer
         # subscribes (created late, a worker could stall on a changelog missing from its metadata).
-        TopicSpec(settings.topic("article-events"), n, rf, {"cleanup.policy": "compact"}),
+        # The retraction ledger: compacted, and bounded by its window (an existing compact-only topic is upgraded).
+        TopicSpec(settings.topic("article-events"), n, rf, ledger_configs(settings), alterable=True),
         TopicSpec(f"{settings.app_id}-contacts-changelog", n, rf, {"cleanup.policy": "compact"}),
         TopicSpec(f"{settings.app_id}-contact-articles-changelog", n, rf, {"cleanup.policy": "compact"}),
         # One contact-update per participating country of a meeting, keyed by country (streams/contacts_agent.py).
         TopicSpec(settings.topic("contact-updates"), n, rf, {"cleanup.policy": "delete",
                                                               "retention.ms": str(settings.events_retention_ms)}),
     ]
+
+
+def ledger_configs(settings: Settings) -> dict[str, str]:
+    if settings.ledger_window_days <= 0:
+        return {"cleanup.policy": "compact"}
+    return {"cleanup.policy": "compact,delete", "retention.ms": str(int(settings.ledger_window_days * DAY_MS))}
+
+
+PRODUCER_HEADROOM_BYTES = 64 * 1024  # a request's own overhead above its largest record
+
+
+def largest_record(settings: Settings) -> int:
+    """The largest record any of Parley's topics accepts (max.message.bytes of `articles` and the DLQ, which
+    ensure_topics has verified at start): the producer's request size must allow it, or a dead letter of a large
+    article could never be written."""
+    return max(int(s.configs.get("max.message.bytes", 0)) for s in topic_specs(settings)) or 1024 * 1024
+
+
+def producer_request_bytes(settings: Settings) -> int:
+    return largest_record(settings) + PRODUCER_HEADROOM_BYTES
 
 
 async def ensure_topics(settings: Settings, bootstrap: str, specs: list[TopicSpec] | None = None) -> list[str]:
@@ -67,6 +90,10 @@ async def ensure_topics(settings: Settings, bootstrap: str, specs: list[TopicSpe
             for name, code, *rest in response.topic_errors:
                 if code not in (0, 36):  # 36: created meanwhile by another worker
                     raise TopicMismatch(f"could not create topic {name}: error {code} {rest[-1] if rest else ''}")
+        alterable = [s for s in specs if s.name in existing and s.alterable]
+        if alterable and await _disagreements(admin, alterable):
+            await admin.alter_configs([ConfigResource(ConfigResourceType.TOPIC, s.name, s.configs)
+                                       for s in alterable])
         problems = await _disagreements(admin, [s for s in specs if s.name in existing])
         if problems:
             raise TopicMismatch(

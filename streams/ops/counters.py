@@ -10,6 +10,9 @@ from collections import Counter
 counts: Counter[str] = Counter()
 dead_letters: Counter[str] = Counter()
 skipped: Counter[str] = Counter()
+# What is failing right now and why ("delivery", "extraction", "contact-updates" -> the last error), set while a
+# retry loop runs and cleared when it succeeds: /health answers 503 with these reasons meanwhile.
+failing: dict[str, str] = {}
 
 # Upper bounds (seconds) of the extraction latency buckets: from a short article alone in a batch (~10 ms on
 # en_core_web_sm) to a full batch of long articles near the per-article CPU budget.
@@ -64,4 +67,5 @@ def reset() -> None:
     counts.clear()
     dead_letters.clear()
     skipped.clear()
+    failing.clear()
     extraction_latency.clear()

@@ -90,6 +90,7 @@ class ArticleSource:
                         continue
                     messages = [RawMessage(r.value, r.key, r.topic, r.partition, r.offset)
                                 for records in batch.values() for r in records]
+                    await self._ledger_ready({m.partition for m in messages})
                     extraction = asyncio.ensure_future(self.prepare(messages))
                     try:
                         await self.flush()
@@ -108,6 +109,23 @@ class ArticleSource:
             except Exception:
                 log.warning("the articles consumer did not stop cleanly", exc_info=True)
             self._stopped.set()
+
+    async def _ledger_ready(self, partitions: set[int]) -> None:
+        """Waits for the retraction ledger of these partitions (loading since their assignment); a ledger that
+        cannot be loaded after three attempts stops the worker before any of their records is handled."""
+        if self.ledger is None:
+            return
+        for attempt in range(3):
+            try:
+                self.ledger.start_loading(self.bootstrap, partitions)
+                await self.ledger.wait_loaded(partitions)
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.warning("cannot load the retraction ledger (attempt %d)", attempt + 1, exc_info=True)
+                await asyncio.sleep(2.0 * (attempt + 1))
+        self.on_unfinished("cannot load the retraction ledger of the assigned partitions")
 
     async def flush(self) -> None:
         """Delivers and commits the batch in hand, if any. Called with the lock held."""
@@ -169,16 +187,8 @@ class _Listener(ConsumerRebalanceListener):
             if offset is not None:
                 committed[tp] = offset
         source.committed = committed
-        if source.ledger is not None:  # before any record of these partitions is handled
-            for attempt in range(3):
-                try:
-                    await source.ledger.load(source.bootstrap, [tp.partition for tp in assigned])
-                    break
-                except Exception:
-                    log.warning("cannot load the retraction ledger (attempt %d)", attempt + 1, exc_info=True)
-                    await asyncio.sleep(2.0 * (attempt + 1))
-            else:  # nothing of these partitions is handled yet: leave them to a worker that can
-                source.on_unfinished("cannot load the retraction ledger of the assigned partitions")
+        if source.ledger is not None:  # loaded in the background: the batch loop waits for it, not the rebalance
+            source.ledger.start_loading(source.bootstrap, [tp.partition for tp in assigned])
         source.rebalances += 1
         source.rebalancing = False
         source.assigned = True

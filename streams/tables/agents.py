@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
 from typing import Any
 
@@ -26,6 +27,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.partitioner import murmur2
 
 from streams.kafka.security import BATCHED_FETCH, client_kwargs
+from streams.ops import counters
 from streams.settings import Settings
 from streams.tables import fold as contacts
 from streams.web import api
@@ -34,7 +36,8 @@ log = logging.getLogger("parley.contacts")
 
 CONTACTS_TABLE = "contacts"
 ARTICLES_TABLE = "contact-articles"
-FAN_OUT_BATCH = 100
+FAN_OUT_RETRY_S = 300.0  # like the article source: past this, exit unacknowledged
+STALL_S = 15.0
 SWEEP = "sweep"
 
 
@@ -58,17 +61,27 @@ class TableStore:
         return orjson.loads(raw) if raw is not None else None
 
     def __setitem__(self, key: str, value: dict[str, Any]) -> None:
-        self.table[key.encode()] = orjson.dumps(value)
+        # an exact-size copy: orjson's own result holds a 4 KB allocation whatever its length, and the table keeps it
+        self.table[key.encode()] = bytes(memoryview(orjson.dumps(value)))
 
 
-def sweep(table: faust.Table, partition: int, partitions: int, now: int, horizon_ms: int) -> int:
+def sweep(table: faust.Table, partition: int, partitions: int, now: int, horizon_ms: int,
+          history: contacts.Store | None = None) -> int:
     """Delete this partition's expired entries. Runs inside the agent, on a sweep marker of that partition, so
-    Faust writes the tombstones to the right changelog partition and the mirrors drop them too."""
+    Faust writes the tombstones to the right changelog partition and the mirrors drop them too. With `history`,
+    an expired article entry's facts are folded into its contacts' compact history first (written before the
+    entry is deleted: a repeat after a crash folds nothing twice). History entries themselves never expire."""
     doomed = []
     for key, raw in list(table.items()):
         country = key.split(b"|", 1)[0]
-        if partition_of(country, partitions) == partition and contacts.expired(orjson.loads(raw), now, horizon_ms):
-            doomed.append(key)
+        if partition_of(country, partitions) != partition:
+            continue
+        value = orjson.loads(raw)
+        if value.get("schema") == contacts.HISTORY_SCHEMA or not contacts.expired(value, now, horizon_ms):
+            continue
+        if history is not None:
+            contacts.fold_expired(history, country.decode(), key.split(b"|", 1)[1].decode(), value)
+        doomed.append(key)
     for key in doomed:
         del table[key]
     return len(doomed)
@@ -136,6 +149,36 @@ class ChangelogMirror:
         return tps
 
 
+async def _watched(delivery: Any, waited: float) -> None:
+    """Waits for the broker's answer; one unanswered for STALL_S (the producer retries some errors by itself, an
+    unknown topic for one) counts as failing for /health, and past FAN_OUT_RETRY_S the worker exits unacknowledged."""
+    task = asyncio.ensure_future(delivery)
+    began = time.monotonic()
+    while True:
+        try:
+            await asyncio.wait_for(asyncio.shield(task), STALL_S)
+            return
+        except TimeoutError:
+            stalled = time.monotonic() - began
+            counters.failing["contact-updates"] = f"no answer for {stalled:.0f} s"
+            if waited + stalled >= FAN_OUT_RETRY_S:
+                log.critical("contact updates unanswered for %.0f s; exiting without acknowledging", stalled)
+                logging.shutdown()
+                os._exit(75)
+
+
+def fan_out_record(value: bytes | None, key: bytes | None, timestamp: float | None) -> list[dict[str, Any]]:
+    """The contact updates of one `meetings` record: none for a record that is not a JSON object."""
+    try:
+        record = orjson.loads(value) if value is not None else None
+    except orjson.JSONDecodeError:
+        log.warning("a meetings record is not JSON; skipped")
+        return []
+    if not isinstance(record, dict):
+        return []
+    return contacts.fan_out(record, int((timestamp or time.time()) * 1000), key)
+
+
 def _bootstrap(app: faust.App) -> str:
     return ",".join(f"{url.host}:{url.port or 9092}" for url in app.conf.broker)
 
@@ -159,21 +202,40 @@ def install(app: faust.App, settings: Settings) -> None:
 
     @app.agent(meetings_topic, concurrency=1)
     async def fan_out_meetings(stream: faust.StreamT) -> None:
-        """One update per participating country, keyed by it; acknowledged only once the broker has them all."""
-        async for events in stream.take_events(FAN_OUT_BATCH, within=0.05):
-            pending = []
-            for event in events:
-                try:
-                    meeting = orjson.loads(event.message.value)
-                except orjson.JSONDecodeError:
-                    log.warning("meeting event at %s@%s is not JSON; skipped", event.message.tp, event.message.offset)
-                    continue
-                if not isinstance(meeting, dict):
-                    continue
-                arrival = int((event.message.timestamp or time.time()) * 1000)
-                for update in contacts.fan_out(meeting, arrival):
-                    pending.append(await updates_topic.send(key=update["country"].encode(), value=orjson.dumps(update)))
-            await asyncio.gather(*pending)
+        """One update per participating country, keyed by it (a retraction: one per country of its key). Manual
+        acks: a meeting record is acknowledged only once the broker has every update it made (a faust-streaming
+        `take_events` or plain `events()` loop acks the record in a `finally`, even when its sends failed)."""
+        manual = stream.noack()
+        async for event in manual.events():
+            updates = fan_out_record(event.message.value, event.message.key, event.message.timestamp)
+            if updates:
+                await deliver_updates(updates)
+            await manual.ack(event)
+
+    async def deliver_updates(updates: list[dict[str, Any]]) -> None:
+        """Sends and waits for the broker; retried with backoff, and past FAN_OUT_RETRY_S the process exits without
+        acknowledging (the meeting record is fanned out again after the restart: the fold absorbs the repeat)."""
+        delay, waited = 0.5, 0.0
+        while True:
+            try:
+                futures = [await updates_topic.send(key=u["country"].encode(), value=orjson.dumps(u))
+                           for u in updates]
+                await _watched(asyncio.gather(*futures), waited)
+                counters.failing.pop("contact-updates", None)
+                return
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                counters.failing["contact-updates"] = repr(exc)[:500]
+                if waited >= FAN_OUT_RETRY_S:
+                    log.critical("contact updates undeliverable for %.0f s (%r); exiting without acknowledging",
+                                 waited, exc)
+                    logging.shutdown()
+                    os._exit(75)
+                log.warning("contact updates not delivered (%r); retrying in %.1f s", exc, delay)
+                await asyncio.sleep(delay)
+                waited += delay
+                delay = min(delay * 2, 10.0)
 
     @app.agent(updates_topic, concurrency=1)
     async def fold_contacts(stream: faust.StreamT) -> None:
@@ -184,8 +246,9 @@ def install(app: faust.App, settings: Settings) -> None:
                 value = None
             if isinstance(value, dict) and SWEEP in value:
                 if horizon_ms > 0:
-                    removed = sum(sweep(t, event.message.partition, n, now_ms(), horizon_ms)
-                                  for t in (contacts_table, articles_table))
+                    removed = (sweep(articles_table, event.message.partition, n, now_ms(), horizon_ms,
+                                     history=contact_store)
+                               + sweep(contacts_table, event.message.partition, n, now_ms(), horizon_ms))
                     if removed:
                         log.info("swept %d expired entries from partition %d", removed, event.message.partition)
             elif contacts.valid_update(value):

@@ -17,11 +17,12 @@ from typing import Any
 import faust
 import orjson
 from aiohttp import web
-from aiokafka import AIOKafkaConsumer
+from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from streams.kafka.security import BATCHED_FETCH, client_kwargs
 from streams.settings import Settings
 from streams.web.hub import Hub, TooManyClients, sse_frame
+from streams.web.quotes import BACKFILL, QuoteStore
 
 log = logging.getLogger("parley.dashboard")
 
@@ -36,6 +37,7 @@ QUEUE_SIZE = 256  # events waiting for one browser; a browser further behind is 
 KEEP_LATEST = 50  # meetings (and quotes) a newly opened page starts with
 KEEPALIVE_S = 15.0  # a comment line this often, so proxies keep the stream and dead browsers are noticed
 RETRY_S = 2.0
+WRITE_TIMEOUT_S = 10.0  # a browser that does not take a frame (or a keepalive) within this is disconnected
 KIND_BY_SCHEMA = {"meeting.v1": "meeting", "quote.v1": "quote", "retraction.v1": "retraction"}
 RETRACTED_KIND = {"meeting.v1": "meeting", "quote.v1": "quote"}
 
@@ -48,6 +50,7 @@ def install(app: faust.App, settings: Settings) -> None:
     pages = {name: (STATIC / name).read_bytes() for name in ("index.html", *ASSETS)}
     web_app = app.web.web_app  # type: ignore[attr-defined]
     topics = [settings.topic("meetings"), settings.topic("quotes")]
+    quotes: QuoteStore | None = getattr(app, "parley_quotes", None)  # streams/web/api.py made it: GET /quotes
     bootstrap = ",".join(f"{url.host}:{url.port or 9092}" for url in app.conf.broker)
 
     async def index(request: web.Request) -> web.Response:
@@ -78,7 +81,7 @@ def install(app: faust.App, settings: Settings) -> None:
 
     @app.task
     async def follow_event_topics() -> None:
-        await follow(hub, bootstrap, topics)
+        await follow(hub, bootstrap, topics, quotes, settings.topic("quotes"))
 
 
 def _drop_faust_index(app: faust.App) -> None:
@@ -97,16 +100,20 @@ async def stream_events(hub: Hub, request: web.Request) -> web.StreamResponse:
                                            "Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
     try:
         await response.prepare(request)
-        await response.write(f"retry: {int(RETRY_S * 1000)}\n\n".encode())
+        await asyncio.wait_for(response.write(f"retry: {int(RETRY_S * 1000)}\n\n".encode()), WRITE_TIMEOUT_S)
         while not client.dropped:
             try:
                 item = await asyncio.wait_for(client.queue.get(), KEEPALIVE_S)
             except TimeoutError:
-                await response.write(b": keepalive\n\n")
+                await asyncio.wait_for(response.write(b": keepalive\n\n"), WRITE_TIMEOUT_S)
                 continue
             if client.dropped:
                 break
-            await response.write(sse_frame(*item))
+            # A browser that does not read fills the socket and the write waits: bounded, then it is dropped.
+            await asyncio.wait_for(response.write(sse_frame(*item)), WRITE_TIMEOUT_S)
+    except TimeoutError:
+        hub.drop(client)  # it stopped reading
+        log.info("dashboard client dropped: not reading for %.0f s", WRITE_TIMEOUT_S)
     except (ConnectionResetError, RuntimeError):
         pass  # the browser went away (RuntimeError: aiohttp's "cannot write to closing transport")
     finally:
@@ -114,8 +121,9 @@ async def stream_events(hub: Hub, request: web.Request) -> web.StreamResponse:
     return response
 
 
-def dispatch(hub: Hub, value: bytes | None) -> None:
-    """One record of an event topic to the hub; anything that is not one of our events is ignored."""
+def dispatch(hub: Hub | None, value: bytes | None, quotes: QuoteStore | None = None) -> None:
+    """One record of an event topic to the hub (and a quote, or a quote's retraction, to the quote store); anything
+    that is not one of our events is ignored."""
     if not value:
         return
     try:
@@ -124,24 +132,32 @@ def dispatch(hub: Hub, value: bytes | None) -> None:
         event_id = str(event["event_id"])
     except (orjson.JSONDecodeError, KeyError, TypeError):
         return
-    hub.publish(kind, event_id, value, RETRACTED_KIND.get(event.get("retracts", "")))
+    if quotes is not None:
+        if kind == "quote":
+            quotes.add(event)
+        elif kind == "retraction" and event.get("retracts") == "quote.v1":
+            quotes.remove(event_id)
+    if hub is not None:  # re-serialised: the frame carries our JSON on one line, never the record's own bytes
+        hub.publish(kind, event_id, orjson.dumps(event), RETRACTED_KIND.get(event.get("retracts", "")))
 
 
-async def follow(hub: Hub, bootstrap: str, topics: list[str]) -> None:
-    """Tails the event topics for ever: first the latest KEEP_LATEST records of each partition, in time order,
-    then live. Broker trouble is retried; the dashboard never stops the worker."""
+async def follow(hub: Hub, bootstrap: str, topics: list[str], quotes: QuoteStore | None = None,
+                 quotes_topic: str | None = None) -> None:
+    """Tails the event topics for ever: first the latest KEEP_LATEST records of each partition (BACKFILL of each
+    `quotes` partition for the quote store), in time order, then live. Broker trouble is retried; the dashboard
+    never stops the worker."""
     while True:
         consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, **client_kwargs(), group_id=None,
                                     enable_auto_commit=False, auto_offset_reset="latest",
                                     **BATCHED_FETCH)
         try:
             await consumer.start()
-            await catch_up(hub, consumer, topics)
+            await catch_up(hub, consumer, topics, quotes, quotes_topic)
             while True:
                 batch = await consumer.getmany(timeout_ms=1000, max_records=500)
                 for records in batch.values():
                     for record in records:
-                        dispatch(hub, record.value)
+                        dispatch(hub, record.value, quotes)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
@@ -151,7 +167,8 @@ async def follow(hub: Hub, bootstrap: str, topics: list[str]) -> None:
             await consumer.stop()
 
 
-async def catch_up(hub: Hub, consumer: AIOKafkaConsumer, topics: list[str]) -> None:
+async def catch_up(hub: Hub, consumer: AIOKafkaConsumer, topics: list[str], quotes: QuoteStore | None = None,
+                   quotes_topic: str | None = None) -> None:
     consumer.subscribe(topics)  # without a group: every partition, and new ones as they appear
     while not consumer.assignment():
         await asyncio.sleep(0.1)
@@ -159,13 +176,17 @@ async def catch_up(hub: Hub, consumer: AIOKafkaConsumer, topics: list[str]) -> N
     ends = await consumer.end_offsets(tps)
     starts = await consumer.beginning_offsets(tps)
     for tp in tps:
-        consumer.seek(tp, max(starts[tp], ends[tp] - KEEP_LATEST))
+        back = BACKFILL if quotes is not None and tp.topic == quotes_topic else KEEP_LATEST
+        consumer.seek(tp, max(starts[tp], ends[tp] - back))
     backlog: list[Any] = []
     while [tp for tp in tps if await consumer.position(tp) < ends[tp]]:
         batch = await consumer.getmany(timeout_ms=500, max_records=1000)
         for records in batch.values():
             backlog.extend(records)
     for record in sorted(backlog, key=lambda r: r.timestamp):
-        dispatch(hub, record.value)
+        # Browsers get the latest KEEP_LATEST of each partition, as before; the quote store gets the backfill.
+        recent = record.offset >= ends.get(TopicPartition(record.topic, record.partition), 0) - KEEP_LATEST
+        dispatch(hub if recent else None, record.value, quotes)
     log.info("dashboard feed: following %d partitions of %s from %d recent events", len(tps), ", ".join(topics),
              len(backlog))
+

@@ -29,8 +29,12 @@ class Client:
 
 
 class Hub:
+    """`max_clients` caps OPEN connections (`open`), not only registered clients: a dropped client whose response
+    is still being torn down (or stuck in a write, until WRITE_TIMEOUT_S ends it) still holds its place."""
+
     def __init__(self, max_clients: int = 32, queue_size: int = 256, keep_latest: int = 50) -> None:
         self.max_clients = max_clients
+        self.open = 0
         self.queue_size = queue_size
         self.keep_latest = keep_latest
         self.clients: set[Client] = set()
@@ -40,17 +44,20 @@ class Hub:
         self.refused_total = 0
 
     def connect(self) -> Client:
-        if len(self.clients) >= self.max_clients:
+        if self.open >= self.max_clients:
             self.refused_total += 1
-            raise TooManyClients(f"{len(self.clients)} dashboards connected, the limit is {self.max_clients}")
+            raise TooManyClients(f"{self.open} dashboard connections open, the limit is {self.max_clients}")
         client = Client(asyncio.Queue(self.queue_size))
         for item in self.snapshot():
             client.queue.put_nowait(item)
         self.clients.add(client)
+        self.open += 1
         return client
 
     def disconnect(self, client: Client) -> None:
+        """The client's connection is closed (its handler ends): called exactly once per `connect`."""
         self.clients.discard(client)
+        self.open -= 1
 
     def snapshot(self) -> list[SSEItem]:
         """What a newly connected browser gets first: the latest meetings and quotes, oldest first."""
@@ -91,10 +98,21 @@ class Hub:
                 pass
 
     def stats(self) -> dict[str, Any]:
-        return {"clients": len(self.clients), "max_clients": self.max_clients, "dropped": self.dropped_total,
-                "refused": self.refused_total}
+        return {"clients": len(self.clients), "open": self.open, "max_clients": self.max_clients,
+                "dropped": self.dropped_total, "refused": self.refused_total}
+
+
+_LINE_BREAKS = str.maketrans({"\r": "\\r", "\n": "\\n", "\0": ""})
+
+
+def _field(value: str) -> bytes:
+    """A single-line SSE field value: a line break (or NUL, which an SSE id may not hold) cannot start a field."""
+    return value.translate(_LINE_BREAKS).encode()
 
 
 def sse_frame(kind: str, event_id: str, data: bytes) -> bytes:
-    """One server-sent event. JSON from orjson has no raw newlines, so `data` is one line."""
-    return b"event: " + kind.encode() + b"\nid: " + event_id.encode() + b"\ndata: " + data + b"\n\n"
+    """One server-sent event. `kind` and `event_id` are escaped to one line each; `data` is sent as SSE data lines
+    (one per line it holds), so whatever the bytes, no line of it can be read as another field or event."""
+    lines = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n").split(b"\n")
+    return (b"event: " + _field(kind) + b"\nid: " + _field(event_id) + b"\n"
+            + b"".join(b"data: " + line + b"\n" for line in lines) + b"\n")

@@ -180,6 +180,21 @@ def test_every_configured_setting_exists(monkeypatch: pytest.MonkeyPatch) -> Non
     assert settings.replication_factor == 3 and settings.table_store == "rocksdb://"
 
 
+def test_every_deployment_passes_the_bind_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker refuses to bind beyond loopback without a token unless told to (streams/web/access.py): the pod IP
+    of the StatefulSet, the compose service names and the image's 0.0.0.0 are all beyond loopback."""
+    from streams.web.access import check_bind
+
+    config = _docs()[("ConfigMap", "parley")]["data"]
+    check_bind(Settings(**{"web_host": "10.1.2.3", "allow_open_bind": config["PARLEY_ALLOW_OPEN_BIND"]}))
+    compose = yaml.safe_load((REPO / "docker-compose.yml").read_text())
+    for name in ("worker-1", "worker-2"):
+        env = compose["services"][name]["environment"]  # YAML merges the shared `<<: *worker-env`
+        check_bind(Settings(web_host=env["PARLEY_WEB_HOST"], allow_open_bind=env["PARLEY_ALLOW_OPEN_BIND"]))
+    image_env = dict(re.findall(r"(PARLEY_[A-Z_]+)=(\S+)", DOCKERFILE.read_text()))
+    check_bind(Settings(web_host=image_env["PARLEY_WEB_HOST"], allow_open_bind=image_env["PARLEY_ALLOW_OPEN_BIND"]))
+
+
 def test_image_pins_the_model_by_hash_and_runs_as_non_root() -> None:
     text = DOCKERFILE.read_text()
     assert "--require-hashes" in text

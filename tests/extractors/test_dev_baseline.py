@@ -1,4 +1,5 @@
-"""The dev-set scores may not fall more than 0.02 below the committed baseline (tests/extractors/dev_baseline.json),
+"""The dev and dev2 scores may not fall more than 0.02 below the committed baseline
+(tests/extractors/dev_baseline.json),
 and false meetings on the non-diplomatic stream may not grow. Skips when ../shared/corpus is absent.
 
 After an improvement, refresh the baseline with: .venv/bin/python -m tests.extractors.baseline

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from extractors import extract_batch
-from extractors.scoring import score
+from extractors.core.scoring import score
 from schemas.article import article_from_mapping
 
 pytestmark = pytest.mark.timeout(600)

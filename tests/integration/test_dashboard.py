@@ -1,5 +1,8 @@
 """The live dashboard in a real browser (Debian's headless Chromium driven by Playwright) on a real worker: an article
-fed to Kafka shows as a meeting on the open page within 5 s, and HTML or script in article text shows as text."""
+fed to Kafka shows as a meeting on the open page within 5 s, HTML or script in article text shows as text, the
+network graph and the timeline draw the contact tables, a refresh makes at most two API calls, and a filtered view
+opens from its URL. Screenshots go to bench/out/ (dashboard.png, dashboard-graph.png, dashboard-timeline.png,
+dashboard-filtered.png)."""
 
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.timeout(240)]
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREENSHOT_COPY = REPO / "bench" / "out" / "dashboard.png"
+OUT = REPO / "bench" / "out"
 
 TALKS = {
     "id": "dash-canberra-talks",
@@ -40,6 +44,18 @@ HOSTILE = {
              f"Seoul on Tuesday {HOSTILE_EVIDENCE}, officials said.\n\n"
              "\"Our partnership <img src=x onerror=alert(1)> has never been stronger,\" Cho told reporters."),
 }
+
+
+MORE = [
+    {"id": "dash-tokyo-talks", "url": "https://news.example/tokyo-talks", "source": "Pacific Wire",
+     "published": "2024-07-12", "title": "Wong in Tokyo",
+     "text": ("TOKYO - Australian Foreign Minister Penny Wong met Japanese Foreign Minister Yoko Kamikawa in Tokyo "
+              "on Friday to discuss security, officials said.")},
+    {"id": "dash-washington-talks", "url": "https://news.example/washington-talks", "source": "Capital Wire",
+     "published": "2024-05-02", "title": "Blinken hosts Kamikawa",
+     "text": ("WASHINGTON - US Secretary of State Antony Blinken met Japanese Foreign Minister Yoko Kamikawa in "
+              "Washington on Thursday to discuss trade, the State Department said.")},
+]
 
 
 def chromium_path() -> str:
@@ -96,18 +112,59 @@ async def test_fed_article_appears_live_and_markup_stays_text(start_worker, kafk
     assert "<img src=x onerror=alert(1)>" in await quote.inner_text()
     assert await page.title() == "Parley: live diplomatic contacts", "no script of the article ran"
 
-    await page.select_option("#country", "AUS")
+    await produce(kafka_bootstrap, f"{prefix}.articles", [orjson.dumps(a) for a in MORE],
+                  [a["id"].encode() for a in MORE])
+
+    # The network graph: countries as nodes, pairs as edges, from GET /graph.
+    for pair in ("AUS|IDN", "JPN|KOR", "AUS|JPN", "JPN|USA"):
+        await page.locator(f"#graph line[data-pair='{pair}']").wait_for(state="attached", timeout=20_000)
+    assert await page.locator("#graph g.node[data-code='AUS'] circle").count() == 1
+    await page.locator("#graph g.node[data-code='AUS']").click()  # click a country: it becomes the focus
     await page.locator("#contacts tbody tr[data-counterpart='IDN']").wait_for(timeout=10_000)
-    for pair in ("AUS|IDN", "IDN|AUS", "JPN|KOR", "KOR|JPN"):  # who met whom, both ways
-        await page.locator(f"#matrix td[data-pair='{pair}']", has_text="1").wait_for(timeout=10_000)
-    assert await page.locator("#matrix td[data-pair='AUS|KOR']").inner_text() == "0"
+    assert "country=AUS" in page.url
+    assert "Australia (AUS)" in await page.locator("#country option:checked").inner_text()
+    assert await page.locator("#graph g.node.focus[data-code='AUS']").count() == 1
+    await page.locator("#timeline g.period rect.held").first.wait_for(timeout=10_000)
+    assert "Australia (AUS)" in await page.locator("#timeline-note").inner_text()
+    OUT.mkdir(parents=True, exist_ok=True)
+    await page.locator("#graph-section").screenshot(path=str(OUT / "dashboard-graph.png"))
+    await page.locator("#timeline-section").screenshot(path=str(OUT / "dashboard-timeline.png"))
+
+    # One refresh = at most two API calls, however many countries there are.
+    api_calls: list[str] = []
+    page.on("request", lambda request: api_calls.append(request.url))
+    before = await page.evaluate("window.parleyStats.refreshes")
+    await page.evaluate("window.parleyRefresh()")
+    await page.wait_for_function(f"window.parleyStats.refreshes > {before}", timeout=10_000)
+    paths = [u.removeprefix(worker.url).split("?")[0] for u in api_calls]
+    api_paths = [p for p in paths if not p.startswith(("/static/", "/dashboard/events"))]
+    print(f"API calls per dashboard refresh: {len(api_paths)} ({', '.join(api_paths)})")
+    assert 1 <= len(api_paths) <= 2, api_paths
 
     # A page opened now starts with the latest events; the worker counts both open pages; nothing else is served.
     second = await browser.new_page()
     await second.goto(worker.url + "/")
-    await second.locator("#meetings tbody tr", has_text="Penny Wong").wait_for(timeout=10_000)
+    await second.locator("#meetings tbody tr", has_text="Retno Marsudi").wait_for(timeout=10_000)
     assert worker.get("/dashboard/stats")[1]["clients"] == 2
     await second.close()
+    # A filtered view opened from its URL: the pair AUS-IDN, held contacts in 2024, per week.
+    filtered = await browser.new_page(viewport={"width": 1400, "height": 1000})
+    await filtered.goto(worker.url + "/?country=AUS&other=IDN&status=held&from=2024-01-01&to=2024-12-31&period=week")
+    await filtered.locator("#graph-section[data-loaded='true']").wait_for(timeout=10_000)
+    assert await filtered.locator("#country").input_value() == "AUS"
+    assert await filtered.locator("#other").input_value() == "IDN"
+    assert await filtered.locator("#status-filter").input_value() == "held"
+    assert await filtered.locator("#period").input_value() == "week"
+    assert await filtered.locator("#graph line.focus[data-pair='AUS|IDN']").count() == 1
+    note = await filtered.locator("#timeline-note").inner_text()
+    assert "Australia (AUS) – Indonesia (IDN)" in note and "week" in note
+    await filtered.locator("#timeline g.period[data-period='2024-W23'] rect.held").wait_for(timeout=10_000)
+    await filtered.locator("#meetings tbody tr", has_text="Retno Marsudi").wait_for(timeout=10_000)
+    assert await filtered.locator("#meetings tbody tr", has_text="Yoko Kamikawa").count() == 0
+    assert await filtered.locator("#meetings tbody tr", has_text="Cho Tae-yul").count() == 0
+    await filtered.screenshot(path=str(OUT / "dashboard-filtered.png"), full_page=True)
+    await filtered.close()
+
     assert status_of(worker.url + "/static/settings.py") == 404, "only the dashboard's own files are served"
     assert status_of(worker.url + "/static/dashboard.js") == 200
 
@@ -116,6 +173,8 @@ async def test_fed_article_appears_live_and_markup_stays_text(start_worker, kafk
     assert shot.stat().st_size > 10_000
     SCREENSHOT_COPY.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(shot, SCREENSHOT_COPY)
+    for name in ("dashboard-graph.png", "dashboard-timeline.png", "dashboard-filtered.png"):
+        assert (OUT / name).stat().st_size > 5_000, name
 
 
 def status_of(url: str) -> int:

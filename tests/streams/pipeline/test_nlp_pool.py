@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -13,7 +14,7 @@ import pytest
 
 from extractors import extract
 from schemas.article import Article, article_from_mapping
-from streams.pipeline.nlp_pool import ERROR, OK, TIMEOUT, NlpPool, Outcome
+from streams.pipeline.nlp_pool import ERROR, OK, TIMEOUT, NlpPool, Outcome, PoolUnavailable
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -102,3 +103,38 @@ async def test_an_exception_inside_the_nlp_fails_that_article_only() -> None:
     outcomes = await extract_in_pool([huge, fine], budget_s=60)
     assert [o.status for o in outcomes] == [ERROR, OK]
     assert outcomes[0].detail.startswith("ValueError: [E088]"), "the traceback's last line"
+
+
+async def test_a_pool_whose_model_cannot_load_is_unavailable_not_every_articles_fault() -> None:
+    """Reproduced in issue 18: such a pool dead-lettered every article as extractor_crash."""
+    pool = NlpPool(1, model="no_such_spacy_model_package", budget_s=5)
+    try:
+        with pytest.raises(PoolUnavailable, match="cannot start"):
+            await pool.start_and_warm_up(retry_limit_s=0)
+        pool.start()
+        with pytest.raises(PoolUnavailable, match="canary"):
+            await pool.extract([article_from_mapping({"id": "a", "text": TEXTS[0]})])
+    finally:
+        pool.stop()
+
+
+async def test_an_nlp_process_killed_mid_batch_blames_no_article(nlp) -> None:
+    texts = [" ".join([TEXTS[i % 3]] * 40) for i in range(16)]
+    articles = [article_from_mapping({"id": f"k{i}", "text": t}) for i, t in enumerate(texts)]
+    pool = NlpPool(1, budget_s=60)
+    pool.start()
+    try:
+        await pool.warm_up()
+        running = asyncio.ensure_future(pool.extract(articles))
+        while pool.in_flight == 0:
+            await asyncio.sleep(0.01)
+        await asyncio.sleep(0.3)
+        assert not running.done(), "the batch must still be running when its NLP process is killed"
+        for pid in pool.pids():
+            os.kill(pid, signal.SIGKILL)
+        outcomes = await running
+    finally:
+        pool.stop()
+    assert [o.status for o in outcomes] == [OK] * len(articles)
+    assert [o.result for o in outcomes] == [extract(a, nlp).to_dict() for a in articles]
+    assert pool.crashes == 0 and pool.rebuilds >= 1

@@ -110,6 +110,8 @@ def test_the_openapi_description_names_every_route() -> None:
     spec = api.openapi()
     assert spec["openapi"].startswith("3.1")
     assert set(spec["paths"]) == {"/countries", "/countries/{code}", "/countries/{code}/contacts/{other}",
-                                  "/health", "/openapi.json"}
+                                  "/countries/{code}/contacts", "/countries/{code}/events",
+                                  "/countries/{code}/timeline", "/graph", "/quotes", "/health", "/live", "/metrics",
+                                  "/openapi.json", "/", "/static/{name}", "/dashboard/events", "/dashboard/stats"}
     for schema in spec["components"]["schemas"].values():
         Draft202012Validator.check_schema(schema)

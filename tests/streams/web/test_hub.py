@@ -76,3 +76,35 @@ async def test_shutdown_ends_every_open_stream() -> None:
 
 def test_sse_frame_is_one_event() -> None:
     assert sse_frame("meeting", "abc", b'{"a":"x\\ny"}') == b'event: meeting\nid: abc\ndata: {"a":"x\\ny"}\n\n'
+
+
+async def test_the_cap_counts_open_connections_not_only_registered_clients() -> None:
+    hub = Hub(max_clients=2, queue_size=1)
+    stuck, other = hub.connect(), hub.connect()
+    hub.publish("meeting", "m1", b"{}")  # both queues full now
+    hub.publish("meeting", "m2", b"{}")  # both dropped: unregistered, but their handlers have not ended yet
+    assert hub.clients == set() and hub.open == 2
+    with pytest.raises(TooManyClients):
+        hub.connect()
+    hub.disconnect(stuck)  # its handler ended (the write timed out, or the browser went away)
+    hub.connect()
+    assert hub.stats()["open"] == 2 and other.dropped
+
+
+def test_ids_and_kinds_cannot_inject_fields_and_data_lines_cannot_start_an_event() -> None:
+    frame = sse_frame("meeting\nevent: evil", "abc\r\nid: forged\n\ndata: x", b'{"a":1}\n\nevent: evil\ndata: 2')
+    lines = frame.split(b"\n")
+    assert frame.endswith(b"\n\n") and frame.count(b"\n\n") == 1, "one event, one blank line"
+    assert [line.split(b":", 1)[0] for line in lines if line] == [b"event", b"id", b"data", b"data", b"data",
+                                                                   b"data"]
+    assert lines[1] == b"id: abc\\r\\nid: forged\\n\\ndata: x"
+
+
+async def test_the_dashboard_re_serialises_records_before_framing_them() -> None:
+    from streams.web.dashboard import dispatch
+
+    hub = Hub()
+    page = hub.connect()
+    dispatch(hub, b'{\n  "schema_version": "meeting.v1",\n  "event_id": "e\\nid: x"\n}')
+    [(kind, event_id, data)] = drain(page)
+    assert b"\n" not in data and sse_frame(kind, event_id, data).count(b"\ndata: ") == 1

@@ -1,0 +1,782 @@
+"""One sentence in, the contact mentions it states out: a meeting word, its parties, status, time and place.
+
+Works per sentence (a `Span` from `doc.sents`) so that a cheap lexical gate can skip sentences without any
+meeting word (`lexicon.GATE`). Merging mentions into meetings happens later (`merge`).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from extractors.core.dates import ResolvedDate, day_shift, find_dates, resolve_date
+from extractors.core.types import Participant
+from extractors.meetings.args import (
+    GROUP_ANAPHORS,
+    Lookup,
+    Party,
+    parties_of,
+    phrase,
+    phrase_tokens,
+    with_conjuncts,
+)
+from extractors.meetings.lexicon import (
+    CANCEL_VERBS,
+    FORMATS,
+    KIND_CLASS,
+    KIND_RANK,
+    NON_CONTACT_VERBS,
+    OFFICIAL_NOUNS,
+    ORDINAL_DISTINCT,
+    PARTICIPATION_VERBS,
+    PLANNED_MODIFIERS,
+    PLANNED_VERBS,
+    SPORT_WORDS,
+)
+from extractors.meetings.status import DENIAL_VERBS, status_of
+from extractors.meetings.syntax import (
+    CLAUSE_DEPS,
+    PLACE_LABELS,
+    agents_of,
+    governing_chain,
+    is_destination,
+    is_place,
+    places_of,
+    plan_clauses,
+    subject_of,
+    venue_in_subtree,
+)
+from extractors.meetings.time import date_for
+from extractors.meetings.triggers import trigger_kind
+from extractors.resolve.data import is_country_or_capital
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# "received a phone call from X", "took part in talks", "placed a call to X": their subject takes part too
+AGENT_VERBS = PARTICIPATION_VERBS | CANCEL_VERBS | {
+    "meet", "visit", "talk", "speak", "call", "receive", "take", "place", "sit",
+}  # fmt: skip
+WEAK_VERBS = frozenset({"discuss", "exchange", "sign"})
+SERIES_WORDS = frozenset({"regular", "annual", "periodic", "monthly", "yearly", "regularly"})
+TRIP_VERBS = frozenset({"travel", "arrive", "fly", "go", "come", "head", "continue", "return", "land"})
+PRESENCE_VERBS = frozenset({"be", "arrive", "land", "stay", "remain"})
+TELLING_VERBS = frozenset({"tell", "assure", "inform", "urge", "brief"})
+FRAME_PREPS = frozenset({"on", "during", "in", "at", "over", "by", "via", "after", "before"})
+PASSIVE_FRAME_VERBS = frozenset({"propose", "announce", "report"})
+
+
+@dataclass(slots=True)
+class _Arguments:
+    """What the words around a contact word say about it, read in steps by `_arguments`."""
+
+    kind: str
+    agents: list[Token] = field(default_factory=list)
+    partners: list[Token] = field(default_factory=list)
+    places: list[Token] = field(default_factory=list)
+    destination: list[Token] = field(default_factory=list)
+    trip_anchor: list[Token] = field(default_factory=list)  # a trip or destination whose time is the contact's
+    trip_verb: Token | None = None  # "a tour that took her to X and Y": the verb that tells the stops
+    borrowed_place: bool = False  # a place found beyond the contact's own words
+
+
+@dataclass(slots=True)
+class Mention:
+    kind: str
+    status: str
+    parties: list[Party]
+    sent: Span
+    trigger: Token
+    date: ResolvedDate | None = None
+    location: str | None = None
+    location_country: str | None = None
+    host_country: str | None = None
+    anaphoric: bool = False  # "the meeting", "the talks": refers back, names no new party
+    group: bool = False  # "the two leaders", "both sides": the parties of the contact talked about before
+    distinct: bool = False  # "a second meeting", "another call": never merged into an earlier one
+    evidence_quality: int = 0
+    weak: bool = False  # "X and Y discussed ...": a contact only when no other mention names one
+    series: bool = False  # "regular meetings", "annual talks": an agreed series, one planned entry of its own
+    participants: list[Participant] = field(default_factory=list)
+    past_plan: bool = False  # "was due to", "was scheduled to": may be the plan of a contact since called off
+    listed: bool = False  # "talks between X and Y": the parties are listed, the venue adds none
+
+    @property
+    def countries(self) -> set[str]:
+        return {p.country for p in self.parties if p.country}
+
+
+def mentions_in_sentence(sent: Span, lookup: Lookup, published: date | None, sport_context: bool) -> list[Mention]:
+    """Every contact the sentence states, one mention per contact word (a trip made for a meeting folds into
+    the meeting). Only this sentence's parse is read, so sentences can be parsed selectively."""
+    out: list[Mention] = []
+    for tok in sent:
+        kind = trigger_kind(tok)
+        if kind is None or lookup.in_quotation(tok):
+            continue
+        if tok.dep_ == "compound" and tok.head.i != tok.i and trigger_kind(tok.head) is not None:
+            continue  # "summit meeting", "two-plus-two talks": one contact word, read at its head
+        if tok.dep_ in ("appos", "npadvmod", "attr") and _names_same_contact(tok):
+            continue  # "held talks on Tuesday, the second meeting between them in three days"
+        if kind == "talks" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ == "round":
+            kind = "negotiation"  # "a fifth round of talks"
+        for c in tok.children:
+            inner = trigger_kind(c) if c.dep_ == "compound" else None
+            if inner and KIND_RANK.get(inner, 0) > KIND_RANK.get(kind, 0) and KIND_CLASS[inner] == KIND_CLASS[kind]:
+                kind = inner
+        if KIND_CLASS.get(kind) == "m" and _remote(tok):
+            kind = "call"  # "held talks by video link", "met via videoconference"
+        m = _mention(tok, kind, sent, lookup, published, sport_context)
+        out.extend(m)
+    return _fold_purpose(out)
+
+
+REMOTE_WORDS = frozenset({"video", "videolink", "phone", "telephone", "videoconference", "teleconference"})
+
+
+def _remote(tok: Token) -> bool:
+    """Whether a meeting word is held over a line ("by video link", "via telephone"): then it is a call."""
+    holders = [tok] + ([tok.head] if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") else [])
+    for h in holders:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("by", "via", "over"):
+                if any(w.lower_ in REMOTE_WORDS for g in c.children if g.dep_ == "pobj" for w in g.subtree):
+                    return True
+    return False
+
+
+def _names_same_contact(tok: Token) -> bool:
+    """An apposition that describes a contact word of the same clause rather than naming a new contact."""
+    x = tok.head
+    for _ in range(3):
+        if trigger_kind(x) is not None:
+            return True
+        if x.pos_ in ("VERB", "AUX"):
+            return any(trigger_kind(c) is not None for c in x.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))
+        if x.head is x:
+            break
+        x = x.head
+    return False
+
+
+PLAN_NOUNS = frozenset({"plan", "plans", "intention", "decision", "invitation"})
+PLAN_NOUN_VERBS = frozenset({"have", "announce", "unveil", "confirm", "outline", "make", "reveal", "disclose"})
+NO_CONTACT = "none"  # status of a mention that reports no contact but names its would-be parties
+
+
+def _plan_frame(tok: Token, chain: list[Token]) -> tuple[Token | None, list[Token], bool]:
+    """A contact as the content of a plan or an accepted invitation: "the minister's plans to visit Washington",
+    "announced plans to visit", "accepted an invitation to pay a visit". Returns (the plan noun, who is to take
+    part, whether the plan is refused or unaccepted); the noun is None when there is no such frame.
+
+    An invitation only is one once accepted ("accepted" or "may accept"); extending one is a proposal.
+    """
+    x = chain[-1] if chain else tok
+    if x.dep_ != "acl" or x.head.pos_ != "NOUN" or x.head.lemma_.lower() not in PLAN_NOUNS:
+        return None, [], False
+    noun = x.head
+    gov = noun.head
+    refused = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children) or "not" in {
+        c.lower_ for c in gov.children if c.dep_ == "neg"
+    } or any(a.lemma_.lower() in DENIAL_VERBS for a in noun.ancestors)
+    owners = [c for c in noun.children if c.dep_ == "poss"] or [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+    ]  # "the minister's plans", "the decision of the French President"
+    if noun.lemma_.lower() == "invitation":
+        if noun.dep_ != "dobj" or gov.lemma_.lower() != "accept":
+            return noun, [], True
+        return noun, with_conjuncts(agents_of(gov)), refused
+    if owners:
+        return noun, with_conjuncts(owners), refused
+    if noun.dep_ == "dobj" and gov.lemma_.lower() in PLAN_NOUN_VERBS:
+        return noun, with_conjuncts(agents_of(gov)), refused
+    return noun, [], refused
+
+
+def _past_dateline(tokens: list[Token], dateline: set[int]) -> list[Token]:
+    """The parser hangs the real subject on the dateline's city ("SEOUL (Wire) - President Kim spoke ...": Kim
+    as an apposition of SEOUL); keep those and drop the city."""
+    out: list[Token] = []
+    for t in tokens:
+        if t.i not in dateline:
+            if t not in out:
+                out.append(t)
+            continue
+        for c in t.children:
+            if c.i not in dateline and c.dep_ in ("appos", "conj") and c not in out:
+                out.extend(x for x in with_conjuncts([c]) if x.i not in dateline and x not in out)
+    return out
+
+
+def _told_as_past_plan(v: Token) -> bool:
+    """"was due to open", "were scheduled to meet": a plan told in the past tense."""
+    if v.lemma_.lower() not in PLANNED_VERBS and v.lower_ != "due":
+        return False
+    if {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")} & {"was", "were", "had"}:
+        return True
+    if v.dep_ in ("acomp", "attr") and v.head.lower_ == "been":
+        return "had" in {c.lower_ for c in v.head.children if c.dep_ == "aux"}  # "had been due to meet"
+    return v.dep_ in ("acomp", "attr") and v.head.lower_ in ("was", "were")
+
+
+def _is_to_infinitive(v: Token) -> bool:
+    return v.pos_ in ("VERB", "AUX") and any(c.lower_ == "to" and c.dep_ == "aux" for c in v.children)
+
+
+def _purpose_of(visit: Token, other: Token) -> bool:
+    """Whether the contact word `other` is what the trip `visit` is for: "travel to X for talks with Y",
+    "arrived in X to hold talks", "will visit X to meet Y"."""
+    if other.dep_ == "pobj" and other.head.lower_ == "of" and other.head.head.dep_ == "pobj" and \
+            other.head.head.lower_ in ("hours", "days", "round", "rounds", "series"):  # fmt: skip
+        other = other.head.head  # "for three hours of talks", "for a round of negotiations"
+    if other.dep_ == "pobj" and other.head.lower_ == "for":
+        host = other.head.head
+        if host.i == visit.i or host.head.i == visit.i and host.dep_ in ("npadvmod", "pobj", "dobj"):
+            return True  # "for talks", "next week for talks"
+    if other.dep_ in ("advcl", "xcomp") and _is_to_infinitive(other) and other.head.i == visit.i:
+        return True  # "arrived to meet"
+    verb = other.head
+    return (
+        other.dep_ == "dobj" and verb.dep_ in ("advcl", "xcomp") and _is_to_infinitive(verb) and verb.head.i == visit.i
+    )  # "arrived to hold talks"
+
+
+def _fold_purpose(mentions: list[Mention]) -> list[Mention]:
+    """A trip made for one meeting is one contact (the meeting, at the trip's destination)."""
+    drop: set[int] = set()
+    for i, v in enumerate(mentions):
+        if v.trigger.pos_ not in ("VERB", "AUX") or v.kind != "visit" and v.trigger.lemma_.lower() != "sit":
+            continue  # a trip, or "sat down with X for talks": the talks are the contact
+        for j, m in enumerate(mentions):
+            if j == i or m.kind == "visit" or not _purpose_of(v.trigger, m.trigger):
+                continue
+            if m.weak and not any(c.dep_ == "prep" and c.lower_ == "with" for c in m.trigger.children):
+                continue  # "travel to X to discuss Y" names a topic of the trip; "to discuss Y with Z" a meeting
+            drop.add(i)
+            if v.status == "planned" and m.status == "held":
+                m.status = "planned"  # "will travel to X for talks": the talks are as future as the trip
+                if v.date is not None and m.date is not None and v.date.text == m.date.text:
+                    m.date = v.date  # the same words, read forward as the trip's
+            if m.location is None:
+                m.location, m.location_country = v.location, v.location_country
+            for p in v.parties:
+                if p.country and p.country not in m.countries or p.participant and p.participant not in m.participants:
+                    m.parties.append(p)
+                    if p.participant:
+                        m.participants.append(p.participant)
+            if m.date is None:
+                m.date = v.date
+            if v.status == "cancelled":
+                m.status = "cancelled"
+    for i, v in enumerate(mentions):
+        if v.kind == "visit" and v.trigger.lemma_.lower() in ("travel", "arrive") and i not in drop:
+            if not (v.location and is_country_or_capital(v.location)):
+                drop.add(i)  # "will travel to New York": a trip to a city that is not a seat of government
+    return [m for k, m in enumerate(mentions) if k not in drop]
+
+
+def _complete_from_clause(parties: list[Party], sent: Span, lookup: Lookup) -> None:
+    """One named participant of unknown country facing one known country: when the sentence's main clause has
+    exactly one other state acting in it ("proposed by Russia during the Abe-Putin summit", "at Russia's
+    initiative, Putin called ..."), that state is the participant's."""
+    unknown = [p for p in parties if p.participant is not None and p.country is None]
+    known = {p.country for p in parties if p.country}
+    if len(unknown) != 1 or len(known) != 1:
+        return
+    keep = phrase_tokens(sent.root)
+    others = [c for c in lookup.countries(sent, keep) if c not in known and not c.startswith("IGO:")]
+    if len(set(others)) != 1:
+        return
+    party = unknown[0]
+    party.country = others[0]
+    if party.participant is not None:
+        party.participant.country = others[0]
+
+
+def _same_side_guess(parties: list[Party], agent_countries: set[str], lookup: Lookup) -> None:
+    """A counterpart whose country the resolver only guessed from context, guessed as the visitor's own country
+    ("the king ... On Tuesday he met Prime Minister Le", no nationality given): an official met abroad belongs
+    to the country the story is about, when that is another one."""
+    if len(agent_countries) != 1:
+        return
+    wrong = [p for p in parties if p.guessed and p.country in agent_countries and p.participant is not None]
+    if not wrong or len(wrong) == len([p for p in parties if p.participant is not None]):
+        return
+    main = lookup.main_country_besides(agent_countries)
+    if main is None:
+        return
+    for p in wrong:
+        p.country = main
+        if p.participant is not None:
+            p.participant.country = main
+
+
+def _is_group(tokens: list[Token]) -> bool:
+    """"The two leaders", "both presidents", "the two heads of state", "they": the parties talked about before."""
+    for t in tokens:
+        if t.lower_ in ("they", "both", "two"):
+            return True
+        if t.tag_ == "NNS" and t.lemma_.lower() in OFFICIAL_NOUNS and any(
+            c.dep_ == "poss" and c.lower_ == "their" for c in t.children
+        ):
+            return True  # "their leaders would meet": the leaders of the two just named
+        words = {x.lower_ for x in phrase(t)}
+        if words & {"two", "both"} and (
+            t.lower_ in GROUP_ANAPHORS or t.lemma_.lower() in OFFICIAL_NOUNS or t.lower_ in OFFICIAL_NOUNS
+        ):
+            return True  # the head must be a state's people or the states: not "both companies", "two teams"
+    return False
+
+
+def _mention(
+    tok: Token, kind: str, sent: Span, lookup: Lookup, published: date | None, sport_context: bool
+) -> list[Mention]:
+    """The mention(s) of one contact word: several when one visit word names several destinations."""
+    chain = governing_chain(tok)
+    frame, frame_agents, frame_refused = _plan_frame(tok, chain)
+    weak = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in WEAK_VERBS
+    args = _arguments(tok, kind, chain, sent, lookup, weak)
+    if frame is not None and frame_agents:
+        args.agents = frame_agents
+    if lookup.dateline:  # "BAGHDAD (Wire) - Saudi Arabia and Iran held ...": the dateline is no party or place
+        _drop_dateline(args, lookup.dateline)
+    sport_context = sport_context or any(t.lower_ in SPORT_WORDS or t.lower_ == "friendly" and t.pos_ == "NOUN"
+                                         for t in sent)  # fmt: skip
+    if sport_context and not any(t.ent_type_ == "PERSON" for a in args.agents + args.partners for t in phrase(a)):
+        return []
+    parties, agent_countries, agent_guesses = _parties(args, sent, lookup)
+    if not agent_countries and any(a.lower_ in ("i", "me") for a in args.agents):
+        return []  # "I spoke with my counterparts from X and Y", the speaker unknown: a side is missing
+    if sport_context and not any(p.participant is not None and p.participant.role for p in parties):
+        return []  # "grandmaster X will meet Y in the final": players, not officials
+    date_text = date_for(tok, chain, sent, plan_clauses(tok) + args.trip_anchor)
+    if tok.pos_ in ("NOUN", "PROPN") and (date_text or args.places):
+        _add_format_parties(tok, parties)
+    if _meets_alone(tok, args, parties):
+        return []  # "the committee met this month": a body meeting on its own
+    status = _status(tok, chain, date_text, sent, (frame, frame_refused), parties)
+    if status is None:
+        return []
+    if args.trip_verb is not None and status in ("held", "planned"):
+        # "a tour that took her to X" is over; "a tour that takes her to X" (or will) is still ahead
+        status = "held" if args.trip_verb.tag_ in ("VBD", "VBN") else "planned"
+    resolved = resolve_date(date_text, published, future=status != "held") if date_text else None
+    if resolved is not None and day_shift(date_text) is not None:
+        resolved = _day_from_other_event(date_text, sent, published, status) or resolved
+    if resolved and resolved.date and published is not None and status == "held" and not chain:
+        if resolved.date > published.isoformat():
+            status = "planned"
+    group = _is_group(args.agents + args.partners)
+    if group and len({p.country for p in parties if p.country}) < 2:
+        _add_the_two_named(tok, args, sent, lookup, parties)
+    series = tok.tag_ == "NNS" and any(c.lower_ in SERIES_WORDS for c in tok.children)
+    fields = {
+        "kind": args.kind, "status": status, "sent": sent, "trigger": tok, "date": resolved if resolved else None,
+        "anaphoric": _anaphoric(tok, parties), "group": group, "distinct": _distinct(tok, chain, args, series),
+        "weak": weak, "series": series, "past_plan": any(_told_as_past_plan(v) for v in chain),
+        "listed": any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children),
+    }  # fmt: skip
+    places = _place_groups(args, lookup)
+    if args.borrowed_place and len({p.country for p in parties if p.country}) < 2 and args.kind != "visit" \
+            and not group:
+        places = [(None, None)]  # "arrived in Singapore to meet ministers of other nations": no host implied
+    mentions = [_at_place(place, places, parties, agent_guesses, lookup, fields) for place in places]
+    if len(mentions) == 1 and (args.kind == "call" or _split_kind(tok)):
+        return _split_calls(mentions[0], agent_countries)
+    return mentions
+
+
+def _split_kind(tok: Token) -> bool:
+    """A contact word whose several counterparts of different countries are several bilateral contacts: a verb
+    ("met his counterparts from X and Y", "will meet the presidents of X and Y") or a plural noun ("held
+    meetings with X and Y"), not "held talks with X and Y" or "a summit with X and Y" (one gathering)."""
+    if tok.pos_ in ("VERB", "AUX"):
+        return KIND_CLASS.get(trigger_kind(tok) or "", "") in ("m", "c")
+    return tok.lower_ in ("meetings", "calls", "conversations")
+
+
+def _day_from_other_event(date_text: str, sent: Span, published: date | None, status: str) -> ResolvedDate | None:
+    """"X called on Y on Wednesday, a day after Z wrapped up talks": the contact told in the clause after "a day
+    after" is a day before the other event's day in the sentence. Words with no clause after them ("..., the
+    previous day.") are left to the merge, which knows the contact told before."""
+    text = sent.text
+    at = text.find(date_text)
+    if at < 0 or not text[at + len(date_text) :].strip(" ,.;:\"'\u201d") or text[at + len(date_text) :].lstrip()[:1] \
+            in (",", ".", ";"):  # fmt: skip
+        return None
+    # the nearest other time words (not a dateline's date at the top)
+    for m in sorted(find_dates(text), key=lambda m: min(abs(m.end - at), abs(m.start - at - len(date_text)))):
+        if m.start <= at < m.end or day_shift(m.text) is not None:
+            continue
+        other = resolve_date(m.text, published, future=status != "held")
+        if other.date and other.granularity == "day":
+            d = date.fromisoformat(other.date) - timedelta(days=day_shift(date_text) or 0)
+            return ResolvedDate(d.isoformat(), date_text, "day", d.isoformat())
+    return None
+
+
+def _arguments(tok: Token, kind: str, chain: list[Token], sent: Span, lookup: Lookup, weak: bool) -> _Arguments:
+    """Who takes part and where: the words attached to the contact word, then the clause and frame around it."""
+    args = _Arguments(kind)
+    if tok.pos_ in ("VERB", "AUX"):
+        _verb_arguments(tok, args, weak)
+    else:
+        _noun_arguments(tok, chain[0] if chain else None, args)
+    if (
+        not args.agents
+        and tok.pos_ in ("NOUN", "PROPN")
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in FRAME_PREPS
+        and tok.head.head.pos_ in ("VERB", "AUX")
+    ):
+        _framing_clause_arguments(tok, args)
+    if args.kind == "visit" and not args.destination and tok.pos_ in ("NOUN", "PROPN"):
+        for anc in tok.ancestors:
+            if anc.pos_ in ("VERB", "AUX"):
+                if anc.lemma_.lower() in PRESENCE_VERBS:  # "is in Tokyo on the first stop of her trip"
+                    args.destination = [p for p in places_of([anc]) if is_destination(p)]
+                break
+    _agents_facing_counterparts(tok, args)
+    _places_of_contact(tok, chain, sent, lookup, args)
+    return args
+
+
+def _verb_arguments(tok: Token, args: _Arguments, weak: bool) -> None:
+    """A contact verb: its subject, its object and "with"/"to" phrases, and a visit's destination."""
+    args.agents = with_conjuncts(agents_of(tok))
+    for c in tok.children:
+        if c.dep_ == "dobj" and not weak:
+            args.partners += with_conjuncts([c])
+        if c.dep_ == "dobj" and weak:  # "discussed trade with X": "with" hung on the topic
+            args.partners += with_conjuncts([g for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
+                                             for g in p.children if g.dep_ == "pobj"])  # fmt: skip
+        if c.dep_ == "prep" and c.lower_ in ("with", "to", "among", "between", "by") or \
+                c.dep_ == "prep" and c.lower_ in ("on", "upon") and tok.lemma_.lower() == "call":  # fmt: skip
+            args.partners += with_conjuncts([g for g in c.children if g.dep_ == "pobj"])
+    if args.kind != "visit" and any(p.tag_ == "NNS" for p in args.partners):
+        # "met officials from X and Y": the parser often hangs the officials' "from" on the verb
+        args.partners += with_conjuncts([g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+                                         for g in c.children if g.dep_ == "pobj"])  # fmt: skip
+    if args.kind == "visit":
+        args.destination = [p for p in args.partners if is_destination(p)]
+        args.partners = [p for p in args.partners if p not in args.destination]
+        args.destination += [p for p in places_of([tok]) if p not in args.destination]
+        if tok.lemma_.lower() == "visit" and args.partners and not args.destination:
+            args.kind = "meeting"  # visiting a person is meeting them
+    args.places = places_of([tok])
+
+
+def _noun_arguments(tok: Token, verb: Token | None, args: _Arguments) -> None:
+    """A contact noun: its modifiers and prepositions ("Abe's visit", "talks with X"), and through the verb it is
+    the object of ("held talks"), that verb's subject and partners."""
+    kind = args.kind
+    own = set(range(tok.i - 4, tok.i)) if tok.pos_ == "NUM" else set()  # the words of "two-plus-two"
+    for c in tok.children:
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.lower_ not in PLANNED_MODIFIERS and c.i not in own:
+            args.partners.append(c)
+        if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "by", "of"):
+            args.partners += with_conjuncts([g for g in c.children if g.dep_ == "pobj"])
+        if c.dep_ == "prep" and (c.lower_ == "from" or c.lower_ == "on" and kind == "meeting") and kind in (
+            "call", "meeting"
+        ):  # "a phone call from X", "a courtesy call on X"
+            args.partners += with_conjuncts([g for g in c.children if g.dep_ == "pobj"])
+        if c.dep_ == "prep" and c.lower_ == "to" and kind == "visit":
+            args.destination += with_conjuncts([g for g in c.children if g.dep_ == "pobj"])
+    args.places = places_of([tok])
+    if kind == "visit":
+        _stops_of_trip(tok, args)
+    if verb is not None and verb.lemma_.lower() in AGENT_VERBS:
+        if tok.dep_ in ("dobj", "pobj", "attr", "nsubj", "nsubjpass", "npadvmod", "conj"):
+            args.agents = with_conjuncts(agents_of(verb)) if tok.dep_ not in ("nsubj", "nsubjpass") else []
+            if verb.lemma_.lower() == "host" and any(c.dep_ == "prep" and c.lower_ in ("between", "among")
+                                                     for c in tok.children):  # fmt: skip
+                args.agents = []  # "Qatar hosted talks between X and Y": the venue is not a party
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in ("with", "between", "among"):
+                    args.partners += with_conjuncts([g for g in c.children if g.dep_ == "pobj"])
+            args.places += places_of([verb])
+            if kind == "visit" and not args.destination:
+                args.destination = [p for p in places_of([verb]) if is_destination(p)]
+
+
+STOP_VERBS = frozenset({"take", "bring", "lead"})
+
+
+def _stops_of_trip(tok: Token, args: _Arguments) -> None:
+    """"a tour that took her to Jakarta on Monday and on to Manila and Hanoi": the traveller and every stop."""
+    for c in tok.children:
+        if c.dep_ != "relcl" or c.lemma_.lower() not in STOP_VERBS:
+            continue
+        travellers = [o for o in c.children if o.dep_ == "dobj"]
+        stops = [g for t in c.subtree if t.dep_ == "prep" and t.lower_ == "to"
+                 and next((a.i for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None) == c.i
+                 for g in t.children if g.dep_ == "pobj"]  # fmt: skip
+        stops = [d for d in stops if is_destination(d)]
+        # "to Fiji and Samoa": a name coordinated with a destination is one too, whatever its entity label
+        stops += [x for d in stops for x in d.conjuncts if x.pos_ == "PROPN" and x not in stops]
+        if travellers and stops:
+            args.agents = args.agents or travellers
+            args.destination += [d for d in stops if d not in args.destination]
+            args.trip_verb = c
+            return
+
+
+def _framing_clause_arguments(tok: Token, args: _Arguments) -> None:
+    """"On her trip, she met ...", "X and Y discussed Syria in a phone call": the clause's subject (and its
+    "with" partner) take part, unless the noun names its own parties ("during the Abe-Putin summit")."""
+    own = any(c.dep_ == "poss" and c.lower_ not in ("her", "his", "their") or c.dep_ == "prep" and
+              c.lower_ in ("by", "with", "between", "among") or c.dep_ == "compound" and c.ent_type_ and
+              c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY")  # "a two-day visit"
+              for c in tok.children)  # fmt: skip
+    frame_verb = tok.head.head
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in frame_verb.children)
+    if own or passive or frame_verb.lemma_.lower() in NON_CONTACT_VERBS | PASSIVE_FRAME_VERBS:
+        return
+    args.agents = with_conjuncts(agents_of(frame_verb))
+    if args.kind == "visit":
+        return
+    for c in frame_verb.children:
+        if c.dep_ == "prep" and c.lower_ in ("with", "to"):
+            args.partners += with_conjuncts([g for g in c.children if g.dep_ == "pobj"])
+        if c.dep_ == "dobj":  # "discussed trade with X during a meeting": "with" hung on the topic
+            args.partners += with_conjuncts([g for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
+                                             for g in p.children if g.dep_ == "pobj"])  # fmt: skip
+        if c.dep_ in ("dobj", "dative") and frame_verb.lemma_.lower() in TELLING_VERBS:
+            args.partners += with_conjuncts([c])  # "in a phone call, X told Y that ..."
+
+
+def _agents_facing_counterparts(tok: Token, args: _Arguments) -> None:
+    """"on his way to a summit with Kim": without agents, the clause's subject is the other side."""
+    counterparts = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
+                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    if args.agents or not counterparts or tok.pos_ not in ("NOUN", "PROPN"):
+        return
+    for anc in tok.ancestors:
+        if anc.pos_ in ("VERB", "AUX"):
+            if anc.lemma_.lower() in NON_CONTACT_VERBS | PASSIVE_FRAME_VERBS | DENIAL_VERBS | {"host"}:
+                break  # "hosted talks between X and Y": the host is the venue
+            args.agents = with_conjuncts(subject_of(anc))
+            if args.agents or anc.dep_ != "prep":  # "following two days of meetings with X": keep climbing
+                break
+        if anc.dep_ in CLAUSE_DEPS:
+            break
+
+
+def _places_of_contact(tok: Token, chain: list[Token], sent: Span, lookup: Lookup, args: _Arguments) -> None:
+    """Where the contact is when its own words do not say: the trip it is made on, the place before "where", a
+    venue deeper in the parse, the counterpart's place; a host receiving a guest in a country makes it a visit."""
+    own_place = bool(args.places)
+    if not args.places and tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() in TRIP_VERBS:
+        args.places = places_of([tok.head])  # "has travelled to Islamabad to meet X": the meeting is there
+        args.trip_anchor = [tok.head]
+    where = [c for c in tok.children if c.lower_ == "where" and c.i < tok.i] if tok.dep_ == "relcl" else []
+    if not args.places and where:
+        # "continue to Vilnius this evening, where she will meet X": the place just before "where"
+        before = [t for t in sent.doc[max(sent.start, where[0].i - 6) : where[0].i] if is_place(t)]
+        args.places = before[-1:]
+        args.trip_anchor = [a for p in args.places for a in p.ancestors if a.pos_ in ("VERB", "AUX")][:1]
+    if not args.places and not args.destination:
+        roots = [tok]
+        if chain and chain[0].i != tok.i and chain[0].lemma_.lower() in AGENT_VERBS | PRESENCE_VERBS | {"land"}:
+            roots.append(chain[0])  # "landed in Warsaw for talks", not "the dialogue sends a message in ..."
+        # a city, not a topic country or a sea
+        args.places = [p for p in venue_in_subtree(roots, tok) if p.i not in lookup.dateline
+                       and (p.ent_type_ != "LOC" or is_country_or_capital(lookup.ent_span(p).text))
+                       and not lookup.countries(lookup.ent_span(p))]  # fmt: skip
+    args.borrowed_place = bool(args.places) and not own_place
+    # "met X at the White House", "receiving X in Washington": the place may hang on the counterpart
+    partner_preps = ("at", "in") if tok.lemma_.lower() in ("receive", "host", "welcome") else ("at",)
+    args.places += [g for p in args.partners for c in p.children if c.dep_ == "prep" and c.lower_ in partner_preps
+                    for g in c.children if g.dep_ == "pobj" and g.ent_type_ in PLACE_LABELS]  # fmt: skip
+    if tok.lemma_.lower() in ("receive", "welcome", "host") and any(p.ent_type_ == "GPE" for p in args.places):
+        args.kind = "visit"  # "receiving the prime minister in Washington": the guest visits the host's country
+        args.destination = [p for p in args.places if p.ent_type_ == "GPE"]
+
+
+def _drop_dateline(args: _Arguments, dateline: set[int]) -> None:
+    args.agents = _past_dateline(args.agents, dateline)
+    args.partners = _past_dateline(args.partners, dateline)
+    args.places = [t for t in args.places if t.i not in dateline]
+    args.destination = [t for t in args.destination if t.i not in dateline]
+
+
+def _parties(args: _Arguments, sent: Span, lookup: Lookup) -> tuple[list[Party], set[str], list[Party]]:
+    """The parties the agents and partners name; the agents' countries, and the agents whose country the resolver
+    only guessed from context."""
+    parties: list[Party] = []
+    agent_countries: set[str] = set()
+    agent_guesses: list[Party] = []
+    for t in args.agents + args.partners:
+        for p in parties_of(t, lookup):
+            if t in args.agents and p.country:
+                agent_countries.add(p.country)
+                if p.guessed:
+                    agent_guesses.append(p)
+                p.guessed = False  # only a counterpart's guess is questioned below
+            if p.country and any(q.country == p.country and q.participant == p.participant for q in parties):
+                continue
+            parties.append(p)
+    _complete_from_clause(parties, sent, lookup)
+    _same_side_guess(parties, agent_countries, lookup)
+    return parties, agent_countries, agent_guesses
+
+
+def _add_format_parties(tok: Token, parties: list[Party]) -> None:
+    """"the Normandy format summit": the states a standing format's name says take part."""
+    for t in tok.subtree:
+        if t.i >= tok.i:
+            break
+        for code in FORMATS.get(t.lower_, ()):
+            if not any(p.country == code for p in parties):
+                parties.append(Party(code, None, t.idx))
+
+
+def _meets_alone(tok: Token, args: _Arguments, parties: list[Party]) -> bool:
+    """"the committee met this month": "meet" with no one met and fewer than two countries."""
+    return (
+        args.kind == "meeting" and tok.lower_ in ("meet", "met", "meets", "meeting") and tok.pos_ == "VERB"
+        and not args.partners
+        and not _is_group(args.agents)
+        and not any(a.lower_ in ("they", "leaders", "sides", "ministers") or len(a.conjuncts) > 0 for a in args.agents)
+        and len({p.country for p in parties if p.country}) < 2
+    )  # fmt: skip
+
+
+def _status(tok: Token, chain: list[Token], date_text: str | None, sent: Span,
+            frame: tuple[Token | None, bool], parties: list[Party]) -> str | None:
+    """held | planned | cancelled; NO_CONTACT for a contact that did not happen between two named countries;
+    None when the words report nothing to keep. `frame`: the plan noun the contact is the content of, if any,
+    and whether that plan is refused."""
+    noun, refused = frame
+    status = status_of(tok, chain, date_text, sent.text)
+    if noun is not None:
+        # "accepted an invitation to visit", "plans to visit": the noun's veto does not apply, the plan's does
+        status = None if refused else "planned" if status in (None, "held") else status
+        if status is not None and noun.head.lemma_.lower() in CANCEL_VERBS:
+            status = "cancelled"  # "postponed his plans to visit"
+    if status is None:
+        if len({p.country for p in parties if p.country}) < 2:
+            return None
+        status = NO_CONTACT  # "did not meet": no contact, but it tells who "the two ministers" are later on
+    return status
+
+
+def _add_the_two_named(tok: Token, args: _Arguments, sent: Span, lookup: Lookup, parties: list[Party]) -> None:
+    """"India ... its relations with Pakistan, and the leaders of the two countries have not held a summit": "the
+    two" are the two states this very sentence names, when it names exactly two."""
+    first = min((t.i for t in args.agents + args.partners), default=tok.i)
+    before = sent.doc[sent.start : max(sent.start, min(first, tok.i))]
+    named = [c for c in lookup.countries(before) if not c.startswith("IGO:")] if len(before) else []
+    if len(named) == 2:
+        for code in named:
+            if not any(p.country == code for p in parties):
+                parties.append(Party(code, None, sent.start_char))
+
+
+def _anaphoric(tok: Token, parties: list[Party]) -> bool:
+    """"the meeting", "the talks": a contact word that refers back and names no party of its own."""
+    return (
+        tok.pos_ in ("NOUN", "PROPN")
+        and not parties
+        and any(c.lower_ in ("the", "this", "that", "these", "those", "its", "their") for c in tok.children)
+    )
+
+
+def _distinct(tok: Token, chain: list[Token], args: _Arguments, series: bool) -> bool:
+    """A contact never merged into an earlier one: "a second meeting", "met again", "also met X", "last met"."""
+    also = tok.pos_ == "VERB" and bool(args.partners) and any(c.lower_ == "also" for c in tok.children)
+    last_time = tok.pos_ == "VERB" and any(c.lower_ == "last" and c.dep_ == "advmod" for c in tok.children)
+    return (
+        last_time  # "the two leaders last met in 2019": an earlier contact
+        or also
+        or series
+        or any(c.lower_ in ORDINAL_DISTINCT for c in tok.children)
+        or any(c.lower_ in ("twice", "again") for v in chain[:1] for c in v.children)
+    )
+
+
+def _place_groups(args: _Arguments, lookup: Lookup) -> list[tuple[str | None, str | None]]:
+    """(place, its country) for each mention to make: each destination of a visit (each its own visit), each
+    country of the places of talks or a meeting, else the first place attached to the contact, else none."""
+    if args.kind == "visit" and args.destination:
+        spans = [lookup.ent_span(d) for d in args.destination]
+        return [(span.text, lookup.place_country(span.text)) for span in spans]
+    places = [p for p in args.places if is_place(p)]
+    if not places:
+        return [(None, None)]
+    by_country: dict[str | None, str] = {}
+    for p in places:
+        span = lookup.ent_span(p)
+        c = lookup.place_country(span.text)
+        by_country.setdefault(c, span.text)
+    if len(by_country) > 1 and args.kind in ("talks", "meeting", "visit"):
+        return [(text, c) for c, text in by_country.items()]
+    first = lookup.ent_span(places[0])
+    return [(first.text, lookup.place_country(first.text))]
+
+
+def _at_place(place: tuple[str | None, str | None], places: list[tuple[str | None, str | None]],
+              parties: list[Party], agent_guesses: list[Party], lookup: Lookup, fields: dict) -> Mention:
+    """The mention of the contact at one of its places, with the party that place implies (a visit's host)."""
+    loc, loc_country = place
+    tok = fields["trigger"]
+    ps = list(parties)
+    if loc_country and len(places) == 1 and loc_country not in {p.country for p in ps} \
+            and loc_country == lookup.main_country():
+        for p in ps:
+            # "met Prime Minister X in Tripoli", X's country only guessed from context: the host's official
+            if p.guessed and p.participant is not None:
+                p.country = p.participant.country = loc_country
+    host = None
+    if fields["kind"] == "visit":
+        host = loc_country
+        if any(p.country in {c for _, c in places if c} for p in agent_guesses):
+            # "Prime Minister X will travel to Seoul", X's country only guessed as the destination's: a
+            # traveller does not visit their own country, so the guess is wrong and no side is known
+            ps = [p for p in ps if not any(p is g for g in agent_guesses)]
+        if host and not any(p.country == host for p in ps):
+            ps.append(Party(host, None, tok.idx))
+    elif loc_country and len({p.country for p in ps if p.country}) < 2 and len(places) > 1:
+        ps.append(Party(loc_country, None, tok.idx))
+    mention = Mention(parties=ps, location=loc, location_country=loc_country, host_country=host, **fields)
+    mention.participants = [p.participant for p in ps if p.participant is not None]
+    # The sentence that states the contact: its word as the main predicate ("made a visit", "met"), not
+    # a frame ("On a visit to Iraq, she said ..."), with its parties named.
+    main = tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr")
+    mention.evidence_quality = min(len(mention.countries), 2) * 2 + (2 if main else 0)
+    return mention
+
+
+_JOINT = re.compile(
+    r"\b(?:joint|jointly|together|trilateral|three\s*-\s*way|four\s*-\s*way|multilateral|quadrilateral|tripartite"
+    r"|video)\b"
+)
+
+
+def _split_calls(m: Mention, agent_countries: set[str]) -> list[Mention]:
+    """ "She spoke with her counterparts from Oman and Qatar": one caller, counterparts of several countries,
+    are separate bilateral calls; "a conversation with X and Y" (one call named) or "a joint call" is one."""
+    others = sorted(m.countries - agent_countries)
+    if len(agent_countries) != 1 or len(others) < 2 or m.trigger.pos_ not in ("VERB", "AUX") and \
+            m.trigger.lower_ not in ("meetings", "calls", "conversations"):
+        return [m]  # "had a telephone conversation with X and Y": one conversation, several parties
+    if next(iter(agent_countries)).startswith("IGO:"):
+        return [m]  # "UN peacekeepers met officers from X and Y": a body convening both sides of a dispute
+    sub = list(m.trigger.subtree)
+    text = m.sent.doc[sub[0].i : sub[-1].i + 1].text.lower()
+    if _JOINT.search(text) or "conference" in text and m.kind == "call":
+        return [m]  # "the leaders of X and Y together", "for a three-way meeting": one gathering
+    if any(t.dep_ == "pobj" and t.head.lower_ == "for" and t.tag_ == "NN" and (t.lower_ == "round" or
+           KIND_CLASS.get(trigger_kind(t) or "") == "m") for t in sub):  # fmt: skip
+        return [m]  # "met X and Y for a summit", "for a round of negotiations": one gathering named
+    out = []
+    for code in others:
+        keep = [p for p in m.parties if p.country in agent_countries or p.country == code]
+        one = copy.copy(m)
+        one.parties = keep
+        one.participants = [p.participant for p in keep if p.participant is not None]
+        out.append(one)
+    return out

@@ -1,0 +1,381 @@
+"""Mentions -> meetings: several mentions of one contact become one record, different contacts stay apart.
+
+Two mentions are the same contact when they have the same countries, the same status, the same kind class
+(a visit, a call and a face-to-face meeting are different contacts even between the same two countries),
+compatible times and no conflicting participants ("met Talabani" and "met Barzani" are two meetings).
+A mention that names fewer than two countries ("the talks", "the two leaders") only adds to the contact
+talked about just before it; it never makes a record of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from extractors.core.dates import ResolvedDate, day_shift, find_dates
+from extractors.core.types import Participant
+from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK
+from extractors.meetings.mentions import NO_CONTACT, Mention
+
+_SOFT_WORDS = frozenset({"late", "early", "later", "earlier", "on", "in", "mid", "morning", "afternoon", "evening"})
+VAGUE_TIMES = ("soon", "shortly", "near future", "coming days", "coming weeks", "later", "earlier")
+
+
+@dataclass(slots=True)
+class Record:
+    """One real-world contact being assembled from its mentions."""
+
+    countries: set[str]
+    status: str
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+    participants: list[Participant] = field(default_factory=list)
+    date: ResolvedDate | None = None
+    location: str | None = None
+    location_country: str | None = None
+    host_country: str | None = None
+    series: bool = False  # an agreed series of meetings: takes back-references only
+    basis: int = 0  # 3: two named people of two countries; 2: two countries named; 1: parties inferred from context
+
+    @property
+    def kind_class(self) -> str:
+        return KIND_CLASS[self.kind]
+
+
+def surname(name: str) -> str:
+    words = name.replace(".", " ").split()
+    return words[-1].lower() if words else ""
+
+
+def _names_by_country(parts: list[Participant]) -> dict[str | None, set[str]]:
+    out: dict[str | None, set[str]] = {}
+    for p in parts:
+        out.setdefault(p.country, set()).add(surname(p.name))
+    return out
+
+
+def _participants_conflict(a: list[Participant], b: list[Participant]) -> bool:
+    na, nb = _names_by_country(a), _names_by_country(b)
+    for country, names in na.items():
+        if country is None:
+            continue
+        other = nb.get(country)
+        if other and names and not names & other:
+            return True
+    return False
+
+
+def _date_type(text: str) -> tuple[str, str]:
+    """(type, core words) of a time phrase: weekday/day, month, relative, year or vague."""
+    found = find_dates(text)
+    kind = found[0].kind if found else "vague"
+    core = " ".join(w for w in text.lower().replace("'s", "").split() if w not in _SOFT_WORDS)
+    group = {"wd": "day", "md": "day", "dm": "day", "wd_md": "day", "rel_day": "day", "month": "month",
+             "month_year": "month", "year": "year"}.get(kind, "rel")  # fmt: skip
+    return group, core
+
+
+def _dates_conflict(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
+    """Two times that cannot be the same contact: different resolved periods, or two unresolved times of the
+    same type with different words ("Friday" vs "Saturday"; "next month" vs "late April" may well agree)."""
+    if a is None or b is None or not a.text or not b.text:
+        return False
+    if any(w in (a.text + " " + b.text).lower() for w in VAGUE_TIMES):
+        return False
+    if a.period and b.period:
+        return not (a.period.startswith(b.period) or b.period.startswith(a.period))
+    ta, tb = _date_type(a.text), _date_type(b.text)
+    return ta[0] == tb[0] and ta[1] != tb[1]
+
+
+def _add_participants(rec: Record, parts: list[Participant]) -> None:
+    have = {(surname(p.name), p.country) for p in rec.participants}
+    for p in parts:
+        key = (surname(p.name), p.country)
+        if key in have or p.country is not None and p.country not in rec.countries:
+            continue
+        if p.country is None and any(surname(p.name) == k[0] for k in have):
+            continue
+        rec.participants.append(p)
+        have.add(key)
+
+
+def _absorb(rec: Record, m: Mention) -> None:
+    rec.mentions.append(m)
+    if m.past_plan and m.status == "cancelled":
+        pass  # "had been scheduled to meet X": a detail of the called-off talks, not a better name for them
+    elif KIND_RANK.get(m.kind, 0) > KIND_RANK.get(rec.kind, 0) and KIND_CLASS[m.kind] == rec.kind_class:
+        rec.kind = m.kind
+    _add_participants(rec, m.participants)
+    if rec.date is None and m.date is not None and not m.anaphoric:
+        rec.date = m.date
+    if rec.location is None and m.location and (not m.anaphoric or KIND_CLASS[m.kind] == rec.kind_class):
+        rec.location, rec.location_country = m.location, m.location_country
+    if rec.host_country is None and m.host_country:
+        rec.host_country = m.host_country
+
+
+def merge_mentions(mentions: list[Mention]) -> list[Record]:
+    """The article's contacts from its mentions in text order. Weak mentions ("X and Y discussed ...") only
+    add to a contact already found between the same countries, or stand for one when none is."""
+    records = _merge([m for m in mentions if not m.weak])
+    records = [r for r in records if r.status != NO_CONTACT]  # they only told who later back-references mean
+    for m in mentions:
+        if not m.weak or m.status == NO_CONTACT:
+            continue
+        countries = set(m.countries)
+        if len(countries) < 2:
+            continue
+        same = [r for r in records if r.countries == countries]
+        if same:
+            _add_participants(same[-1], m.participants)
+        else:
+            rec = Record(countries=countries, status=m.status, kind="meeting", basis=1)
+            _absorb(rec, m)
+            records.append(rec)
+    return _fold_single_visits(_share_places(records))
+
+
+_LONG_VISIT = re.compile(r"\b(?:\w+-day|\w+-nation|several days|week-long|weeklong|tour|stops?|leg)\b", re.IGNORECASE)
+
+
+def _fold_single_visits(records: list[Record]) -> list[Record]:
+    """A visit and the one meeting held during it are one contact; the visit stays apart only when the text
+    gives it more (several meetings, a span of days, other stops)."""
+    out = list(records)
+    for visit in records:
+        if visit.kind != "visit" or visit not in out:
+            continue
+        inner = [r for r in out if r.kind_class == "m" and r.countries == visit.countries and r.status == visit.status]
+        if len(inner) != 1:
+            continue
+        if any(_LONG_VISIT.search(m.sent.text) for m in visit.mentions):
+            continue
+        meeting = inner[0]
+        host = visit.host_country or visit.location_country
+        if meeting.location_country and host and meeting.location_country != host:
+            continue  # "agreed to meet in Addis Ababa" and "will travel to Dakar": two contacts
+        if _dates_conflict(meeting.date, visit.date) or any(m.distinct for m in meeting.mentions):
+            continue  # "the next meeting of the commission" is a round of its own, not the visit's meeting
+        for m in visit.mentions:
+            meeting.mentions.append(m)
+        meeting.mentions.sort(key=lambda m: m.trigger.idx)
+        _add_participants(meeting, visit.participants)
+        meeting.location = meeting.location or visit.location
+        meeting.location_country = meeting.location_country or visit.location_country or visit.host_country
+        meeting.date = meeting.date or visit.date
+        out.remove(visit)
+    return out
+
+
+def _share_places(records: list[Record]) -> list[Record]:
+    """A meeting held during a visit happened in the host country ("visited Iraq, where she met ...")."""
+    for rec in records:
+        if rec.kind_class != "m" or rec.location_country or rec.status == "cancelled":
+            continue
+        hosts = {r.host_country for r in records if r.kind == "visit" and r.status in ("held", rec.status)
+                 and r.countries == rec.countries and r.host_country}  # fmt: skip
+        if len(hosts) == 1:
+            rec.location_country = hosts.pop()
+    return records
+
+
+def _group_possessor(m: Mention) -> bool:
+    """ "their meeting", "the countries' summit": the contact word itself points back to the last contact."""
+    return any(c.dep_ == "poss" and c.lower_ in ("their", "countries", "leaders", "sides", "nations", "two")
+               for c in m.trigger.children)  # fmt: skip
+
+
+ROUND_ORDINALS = frozenset(
+    "first second third fourth fifth sixth seventh eighth ninth tenth previous last next further latest new".split()
+)
+
+
+def _ordinal_round(m: Mention) -> bool:
+    """"the second Strategic Dialogue", "the first two-plus-two", "a further meeting": one round of a series."""
+    return any(c.lower_ in ROUND_ORDINALS and c.dep_ in ("amod", "advmod", "nummod") for c in m.trigger.children)
+
+
+def _another_round(m: Mention, last: Record | None) -> bool:
+    """An undetermined round of the process just talked about, told apart by its own time and status: the
+    parties are those of that process."""
+    if last is None or last.status == NO_CONTACT or m.trigger.pos_ not in ("NOUN", "PROPN", "NUM") or m.date is None:
+        return False  # "if they were to meet ... such talks": no round of a contact that never was
+    if m.listed:
+        return False  # "talks between X and Y" names its own parties
+    ordinal = _ordinal_round(m)
+    if m.anaphoric and not ordinal:
+        return False
+    if KIND_CLASS[m.kind] != "m" or last.kind_class != "m" or not m.countries <= last.countries:
+        return False
+    if any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ("this", "that") for c in m.trigger.children):
+        return False
+    if not ordinal and any(c.dep_ == "det" and c.lower_ == "the" for c in m.trigger.children):
+        return False
+    if m.date.granularity == "year" and last.date is None and m.status == "held":
+        return True  # "A 2000 summit led to ...": a past round, not the undated contact the story is about
+    return m.status != last.status or _dates_conflict(m.date, last.date)
+
+
+def _known_people(m: Mention, records: list[Record]) -> None:
+    """A participant whose country this sentence does not give, named earlier in a contact with a known country
+    ("Putin" of an earlier call): one person keeps one country within an article."""
+    for party in m.parties:
+        p = party.participant
+        if p is None or p.country is not None:
+            continue
+        key = surname(p.name)
+        known = {q.country for r in records for q in r.participants if q.country and surname(q.name) == key}
+        if len(known) == 1:
+            party.country = p.country = known.pop()
+
+
+def _on_the_sidelines(m: Mention) -> bool:
+    """"On the sidelines (of the meeting), X met Y", "on the margins of the summit": a contact at the gathering
+    the text has just told."""
+    return any(t.lower_ in ("sidelines", "sideline", "margins", "margin") and t.head.lower_ == "on" for t in m.sent)
+
+
+def _unknown_side_of(m: Mention, countries: set[str], last: Record | None) -> bool:
+    """One side known, a named participant of unknown country on the other, just after a contact between that
+    side and exactly one other state: the participant is of that other state."""
+    if last is None or last.status == NO_CONTACT or len(last.countries) != 2 or len(countries) != 1:
+        return False
+    if not countries < last.countries or m.anaphoric or any(c.startswith("IGO:") for c in last.countries):
+        return False
+    unknown = [p for p in m.participants if p.country is None]
+    return len(unknown) == 1 and len(m.participants) >= 2
+
+
+def _next_of(m: Mention, countries: set[str], last: Record | None) -> bool:
+    """"The next summit will be held in X", "the commission will hold its next session in 2027": the next
+    planned meeting of the gathering just told, with no parties of its own beyond that gathering's."""
+    if last is None or last.status != "held" or last.kind_class != "m" or len(last.countries) < 2:
+        return False
+    if m.status != "planned" or KIND_CLASS[m.kind] != "m" or m.listed or not countries <= last.countries:
+        return False
+    return any(c.lower_ == "next" and c.dep_ in ("amod", "advmod") for c in m.trigger.children)
+
+
+def _same_series(m: Mention, records: list[Record], last: Record | None) -> Record | None:
+    """The process a round belongs to: for "the first two-plus-two" the latest contact of that kind, else the
+    contact talked about last."""
+    if _ordinal_round(m):
+        for rec in reversed(records):
+            if rec.kind == m.kind and rec.status != NO_CONTACT:
+                return rec
+    return last
+
+
+def _merge(mentions: list[Mention]) -> list[Record]:
+    """One pass in text order; `last` is the contact the text is talking about, which back-references join."""
+    records: list[Record] = []
+    last: Record | None = None
+    cancelled = {frozenset(m.countries) for m in mentions if m.status == "cancelled" and len(m.countries) >= 2}
+    for m in mentions:
+        _known_people(m, records)
+        if m.date is not None and "in the day" in (m.date.text or "").lower() and last and last.date and last.date.date:
+            # "Earlier in the day": the day of the contact told just before, not the day of publication
+            m.date = ResolvedDate(last.date.date, m.date.text, "day", last.date.period)
+        shift = day_shift(m.date.text) if m.date is not None and m.date.date is None else None
+        if shift is not None and last and last.date and last.date.date:
+            # "The previous day, she had met X": a day from the contact told just before
+            d = (date.fromisoformat(last.date.date) + timedelta(days=shift)).isoformat()
+            m.date = ResolvedDate(d, m.date.text, "day", d)
+        countries = set(m.countries)
+        inferred = False
+        if m.status in ("planned", "cancelled") and m.past_plan and frozenset(countries) in cancelled:
+            m.status = "cancelled"  # "had been due to meet ..." beside "called off the talks": the same contact
+            off = [r for r in records if r.status == "cancelled" and r.countries == countries]
+            if off and not m.distinct:
+                _absorb(off[-1], m)  # "called off his trip to X ... had been due to meet Y": the trip's meeting
+                last = off[-1]
+                continue
+        if m.group and len(countries) < 2 and last is not None and countries <= last.countries:
+            if (not m.distinct and KIND_CLASS[m.kind] == last.kind_class and _group_possessor(m)
+                    and last.status != NO_CONTACT):
+                _absorb(last, m)  # "the two leaders' talks", "the countries' summit": the contact just told
+                continue
+            countries |= last.countries
+            inferred = True
+        implied = _implied_other_side(m, countries, records)
+        if implied is not None:
+            countries, inferred = implied, True
+        series = _same_series(m, records, last)
+        round_of = None
+        if len(countries) < 2 and series is not None and _another_round(m, series):
+            countries = set(series.countries)  # "During talks held earlier this month, Pyongyang agreed ..."
+            inferred = True
+            round_of = series  # another round: never the same record as the contact it was told apart from
+        if m.date is None and last is not None and last.date is not None and _on_the_sidelines(m):
+            m.date = last.date  # "On the sidelines, X met Y": at the gathering just told, on its day
+        if _unknown_side_of(m, countries, last):
+            other = next(iter(last.countries - countries))  # "X and his Japanese counterpart Y also agreed ...",
+            for p in m.participants:  # X's country unknown, right after a contact between Japan and one other state
+                if p.country is None:
+                    p.country = other
+            countries = set(last.countries)
+            inferred = True
+        if _next_of(m, countries, last):
+            countries = set(last.countries)  # "The next ministerial meeting will be held in X": the same states
+            inferred = True
+            round_of = last
+        if len(countries) < 2:
+            _refer_back(m, countries, last)
+            continue
+        target = None if m.distinct or round_of is not None else _same_contact(m, countries, records)
+        if target is None:
+            target = Record(countries=countries, status=m.status, kind=m.kind, series=m.series)
+            records.append(target)
+        _absorb(target, m)
+        named = {p.country for p in m.participants if p.country}
+        target.basis = max(target.basis, 1 if inferred else 3 if len(named) >= 2 else 2)
+        last = target
+    return records
+
+
+def _implied_other_side(m: Mention, countries: set[str], records: list[Record]) -> set[str] | None:
+    """With one side named, both sides from the place of the contact, or from the one visit the article reports
+    between that side and another country; None when neither says."""
+    if len(countries) == 1 and m.location_country and m.location_country not in countries and not m.listed:
+        if m.kind not in ("visit", "summit") and not m.anaphoric and not next(iter(countries)).startswith("IGO:"):
+            return countries | {m.location_country}
+    if len(countries) == 1 and KIND_CLASS[m.kind] == "m" and not m.anaphoric and m.participants:
+        # "followed by a meeting with party leader X", "On Tuesday he met Prime Minister Y": one side named,
+        # during the one visit the article reports between that side and one other country
+        trips = {frozenset(r.countries) for r in records if r.kind == "visit" and r.status == m.status
+                 and r.host_country in countries and len(r.countries) == 2}  # fmt: skip
+        # only the host's side may be the one named: "met business leaders" names no side of the visitor's
+        if len(trips) == 1:
+            return set(trips.pop())
+    return None
+
+
+def _refer_back(m: Mention, countries: set[str], last: Record | None) -> None:
+    """A mention with fewer than two countries adds to the contact talked about just before, never a record of its
+    own: its cancellation, its people, its place."""
+    if (last is not None and m.status == "cancelled" and last.status == "planned" and m.anaphoric
+            and KIND_CLASS[m.kind] == last.kind_class and m.trigger.pos_ in ("NOUN", "PROPN")):
+        last.status = "cancelled"  # "X will visit Y next week ... The visit was postponed."
+    if last is not None and countries <= last.countries and (m.anaphoric or m.group):
+        if KIND_CLASS[m.kind] == last.kind_class or m.anaphoric:
+            _add_participants(last, [p for p in m.participants if p.country in last.countries])
+        if m.anaphoric and KIND_CLASS[m.kind] == last.kind_class and last.location is None and m.location:
+            last.location, last.location_country = m.location, m.location_country  # "the talks in Seoul"
+
+
+def _same_contact(m: Mention, countries: set[str], records: list[Record]) -> Record | None:
+    """The latest record this mention is another mention of: same countries, status and kind class, compatible
+    time and participants."""
+    for rec in reversed(records):
+        if (
+            not rec.series
+            and rec.countries == countries
+            and rec.status == m.status
+            and rec.kind_class == KIND_CLASS[m.kind]
+            and not _dates_conflict(rec.date, m.date)
+            and not _participants_conflict(rec.participants, m.participants)
+        ):
+            return rec
+    return None

@@ -1,0 +1,126 @@
+"""Held, planned, cancelled, or not a contact at all: the status a sentence gives a meeting word.
+
+Classic event coders code "will meet" as a meeting and a denied summit as a summit; here tense, modals, the
+governing verbs ("agreed to", "refused to", "called off"), negation and conditions decide.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from extractors.meetings.lexicon import (
+    CANCEL_VERBS,
+    NON_CONTACT_ADJS,
+    NON_CONTACT_NOUNS,
+    NON_CONTACT_VERBS,
+    PLANNED_MODIFIERS,
+    PLANNED_VERBS,
+)
+from extractors.meetings.syntax import aux_words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+ONGOING_VERBS = frozenset({"visit", "tour", "stay", "pay"})
+MOVE_VERBS = frozenset({"postpone", "delay", "defer", "move", "push", "reschedule"})
+DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "rule", "reject", "refuse", "decline", "disavow"})
+# A plan told in the past perfect ("had been scheduled to") is one that fell through.
+PAST_PLAN_LEMMAS = frozenset({"plan", "schedule", "due", "set", "slate", "expect", "intend"})
+FUTURE_DATE_WORDS = ("next", "later", "coming", "tomorrow", "upcoming", "this week", "near future", "soon")
+
+
+def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentence_text: str) -> str | None:
+    """held | planned | cancelled, or None when the text does not report a contact (negated, hypothetical,
+    proposed, refused, wished for).
+
+    `chain` is the verbs the contact word hangs from (`syntax.governing_chain`); the noun's own
+    modifiers, those verbs' auxiliaries and lemmas, and a future time word decide. Past contacts implied by a
+    negation ("have not met since 2019") are held, as the annotation conventions ask.
+    """
+    low_sent = sentence_text.lower()
+    if _denied_or_hypothetical(trigger):
+        return None
+    planned = False
+    for i, v in enumerate(chain):
+        aux = aux_words(v)
+        lemma = v.lemma_.lower()
+        if "not" in aux or "n't" in aux or "never" in aux or any(c.lower_ == "never" for c in v.children):
+            if "since" in low_sent:
+                return "held"  # "have not met since 2019" reports a past contact
+            return None
+        if v is not trigger:
+            if lemma in MOVE_VERBS and any(c.dep_ == "prep" and c.lower_ in ("to", "until", "till") and
+                                           any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree)
+                                           for c in v.children):  # fmt: skip
+                return "planned"  # "postponed to December 8": the same contact, at its new date
+            if lemma in CANCEL_VERBS or lemma == "call" and any(c.lower_ == "off" for c in v.children):
+                return "cancelled"  # "called off the talks", "postponed the visit"
+            if lemma in NON_CONTACT_VERBS and not (lemma == "welcome" and v is chain[0]):
+                return None
+            if v.pos_ == "ADJ" and lemma in NON_CONTACT_ADJS:
+                return None
+        if lemma in PAST_PLAN_LEMMAS and "had" in aux:
+            return "cancelled"  # "had been scheduled to meet", "had planned to visit": it did not happen
+        if aux & {"will", "shall", "'ll", "would", "may", "might", "wo", "going", "'d"}:
+            planned = True
+        if "could" in aux or "should" in aux or "must" in aux:
+            return None
+        if v is not trigger and lemma in PLANNED_VERBS:
+            planned = True
+        if i > 0 and lemma == "be" and chain[i - 1].dep_ == "xcomp":
+            planned = True  # "is to meet"
+        if v.tag_ == "VBG" and "going" in {c.lower_ for c in v.children}:
+            planned = True
+        if v is chain[0] and v.tag_ == "VBG" and aux & {"is", "are", "'s", "am"} and lemma not in ONGOING_VERBS:
+            planned = True  # "is meeting X later today"; not "who is visiting Japan" (a visit under way)
+    for c in trigger.children:
+        if c.lower_ in PLANNED_MODIFIERS and c.dep_ in ("amod", "compound", "advmod", "nmod"):
+            planned = True  # "the expected visit", not "met X and is expected to travel" (another clause)
+    if any(m in low_sent.split() for m in ("if", "unless", "whether")):
+        if any(t.lower_ in ("if", "unless", "whether") and t.head in chain for t in trigger.sent):
+            return None
+    ongoing = bool(chain) and chain[0].tag_ == "VBG" and chain[0].lemma_.lower() in ONGOING_VERBS and bool(
+        aux_words(chain[0]) & {"is", "are", "'s", "am"}
+    )  # "who is visiting Japan this week": under way, whatever the week
+    past_words = bool(date_text) and any(w in date_text.lower().split() for w in ("earlier", "last", "previous"))
+    if date_text and not past_words and any(w in date_text.lower() for w in FUTURE_DATE_WORDS) and not (
+        ongoing and date_text.lower().strip() in ("this week", "this month")
+    ):
+        planned = True
+    if not chain and trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "at", "on", "after"):
+        frame = trigger.head.head
+        if frame.pos_ in ("VERB", "AUX") and aux_words(frame) & {"will", "shall", "'ll"}:
+            planned = True  # "During the visit, the two ministers will sign ...": a visit still to come
+    if not chain and not planned:
+        # A bare noun phrase ("Abe's visit to Russia"): the governing words decide; default held.
+        return "held"
+    return "planned" if planned else "held"
+
+
+def _denied_or_hypothetical(trigger: Token) -> bool:
+    """No contact by the words around the contact word: "no meeting", "the proposed summit", "the importance of
+    holding talks", "denied reports that they would meet", "no plans to meet"."""
+    # The noun itself: "no meeting", "an upcoming visit", "the proposed summit".
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        for c in trigger.children:
+            if c.lower_ in ("no",) and c.dep_ == "det":
+                return True
+            if c.lower_ in ("proposed", "possible", "potential", "hypothetical"):
+                return True
+        # "the importance of holding talks", "calls for a summit", "efforts on resuming talks"
+        x = trigger
+        for _ in range(4):
+            h = x.head
+            if h is x:
+                break
+            if h.lemma_.lower() in NON_CONTACT_NOUNS and h.pos_ == "NOUN":
+                return True
+            if x.dep_ in ("pobj", "dobj") and h.dep_ == "pcomp" and h.head.head.lemma_.lower() in NON_CONTACT_NOUNS:
+                return True
+            x = h
+    for anc in trigger.ancestors:
+        if anc.lemma_.lower() in DENIAL_VERBS:
+            return True  # "denied reports that they would meet", "ruled out a summit"
+        if anc.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in anc.children):
+            return True  # "no plans to meet", "no intention of visiting"
+    return False

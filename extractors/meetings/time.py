@@ -1,0 +1,123 @@
+"""The time words that belong to a contact (not to another event in the same sentence)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from extractors.core.dates import find_dates
+from extractors.meetings.syntax import CLAUSE_DEPS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_RANGE_TAIL = re.compile(r"\s*(?:-|–|to|through|until|and)\s*\d{1,2}\b")
+
+
+def date_for(trigger: Token, chain: list[Token], sent: Span, extra: list[Token] | None = None) -> str | None:
+    """The time words that attach to this contact (on the contact word or the verbs it hangs from); `extra` are
+    further words whose time is the contact's ("talks that were due to open on Saturday": "open").
+    """
+    anchors = _anchors(trigger, chain, extra)
+    # Nearer anchors win: the contact word's own time before the time of the verb that governs it
+    # ("agreed on Friday to hold a summit next month" -> "next month").
+    order = [trigger.i, *(c.i for c in trigger.children if c.dep_ in ("prep", "acl")), *(v.i for v in chain),
+             *(t.i for t in extra or [])]
+    rank = {i: k for k, i in reversed(list(enumerate(order)))}
+    best: tuple[int, int, str] | None = None
+    text_after = sent.text
+    for m in find_dates(sent.text):
+        span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        root = span.root
+        hit = _anchor_of(root, anchors)
+        if hit is None and trigger.pos_ == "NOUN":
+            # "a 2000 summit", "the December meeting", "next month's visit"
+            if any(t.i == root.i for t in trigger.children if t.dep_ in ("compound", "nummod", "amod", "poss")):
+                hit = trigger.i
+        if hit is None:
+            hit = _inside_reported_clause(root, trigger, chain)
+        if hit is None:
+            continue
+        text = m.text
+        if text.lower().startswith("on "):
+            text = text[3:]
+        tail = _RANGE_TAIL.match(text_after, m.end)
+        if tail:
+            text = text + tail.group(0)  # "from July 13 to 14": a range gives no day
+        since = sent.text[max(0, m.start - 6) : m.start].strip().lower().endswith("since")
+        # "met for the first time since 2019 on Monday": a "since" time only when nothing else dates the contact
+        key = (rank.get(hit, len(order)) + (100 if since else 0), abs(root.i - trigger.i), text)
+        if best is None or key[:2] < best[:2]:
+            best = key
+    return best[2] if best else None
+
+
+SPEECH_LEMMAS = frozenset({"say", "tell", "announce", "report", "add", "confirm"})
+
+
+def _inside_reported_clause(root: Token, trigger: Token, chain: list[Token]) -> int | None:
+    """"X met Y on Monday, the ministry said": the parser hangs "on Monday" on "said", but it stands inside the
+    reported clause (after the contact word, before the speaker), so it is the contact's time."""
+    verbs = [trigger, *chain] if trigger.pos_ in ("VERB", "AUX") else chain
+    x = root.head
+    for _ in range(6):
+        if x.pos_ in ("VERB", "AUX") or x.head.i == x.i:
+            break
+        x = x.head
+    if x.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    reported = [v for v in verbs if v.dep_ == "ccomp" and v.head.i == x.i]
+    subjects = [c.i for c in x.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not reported or not subjects or not trigger.i < root.i < min([*subjects, x.i]):
+        return None  # after the contact word, before the speech verb and its speaker
+    return reported[0].i
+
+
+def _anchors(trigger: Token, chain: list[Token], extra: list[Token] | None) -> set[int]:
+    """The words a time phrase must hang on to be the contact's: the contact word, its prepositions and "held"
+    participle, the verbs it hangs from (and those a trailing "..., holding talks" hangs from), `extra`."""
+    anchors = {trigger.i, *(v.i for v in chain), *(t.i for t in extra or [])}
+    if chain and chain[-1].dep_ in ("advcl", "conj") and chain[-1].tag_ == "VBG":
+        x = chain[-1]
+        for _ in range(3):  # "agreed Monday to cooperate ..., holding talks"
+            x = x.head
+            anchors.add(x.i)
+            if x.dep_ not in ("xcomp", "advcl", "conj"):
+                break
+    anchors |= {c.i for c in trigger.children if c.dep_ == "prep"}
+    if trigger.pos_ == "VERB":  # "met the US ambassador, X, on Monday": the parser hangs the time on the object
+        objs = [c for c in trigger.children if c.dep_ == "dobj"]
+        anchors |= {o.i for o in objs} | {a.i for o in objs for a in o.children if a.dep_ == "appos"}
+    anchors |= {c.i for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"}  # "talks held last week"
+    return anchors
+
+
+def _anchor_of(root: Token, anchors: set[int]) -> int | None:
+    """The anchor a time phrase (its root word) hangs on, climbing at most five heads and never into another
+    clause or the phrase of another thing; None when it hangs on none."""
+    x = root
+    for _ in range(5):
+        if x.i in anchors:
+            return x.i
+        if x.head.i in anchors and x.dep_ in (
+            "npadvmod",
+            "pobj",
+            "prep",
+            "tmod",
+            "nmod",
+            "poss",
+            "compound",
+            "amod",
+            "nummod",
+        ):
+            return x.head.i
+        if x.dep_ in CLAUSE_DEPS or x.head is x:
+            return None
+        if x is not root and x.pos_ in ("VERB", "AUX") and x.i not in anchors:
+            return None  # the time of another clause: "met X on Sunday and is expected to travel later this week"
+        if x is not root and x.pos_ in ("NOUN", "PROPN") and x.i not in anchors:
+            return None  # the time of another thing: "during last month's trip" is the trip's time
+        x = x.head
+    return None

@@ -1,0 +1,185 @@
+"""Which words name a diplomatic contact, and which kind: "met", "talks", "phone call", "state visit".
+
+A word of meeting in another sense is refused here where the words around it tell ("called on", "meet its
+obligations", "the summit of the volcano", "a press conference"); the rest is left to the party checks.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from extractors.meetings.args import with_conjuncts
+from extractors.meetings.lexicon import MEET_NONPERSON_OBJECTS, NOUN_KINDS, OFFICIAL_NOUNS, VERB_KINDS
+from extractors.meetings.syntax import is_destination
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def trigger_kind(tok: Token) -> str | None:
+    """The kind of contact `tok` names, or None when it is not a meeting word in the diplomatic sense."""
+    low = tok.lower_
+    lemma = tok.lemma_.lower()
+    if low == "two" and tok.i >= 4 and tok.doc[tok.i - 4 : tok.i + 1].text.lower() == "two-plus-two":
+        # the tokenizer splits "two-plus-two" into five tokens; its last is the head of the phrase
+        return "dialogue" if tok.dep_ != "compound" else None
+    if tok.pos_ in ("NOUN", "PROPN") or low in ("two-plus-two",):
+        return _noun_kind(tok, low)
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    return _verb_kind(tok, lemma)
+
+
+def _noun_kind(tok: Token, low: str) -> str | None:
+    """"talks", "a phone call", "the summit": not "a press conference", "the summit of the volcano"."""
+    kind = NOUN_KINDS.get(low)
+    if kind is None:
+        return None
+    if low in ("call", "calls"):
+        mods = {c.lower_ for c in tok.children}
+        if mods & {"courtesy", "farewell"}:
+            return "meeting"  # "paid a courtesy call on the minister": a visit in person
+        if not mods & {"phone", "telephone", "video", "conference"} and tok.head.lemma_.lower() not in ("return",):
+            return None
+    if low == "conference":
+        mods = {c.lower_ for c in tok.children}
+        if not mods & {"video", "phone", "telephone"}:
+            return None  # a press conference belongs to the talks it follows
+    if low in ("conversation", "conversations"):
+        mods = {c.lower_ for c in tok.subtree}
+        if not mods & {"phone", "telephone", "video"} and tok.head.lemma_.lower() not in ("have", "hold"):
+            return None
+    if low == "commission" and not (
+        tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("hold", "convene", "host")
+        or tok.dep_ == "compound" and tok.head.lower_ in ("meeting", "meetings", "session", "talks")
+    ):
+        return None  # "will hold the third Bilateral Commission", "the last Bilateral Commission meeting"
+    if low == "session" and not (
+        any(c.lower_ == "next" for c in tok.children) and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
+                                                              for c in tok.children)
+    ):  # fmt: skip
+        return None  # only "the commission will hold its next session": not a session of parliament
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if low == "summit" and of and not any(
+        g.lemma_.lower() in OFFICIAL_NOUNS or g.lower_ in OFFICIAL_NOUNS or g.ent_type_ in ("ORG", "GPE", "NORP")
+        for g in of
+    ):
+        return None  # "the summit of the volcano"; not "the summit of the heads of state", "of the G20"
+    return kind
+
+
+STATE_WORDS = frozenset("government governments state states nation nations country countries side sides party parties "
+                        "administration ministry".split())
+SIGNED_NOUNS = frozenset(
+    "pact agreement accord treaty deal memorandum declaration communique communiqué charter protocol".split()
+)
+
+
+def _named_person(t: Token) -> bool:
+    """A named person or a pronoun standing for one ("he and Minister X signed")."""
+    if t.lower_ in ("he", "she", "i"):
+        return True
+    if t.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC"):
+        return False  # "Russia and China signed a deal", "X Corp and Y signed": no meeting named
+    return t.ent_type_ == "PERSON" or t.lemma_.lower() in OFFICIAL_NOUNS and t.lemma_.lower() not in STATE_WORDS
+
+
+def _person_like(o: Token) -> bool:
+    """A person or an official: "Emeka Obi", "the minister", "President Obi" (a name the tagger missed)."""
+    if o.ent_type_ == "PERSON" or o.lower_ in OFFICIAL_NOUNS:
+        return True
+    return o.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in OFFICIAL_NOUNS for c in o.children)
+
+
+CALL_PURPOSES = frozenset("discuss review deliver convey present hand exchange brief".split())
+
+
+def _courtesy_call(tok: Token) -> bool:
+    """"called on the prime minister": "on" with an official or a person, and no urging ("called on X to
+    release ...", "called on X for restraint")."""
+    on = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+    if on is None:
+        return False
+    objs = [g for g in on.children if g.dep_ == "pobj"]
+    if not objs or not any(o.ent_type_ == "PERSON" or o.lemma_.lower() in OFFICIAL_NOUNS for o in objs):
+        return False
+    for x in [tok, *objs]:
+        for c in x.children:
+            if c.dep_ in ("xcomp", "ccomp") or c.dep_ in ("advcl", "acl", "relcl") and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in c.children
+            ) and c.lemma_.lower() not in CALL_PURPOSES:
+                return False  # "called on Iran to release the sailors"; not "called on X to discuss trade"
+            if c.dep_ == "prep" and c.lower_ == "for":
+                return False  # "called on both sides for restraint"
+    return True
+
+
+def _verb_kind(tok: Token, lemma: str) -> str | None:
+    """"met", "spoke with", "visited", "hosted X": not "called on", "meet its obligations", "joined NATO"."""
+    kind = VERB_KINDS.get(lemma)
+    if kind is None:
+        return None
+    deps = {c.dep_ for c in tok.children}
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if lemma == "call":
+        right_after = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+        if right_after in ("on", "upon") and _courtesy_call(tok):
+            return "meeting"  # "called on the prime minister on Wednesday": a courtesy call in person
+        if right_after in ("on", "for", "off", "in", "upon") or deps & {"oprd", "prt", "xcomp", "ccomp"}:
+            return None
+        if not objs or any(o.pos_ == "PRON" and o.lower_ in ("it", "this", "that", "what") for o in objs):
+            return None
+        if tok.dep_ in ("relcl", "acl") and tok.tag_ == "VBN":
+            return None  # "a program called X"
+        return "call"
+    if lemma in ("speak", "talk", "confer", "negotiate"):
+        if not preps & {"with", "to", "by"}:
+            return None
+        return kind
+    if lemma == "exchange" and not any(o.lemma_.lower() in ("view", "opinion", "greeting") for o in objs):
+        return None  # prisoners, fire, accusations
+    if lemma in ("discuss", "exchange"):
+        return "meeting"  # weak: "X and Y discussed ..." implies a contact only if nothing else names one
+    if lemma == "join":
+        # "is expected to join his British counterpart for a stocktake"; not "joined NATO", "joined X in urging"
+        if any(c.dep_ == "prep" and c.lower_ == "in" for c in tok.children):
+            return None
+        by = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not any(o.ent_type_ == "PERSON" or o.lower_ in ("counterpart", "counterparts") for o in objs):
+            if not any(_person_like(o) for o in by):  # "X was joined by Belgian Prime Minister Y"
+                return None
+        return "meeting"
+    if lemma == "sit":
+        # "sat down with X (for talks)": not "sat on the committee", "sat down" alone
+        if not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children) or "with" not in preps:
+            return None
+        return "meeting"
+    if lemma in ("host", "receive", "welcome"):
+        # "received the minister", "she was received by President X"
+        by = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not any(_person_like(o) for o in objs + by):
+            return None
+        return "meeting"
+    if lemma == "sign":
+        # "X and her counterpart Y signed a defence pact": two named people signing together met to do it
+        subj = with_conjuncts([c for c in tok.children if c.dep_ == "nsubj" and not c.text.isupper()][:1])
+        if len(subj) < 2 or not any(o.lemma_.lower() in SIGNED_NOUNS for o in objs):
+            return None
+        if not all(_named_person(x) for x in subj):
+            return None
+        return "meeting"
+    if lemma in ("arrive", "travel"):
+        places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "at")
+                  for g in c.children if g.dep_ == "pobj" and is_destination(g)]  # fmt: skip
+        if not places:
+            return None
+        if any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("meet", "attend", "join") for c in tok.children):
+            return None  # "arrived in Singapore to meet ministers of six nations": the meeting is the contact
+        return "visit"
+    if lemma == "meet":
+        for o in objs:
+            if o.lemma_.lower() in MEET_NONPERSON_OBJECTS or o.lower_ in MEET_NONPERSON_OBJECTS:
+                return None
+        return "meeting"
+    return kind

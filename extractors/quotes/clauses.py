@@ -1,0 +1,299 @@
+"""What a speech verb reports: the clause, the object, or the stance that an indirect quote's text is.
+
+Pure functions of the dependency parse, one per shape of English reported speech: "said (that) CLAUSE",
+"CLAUSE, he said", "as X has made clear, CLAUSE", "called on X to ...", "threatened to ...", "accused X of ...",
+"expressed concern about X", "underscored the importance of X", "made it clear that ...". Which verbs take which
+shape is in `lexicon`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from extractors.quotes.lexicon import (
+    CLAUSE_VERBS,
+    COURTESY_NOUNS,
+    INFINITIVE_VERBS,
+    OBJECT_VERBS,
+    REQUEST_VERBS,
+    STANCE_NOUNS,
+    STANCE_VERBS,
+    STATEMENT_NOUNS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_FEELING_NOUNS = {"concern", "concerns", "support", "opposition", "regret", "dissatisfaction", "satisfaction",
+                  "disappointment", "doubt", "alarm", "outrage", "anger", "frustration", "fear", "worry",
+                  "skepticism", "scepticism", "displeasure", "interest", "objection", "optimism", "pessimism"}
+_CONTENT_NOUNS = {"importance", "need", "necessity"}
+# Stance nouns that hold a statement only with a clause or an infinitive: "expressed his expectation that ..." is a
+# quote, "expressed his expectations on Fiji's role" names a topic.
+_TOPIC_NOUNS = {"expectation", "expectations", "hope", "hopes", "view", "views", "opinion", "opinions", "interest",
+                "intention", "desire", "readiness", "willingness", "determination", "commitment", "position"}
+_FEELING_PREPS = {"about", "for", "over", "at", "with", "regarding", "on", "toward", "towards", "in", "to", "of"}
+SPEECH_PARTICIPLES = CLAUSE_VERBS | OBJECT_VERBS | {"call"}
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+
+
+def quoted_as(verb: Token) -> Token | None:
+    """The person in "media quoted X as saying ..." or "X was cited by Y as saying ..."."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as":
+        return None
+    head = verb.head.head
+    if head.pos_ == "PROPN" and head.ent_type_ == "PERSON":
+        return head  # the parser made the quoted person the head: "... quoted spokesman Wu Qian as saying"
+    if head.lemma_.lower() not in ("quote", "cite"):
+        return None
+    for c in head.children:
+        if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and c.i < verb.i):
+            return c
+    return None
+
+
+def reported_under(inner: Token, outer: Token) -> bool:
+    """Whether `inner` sits in the reported clause of `outer`: a ccomp/xcomp edge on the way up to it."""
+    t = inner
+    seen_clause = False
+    for _ in range(16):
+        if t.i == outer.i:
+            return seen_clause
+        if t.head is t:
+            return False
+        seen_clause = seen_clause or t.dep_ in ("ccomp", "xcomp")
+        t = t.head
+    return False
+
+
+def trim_range(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """A reported clause without its "that", its leading conjunction, its punctuation at either end."""
+    if a < b and doc[a].lower_ in _WEEKDAYS and doc[a].dep_ in ("npadvmod", "compound", "nmod", "nsubj") and \
+            doc[a + 1].pos_ in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"):
+        a += 1  # "said Friday farmers were angry": the day belongs to the verb, not to the statement
+    while a < b and (doc[a].is_punct or doc[a].is_space or (doc[a].lower_ == "that" and doc[a].dep_ == "mark")
+                     or doc[a].dep_ == "cc"):
+        a += 1
+    while b > a and (doc[b].is_punct or doc[b].is_space or doc[b].dep_ == "cc"):
+        b -= 1
+    return a, b
+
+
+def cue_of(v: Token, upto: Token | None = None) -> str:
+    """The attributing words: auxiliaries, the verb, its particle, and the audience of 'tell'."""
+    doc = v.doc
+    start = v.i
+    for c in v.lefts:
+        if c.dep_ in ("aux", "neg") and c.i >= v.i - 3:
+            start = min(start, c.i)
+    end = v.i
+    for c in v.rights:
+        if c.dep_ == "prt":
+            end = max(end, c.i)
+        if v.lemma_.lower() == "tell" and c.dep_ in ("dobj", "dative", "iobj") and c.i <= v.i + 4:
+            end = max(end, c.right_edge.i if c.right_edge.i <= v.i + 4 else c.i)
+    if upto is not None and upto.i > end and upto.i - v.i <= 6:
+        end = upto.i
+    return doc[start:end + 1].text
+
+
+def reported_content(v: Token, lemma: str, kids: list[Token], cut: set[int] | dict[int, object]
+                     ) -> tuple[tuple[int, int], Token | None] | None:
+    """What speech verb `v` reports, as an inclusive token range, and the token that ends its cue (or None).
+
+    `cut` holds verbs that start a second statement inside the first clause ("said ..., and urged ...").
+    """
+    ccomps = [c for c in kids if c.dep_ == "ccomp" and (c.pos_ in ("VERB", "AUX") or has_that(c))]
+    if lemma in CLAUSE_VERBS and ccomps and lemma not in ("call",):
+        return _clause(v, kids, ccomps, cut), None
+    if lemma in CLAUSE_VERBS and lemma not in ("call",):
+        for o in kids:
+            if o.dep_ not in ("dobj", "dative") or o.i < v.i or o.i > v.i + 4:
+                continue
+            for r in o.children:
+                # "told a hearing that the country should not return": the parser took the that-clause for a
+                # relative clause of the audience; "that" as a marker with a subject of its own says otherwise
+                if r.dep_ == "relcl" and has_that(r) and any(g.dep_ in ("nsubj", "nsubjpass", "expl") and
+                                                             g.lower_ != "that" for g in r.children):
+                    return (r.left_edge.i, r.right_edge.i), o
+    if lemma in CLAUSE_VERBS | {"make"} and v.dep_ in ("parataxis", "advcl") and (
+            v.dep_ == "parataxis" or any(m.lower_ == "as" and m.dep_ == "mark" for m in kids)):
+        head = v.head
+        if head.i > v.i:
+            start = v.i + 1
+            if v.dep_ == "advcl":  # "as X has made clear, ...": the statement starts after the comma
+                comma = next((t.i for t in v.doc[v.i + 1:head.i] if t.text == ","), None)
+                start = comma + 1 if comma is not None else v.right_edge.i + 1
+            return (start, head.right_edge.i), None
+        return (head.left_edge.i if head.dep_ != "ROOT" else head.sent.start, v.left_edge.i - 1), None
+    if lemma == "make":
+        return _make(v, kids)
+    if lemma == "tell":
+        # "told his staff on Monday to prepare options": the instruction is the infinitive
+        objs = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > v.i]
+        for c in kids:
+            to = [g for g in c.children if g.dep_ == "aux" and g.lower_ == "to" and g.i < c.i]
+            if objs and c.dep_ in ("xcomp", "advcl", "ccomp") and to and c.i > objs[0].i:
+                return (to[0].i + 1, c.right_edge.i), None
+    if lemma in ("warn", "caution"):
+        for c in kids:  # "warned against any escalation"
+            if c.dep_ == "prep" and c.lower_ in ("against", "of", "about") and c.i == v.i + 1:
+                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
+                if objs and objs[0].right_edge.i > objs[0].left_edge.i:
+                    return (objs[0].left_edge.i, objs[0].right_edge.i), c
+    if lemma in INFINITIVE_VERBS:
+        xs = [c for c in kids if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                            for g in c.children)]
+        if xs:
+            return (xs[0].left_edge.i, xs[0].right_edge.i), None
+    if lemma in REQUEST_VERBS:
+        got = _request(v, lemma, kids)
+        if got is not None:
+            return got
+    if lemma in OBJECT_VERBS:
+        objs = [c for c in kids if c.dep_ == "dobj"]
+        if objs and objs[0].i > v.i:
+            end = max(c.right_edge.i for c in kids if c.i > v.i and c.dep_ in ("dobj", "prep", "oprd", "npadvmod",
+                                                                                  "xcomp"))
+            if end - objs[0].left_edge.i >= 2:
+                return (objs[0].left_edge.i, end), None
+    if lemma in STANCE_VERBS or lemma in ("speak", "talk"):
+        return _stance(v, lemma, kids)
+    return None
+
+def _clause(v: Token, kids: list[Token], ccomps: list[Token], cut: set[int] | dict[int, object]) -> tuple[int, int]:
+    """ "said (that) CLAUSE", "CLAUSE, he said": the clause, up to a second statement of the same speaker or the
+    writer's own next point, and with a second clause of the speaker's own ("..., but he will only discuss ...")."""
+    after = [x for x in ccomps if x.i > v.i]
+    c = after[0] if after else ccomps[-1]  # before the verb: the nearest clause is the one it closes
+    end = c.right_edge.i
+    for t in c.subtree:
+        if t.i in cut and t.i > c.i and t.dep_ == "conj":
+            end = t.left_edge.i - 1  # a second statement of the same speaker starts here
+            break
+        if is_speech_participle(t) and t.i > c.i and t.left_edge.i > v.i:
+            end = min(end, t.left_edge.i - 1)  # "..., arguing that ...": a second statement with its own cue
+    new_clause = next((k for k in c.children if k.dep_ == "conj" and k.i > c.i and _own_clause(k)), None)
+    if new_clause is not None and c.i > v.i:
+        end = min(end, new_clause.left_edge.i - 1)  # the writer's own next point, not the statement
+    if c.i > v.i:
+        # "says he will talk ..., but he will only discuss ...": the second clause hangs on the verb
+        for k in kids:
+            if k.dep_ == "conj" and k.i > c.i and k.pos_ in ("VERB", "AUX") and \
+                    k.lemma_.lower() not in CLAUSE_VERBS and any(g.dep_ == "nsubj" and g.pos_ == "PRON"
+                                                                  for g in k.children):
+                end = max(end, k.right_edge.i)
+    return c.left_edge.i, end
+
+
+def is_speech_participle(t: Token) -> bool:
+    """ "..., arguing that ...", "..., adding that ...", "..., calling the offer 'an insult'": a speech verb's
+    participle after a comma, with no subject of its own, that carries a statement of its own (the subject of the
+    sentence says it)."""
+    return t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and t.lemma_.lower() in SPEECH_PARTICIPLES and \
+        t.i > 0 and t.doc[t.left_edge.i - 1].text == "," and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and any(
+            (c.dep_ == "ccomp" or (c.dep_ in ("dobj", "oprd", "prep") and t.lemma_.lower() in OBJECT_VERBS | {"call"}))
+            and c.i > t.i for c in t.children)
+
+
+def has_that(c: Token) -> bool:
+    """A clause the tagger mislabelled ("that the United States values ...", "values" as a noun) still opens
+    with "that"."""
+    return any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+
+
+def _own_clause(k: Token) -> bool:
+    """ "..., and the leaders have not met since 2015": a conjunct after a comma and "and"/"but" with a subject
+    of its own that is a noun, not a "that"-clause, is the writer's next sentence, not more of the statement
+    (a pronoun subject usually carries the speaker's own point on; "and that ..." is a second statement)."""
+    if k.pos_ not in ("VERB", "AUX") or has_that(k):
+        return False
+    subj = [g for g in k.children if g.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subj or subj[0].pos_ == "PRON":
+        return False
+    doc = k.doc
+    lead = subj[0].left_edge.i
+    ccs = [t for t in doc[max(0, lead - 2):lead] if t.dep_ == "cc" or t.text == ","]
+    return len(ccs) == 2 and ccs[0].text == ","
+
+
+def _make(v: Token, kids: list[Token]) -> tuple[tuple[int, int], Token | None] | None:
+    for c in kids:
+        if c.lower_ in ("clear", "plain"):
+            for g in list(c.children) + [k for k in kids if k.dep_ == "ccomp" and k is not c]:
+                if g.pos_ in ("VERB", "AUX") and g.dep_ in ("ccomp", "csubj", "advcl"):
+                    return (g.left_edge.i, g.right_edge.i), c
+        if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS:
+            for g in c.children:
+                if g.dep_ in ("acl", "relcl", "ccomp", "xcomp") and g.pos_ in ("VERB", "AUX"):
+                    return (g.left_edge.i, g.right_edge.i), c
+    return None
+
+def _request(v: Token, lemma: str, kids: list[Token]) -> tuple[tuple[int, int], Token | None] | None:
+    xcomps = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > v.i]
+    if lemma == "call":
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs and (xcomps or any(g.dep_ in ("acl", "relcl") for g in objs[0].children)):
+                    end = max([objs[0].right_edge.i] + [x.right_edge.i for x in xcomps])
+                    return (objs[0].left_edge.i, end), c
+            if c.dep_ == "prep" and c.lower_ == "for" and c.i == v.i + 1:
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs and objs[0].right_edge.i - objs[0].left_edge.i >= 1:
+                    return (objs[0].left_edge.i, objs[0].right_edge.i), c
+            if c.dep_ == "dobj" and c.lower_ == "attention":
+                for p in kids:
+                    if p.dep_ == "prep" and p.lower_ == "to":
+                        objs = [g for g in p.children if g.dep_ == "pobj"]
+                        if objs:
+                            return (objs[0].left_edge.i, objs[0].right_edge.i), p
+            if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
+                comp = [k for k in kids if k.dep_ in ("oprd", "acomp") and k.pos_ in ("ADJ", "NOUN")]
+                if comp and comp[0].i > c.i:
+                    return (c.left_edge.i, comp[0].right_edge.i), None
+        return None
+    objs = [c for c in kids if c.dep_ in ("dobj", "dative")]
+    if xcomps and objs and objs[0].i < xcomps[0].i:  # urging someone: no addressee, no request
+        return (objs[0].left_edge.i, xcomps[0].right_edge.i), None
+    for o in objs:
+        for g in o.children:
+            if g.dep_ in ("acl", "relcl", "xcomp") and g.pos_ == "VERB":
+                return (o.left_edge.i, g.right_edge.i), None
+    return None
+
+def _stance(v: Token, lemma: str, kids: list[Token]) -> tuple[tuple[int, int], Token | None] | None:
+    nouns: list[Token] = [c for c in kids if c.dep_ == "dobj"]
+    if lemma in ("speak", "talk", "discuss"):
+        for c in kids:
+            if c.dep_ == "prep" and c.lower_ in ("about", "of", "on"):
+                nouns += [g for g in c.children if g.dep_ == "pobj"]
+    for n in nouns:
+        nl = n.lemma_.lower()
+        if nl in COURTESY_NOUNS or n.lower_ in COURTESY_NOUNS:
+            return None
+        if lemma in ("speak", "talk", "discuss") and nl not in _CONTENT_NOUNS:
+            continue
+        if nl not in STANCE_NOUNS and n.lower_ not in STANCE_NOUNS:
+            continue
+        if nl in _FEELING_NOUNS or n.lower_ in _FEELING_NOUNS:
+            for p in n.children:
+                if p.dep_ == "prep" and p.lower_ in _FEELING_PREPS:
+                    objs = [g for g in p.children if g.dep_ in ("pobj", "pcomp")]
+                    if objs:
+                        return (objs[0].left_edge.i, max(objs[0].right_edge.i, n.right_edge.i)), p
+        for g in n.children:
+            if g.dep_ in ("acl", "ccomp", "relcl") and g.pos_ in ("VERB", "AUX") and any(
+                    m.lower_ == "that" and m.dep_ == "mark" for m in g.children):
+                return (g.left_edge.i, g.right_edge.i), n
+        # "his concerns to continue ..., and his expectation that ...": a second noun goes on; a verb does not
+        right = [c.right_edge.i for c in kids if c.i > n.i and (c.dep_ in ("xcomp", "ccomp") or (
+            c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN")))]
+        end = max([n.right_edge.i] + right)
+        content = right or any(g.dep_ in ("acl", "relcl", "xcomp", "ccomp") and g.pos_ in ("VERB", "AUX")
+                               for g in n.children) or nl in _FEELING_NOUNS or n.lower_ in _FEELING_NOUNS or \
+            nl in _CONTENT_NOUNS or nl not in _TOPIC_NOUNS
+        if end - n.left_edge.i >= 3 and content:
+            return (n.left_edge.i, end), None
+    return None

