@@ -138,6 +138,17 @@ def pair_body(tables: ContactTables, code: str, other: str) -> dict[str, Any]:
             "totals": pair["totals"], "contacts": pair["contacts"], "meetings": pair["meetings"], "next": None}
 
 
+def _api_error(web: Any, exc: ApiError) -> Any:
+    """An ApiError as the API's one error shape (with the redirect's Location when it is one)."""
+    headers = {"Location": exc.location} if exc.location else None
+    return _json(web, {"error": exc.message, "status": exc.status}, exc.status, headers)
+
+
+def _internal_error(web: Any, path: str) -> Any:
+    log.exception("contact API failed on %s", path)
+    return _json(web, {"error": "internal error", "status": 500}, 500)
+
+
 def _json(web: Any, body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Any:
     return web.bytes(orjson.dumps(body), content_type=JSON, status=status, headers=headers)
 
@@ -152,11 +163,9 @@ def _guarded(replica: Replica, answer: Callable[[ContactTables], Any]) -> Callab
         try:
             return _json(web, answer(replica.tables, **params))
         except ApiError as exc:
-            headers = {"Location": exc.location} if exc.location else None
-            return _json(web, {"error": exc.message, "status": exc.status}, exc.status, headers)
+            return _api_error(web, exc)
         except Exception:
-            log.exception("contact API failed on %s", request.path)
-            return _json(web, {"error": "internal error", "status": 500}, 500)
+            return _internal_error(web, request.path)
 
     return view
 
@@ -453,11 +462,9 @@ def _guarded_query(replica: Replica, answer: Callable[..., Any], needs_replica: 
         except queries.QueryError as exc:
             return _json(web, {"error": str(exc), "status": 400}, 400)
         except ApiError as exc:
-            headers = {"Location": exc.location} if exc.location else None
-            return _json(web, {"error": exc.message, "status": exc.status}, exc.status, headers)
+            return _api_error(web, exc)
         except Exception:
-            log.exception("contact API failed on %s", request.path)
-            return _json(web, {"error": "internal error", "status": 500}, 500)
+            return _internal_error(web, request.path)
         if isinstance(result, Raw):
             return web.bytes(result.body, content_type=result.content_type, headers=result.headers)
         return _json(web, result)
