@@ -102,9 +102,7 @@ class Dictionary:
     short: dict[str, list[Term]]  # normalised short form ("lavrov", "sheikh tamim") -> terms
     shared: frozenset[str]  # short forms many people bear ("kim", "khan") or that are a given name ("abdullah")
     starts: dict[str, int]  # first word of a full name or variant -> the most words such a name has
-    version: str
     rows: int
-    files: tuple[str, ...]
 
 
 _DROP = re.compile(r"[.'`\u2019]")
@@ -210,10 +208,8 @@ def build(paths: Sequence[Path]) -> Dictionary:
     full: dict[str, list[Term]] = defaultdict(list)
     short: dict[str, list[Term]] = defaultdict(list)
     given: set[str] = set()
-    digest = hashlib.sha256()
     rows = 0
     for path in paths:
-        digest.update(path.read_bytes())
         for term, variants, shorts in read_rows(path):
             rows += 1
             given.add(term.key.split(" ", 1)[0])
@@ -231,8 +227,7 @@ def build(paths: Sequence[Path]) -> Dictionary:
     for key in full:
         words = key.split()
         starts[words[0]] = max(starts.get(words[0], 0), len(words))
-    return Dictionary(dict(full), dict(short), frozenset(shared), starts, "oh-" + digest.hexdigest()[:12], rows,
-                      tuple(str(p) for p in paths))
+    return Dictionary(dict(full), dict(short), frozenset(shared), starts, rows)
 
 
 _extra_files: tuple[Path, ...] = ()

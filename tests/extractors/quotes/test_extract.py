@@ -409,6 +409,10 @@ def test_speaker_country_is_the_speakers_own(nlp, text: str, speaker: str, count
 def test_lexical_gate_selects_every_quote(nlp, text: str) -> None:
     """A pipeline that parses only what TRIGGER_RE selects (the sentence, or its paragraph with the one before,
     for block quotations) loses no quote."""
+    assert_gate_selects_every_quote(nlp, text)
+
+
+def assert_gate_selects_every_quote(nlp, text: str) -> None:  # noqa: ANN001 - the session's spaCy pipeline
     doc = nlp(text)
     paras = paragraphs(text)
     for q in find_quotes(doc, ArticleResolver(doc, None)):

@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.quotes.extract import find_quotes
-from extractors.quotes.lexicon import TRIGGER_RE
-from extractors.quotes.marks import paragraphs
-from extractors.resolve.resolver import ArticleResolver
-from tests.extractors.quotes.test_extract import last_word, quotes_of
+from tests.extractors.quotes.test_extract import assert_gate_selects_every_quote, last_word, quotes_of
 
 Row = tuple[str, str, str]
 
@@ -287,13 +283,7 @@ def test_family_case(nlp, name: str, text: str, expected: list[Row]) -> None:
 @pytest.mark.parametrize("text", [c[1] for c in FAMILY_CASES if c[2]], ids=[c[0] for c in FAMILY_CASES if c[2]])
 def test_lexical_gate_selects_every_family_quote(nlp, text: str) -> None:
     """The cheap gate of the pipeline selects the sentence or paragraph of every quote found here."""
-    doc = nlp(text)
-    paras = paragraphs(text)
-    for q in find_quotes(doc, ArticleResolver(doc, None)):
-        sentence = doc.char_span(q.start, q.end, alignment_mode="expand")[0].sent.text
-        k = max(n for n, (s, _) in enumerate(paras) if s <= q.start)
-        around = text[paras[max(0, k - 1)][0]:paras[k][1]]
-        assert TRIGGER_RE.search(sentence) or TRIGGER_RE.search(around), q
+    assert_gate_selects_every_quote(nlp, text)
 
 
 @pytest.mark.parametrize(("text", "speaker", "country"), [
