@@ -1,9 +1,11 @@
 """The Faust app: its topics, the article source, the tables' agents and the web views.
 
-An article's path: `articles` topic -> `ArticleSource` (streams/source.py: a plain consumer, batches of up to
-PARLEY_NLP_BATCH_SIZE, committed after delivery) -> `ArticleProcessor.process` (streams/processor.py: decode or
-dead-letter, extract in the NLP pool, publish) -> `meetings` / `quotes` topics. The tables and the HTTP API build
-on the `meetings` topic, with Faust agents and tables.
+An article's path: `articles` topic -> `ArticleSource` (streams/pipeline/source.py: a plain consumer, batches of up
+to PARLEY_NLP_BATCH_SIZE, committed after delivery) -> `ArticleProcessor.process` (streams/pipeline/processor.py:
+decode or dead-letter, extract in the NLP pool, publish) -> `meetings` / `quotes` topics -> the tables' fan-out and
+fold (streams/tables/agents.py, plain consumers too) -> the tables' changelogs -> each worker's replica -> HTTP.
+Faust runs the web server, the timers and the producer; it reads no topic (its consumer lost table facts under
+SIGKILL, see streams/kafka/committing_consumer.py).
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from aiohttp.web import Response
 
 from extractors import extractor_version, load_snapshot
 from extractors.resolve import officeholders
-from streams.kafka import faust_patches
 from streams.kafka import security as kafka_security
 from streams.kafka.topics import largest_record, producer_request_bytes
 from streams.ops import counters, metrics
@@ -50,20 +51,22 @@ def broker_url(bootstrap: str) -> str:
 
 
 class Readiness:
-    """Ready = the NLP processes are warm, both consumer groups (articles; the tables' topics) have given this
-    worker its share, and neither is rebalancing."""
+    """Ready = the NLP processes are warm, the three consumer groups (articles; the tables' fan-out and fold) have
+    given this worker its share, and none is rebalancing."""
 
     def __init__(self) -> None:
         self.nlp_ready = False
-        self.tables_assigned = False
         self.source: ArticleSource | None = None
+        self.tables: Any = None  # streams.tables.agents.TableConsumers, once installed
 
     @property
     def assigned(self) -> bool:
-        return self.tables_assigned and self.source is not None and self.source.assigned
+        return (self.tables is not None and self.tables.assigned and self.source is not None
+                and self.source.assigned)
 
     def rebalancing(self, app: faust.App) -> bool:
-        return bool(app.rebalancing) or (self.source is not None and self.source.rebalancing)
+        return ((self.source is not None and self.source.rebalancing)
+                or (self.tables is not None and self.tables.rebalancing))
 
     def ready(self, app: faust.App) -> bool:
         return self.nlp_ready and self.assigned and not self.rebalancing(app) and not counters.failing
@@ -82,7 +85,6 @@ class Readiness:
 
 def create_app(settings: Settings, bootstrap: str) -> faust.App:
     access.check_bind(settings)  # before anything starts: no open port without a token or an explicit permission
-    faust_patches.apply()  # before the consumer exists: see the module's docstring
     data_dir = settings.data_dir / f"{settings.app_id}-{settings.web_port}"
     data_dir.mkdir(parents=True, exist_ok=True)
     app = faust.App(
@@ -90,7 +92,6 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
         broker=broker_url(bootstrap),
         value_serializer="raw",
         key_serializer="raw",
-        store=settings.table_store,
         datadir=str(data_dir),
         topic_partitions=settings.partitions,
         topic_replication_factor=settings.replication_factor,
@@ -100,7 +101,6 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
         # from the topics' limits (verified at start): the default 1 MB would refuse the dead letter of a big article
         producer_max_request_size=producer_request_bytes(settings),
         broker_credentials=kafka_security.faust_credentials(settings),
-        table_standby_replicas=settings.table_standby_replicas,
         web_bind=settings.web_host,
         web_host=settings.web_host,
         web_port=settings.web_port,
@@ -175,10 +175,6 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
         finally:
             pool.stop()
 
-    @app.on_rebalance_complete.connect
-    async def on_rebalanced(sender: Any, **kwargs: Any) -> None:
-        readiness.tables_assigned = True
-
     @app.on_before_shutdown.connect
     async def stop_source(sender: Any, **kwargs: Any) -> None:
         processor.request_stop()  # a retry loop in progress exits at once, uncommitted: it cannot finish in time
@@ -199,4 +195,5 @@ def create_app(settings: Settings, bootstrap: str) -> faust.App:
     # then the web server's access rules (token, CORS, JSON errors) over all of them.
     for area in (contacts_agent, dashboard, metrics, access):
         area.install(app, settings)
+    readiness.tables = app.parley_tables  # type: ignore[attr-defined]
     return app

@@ -45,7 +45,6 @@ class Settings(BaseSettings):
                                                                "`parley reprocess` can re-extract history).")
     events_retention_ms: int = Field(30 * 24 * 3600 * 1000, ge=-1,
                                      description="retention.ms of the event and dead-letter topics (30 days).")
-    table_store: str = Field("memory://", description="Faust table store URL (memory:// or rocksdb://).")
     data_dir: Path = Field(Path.home() / ".cache" / "parley" / "worker",
                            description="Worker data directory (table stores, Faust state).")
     kafka_home: Path = Field(Path.home() / ".cache" / "parley",
@@ -73,7 +72,6 @@ class Settings(BaseSettings):
     # Appended for deployment (deploy/k8s, docker-compose.yml): log format and production Kafka pass-through.
     log_format: Literal["text", "json"] = Field("text", description="Worker log format: text, or json (one JSON "
                                                                     "object a line, for log collectors).")
-    table_standby_replicas: int = Field(1, ge=0, description="Standby replicas of each Faust table.")
     kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = Field(
         "PLAINTEXT", description="Kafka security protocol, passed to aiokafka.")
     kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = Field(
@@ -107,7 +105,7 @@ class Settings(BaseSettings):
 
     @property
     def heartbeat_interval_s(self) -> float:
-        """Both consumer groups (Faust's and the article source's) heartbeat five times per session timeout."""
+        """Every consumer group (articles, fan-out, tables) heartbeats five times per session timeout."""
         return max(1.0, self.session_timeout_s / 5)
 
     @property
@@ -117,8 +115,22 @@ class Settings(BaseSettings):
 
     @property
     def articles_group(self) -> str:
-        """The consumer group of `articles` (streams/source.py); the Faust app's own group is `app_id`."""
+        """The consumer group of `articles` (streams/pipeline/source.py)."""
         return f"{self.app_id}-articles"
+
+    @property
+    def fan_out_group(self) -> str:
+        """The consumer group of `meetings` for the tables' fan-out (streams/tables/agents.py)."""
+        return f"{self.app_id}-fan-out"
+
+    @property
+    def tables_group(self) -> str:
+        """The consumer group of `contact-updates`, whose members own the tables' partitions."""
+        return f"{self.app_id}-tables"
+
+    def changelog(self, table: str) -> str:
+        """A table's compacted changelog (the names Faust gave them when Faust kept the tables)."""
+        return f"{self.app_id}-{table}-changelog"
 
     def topic(self, name: str) -> str:
         return f"{self.topic_prefix}.{name}"

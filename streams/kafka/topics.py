@@ -44,13 +44,13 @@ def topic_specs(settings: Settings) -> list[TopicSpec]:
         TopicSpec(settings.topic("articles.dlq"), n, rf, {"cleanup.policy": "delete",
                                                            "retention.ms": str(settings.events_retention_ms),
                                                            "max.message.bytes": big}),
-        # Compacted state topics that Faust would otherwise create on first use: created here, before any consumer
-        # subscribes (created late, a worker could stall on a changelog missing from its metadata).
+        # Compacted state topics, created here before any consumer subscribes.
         # The retraction ledger: compacted, and bounded by its window (an existing compact-only topic is upgraded).
         TopicSpec(settings.topic("article-events"), n, rf, ledger_configs(settings), alterable=True),
-        TopicSpec(f"{settings.app_id}-contacts-changelog", n, rf, {"cleanup.policy": "compact"}),
-        TopicSpec(f"{settings.app_id}-contact-articles-changelog", n, rf, {"cleanup.policy": "compact"}),
-        # One contact-update per participating country of a meeting, keyed by country (streams/contacts_agent.py).
+        # The tables (streams/tables/agents.py): partition p of each holds the state of partition p of contact-updates.
+        TopicSpec(settings.changelog("contacts"), n, rf, {"cleanup.policy": "compact"}),
+        TopicSpec(settings.changelog("contact-articles"), n, rf, {"cleanup.policy": "compact"}),
+        # One contact-update per participating country of a meeting, keyed by country (streams/tables/agents.py).
         TopicSpec(settings.topic("contact-updates"), n, rf, {"cleanup.policy": "delete",
                                                               "retention.ms": str(settings.events_retention_ms)}),
     ]

@@ -68,16 +68,18 @@ class LoopLagProbe:
 def consumer_lag(app: Any) -> dict[tuple[str, int], int]:
     """Messages not yet committed, per assigned source partition: the consumer's cached high-water mark (from its
     last fetch, no broker round trip) minus the committed offset. A partition never committed counts from 0.
-    `articles` comes from the article source's consumer, the tables' topics from Faust's. Table changelogs (their
-    progress is recovery, reported apart) and Faust's leader topic are left out."""
-    source = getattr(app, "parley_source", None)
+    `articles` comes from the article source's consumer, `meetings` and `contact-updates` from the tables'."""
     lags: dict[tuple[str, int], int] = {}
-    if source is not None:
-        lags.update(_lags(source.consumer, source.committed))
-    faust_consumer = getattr(app, "_consumer", None)
-    lags.update(_lags(faust_consumer, getattr(faust_consumer, "_committed_offset", {}),
-                      skip=lambda tp: tp.topic.endswith("-changelog") or "__assignor" in tp.topic))
+    for reader in _consumers(app):
+        lags.update(_lags(reader.consumer, reader.committed))
     return lags
+
+
+def _consumers(app: Any) -> list[Any]:
+    """The worker's group consumers (each with `.consumer`, `.committed`, `.rebalances`, `.rebalancing`)."""
+    tables = getattr(app, "parley_tables", None)
+    return [c for c in (getattr(app, "parley_source", None), *(tables.all if tables is not None else ()))
+            if c is not None]
 
 
 def _lags(consumer: Any, committed: Any, skip: Any = lambda tp: False) -> dict[tuple[str, int], int]:
@@ -167,14 +169,16 @@ class ParleyCollector(Collector):
         for (topic, partition), n in sorted(consumer_lag(self.app).items()):
             lag.add_metric([topic, str(partition)], n)
         yield lag
-        source = getattr(self.app, "parley_source", None)
-        yield CounterMetricFamily("parley_rebalances", "Consumer group rebalances this worker took part in (both "
-                                  "groups: articles, and the tables' topics).",
-                                  value=getattr(self.app, "rebalancing_count", 0) + getattr(source, "rebalances", 0))
-        rebalancing = bool(getattr(self.app, "rebalancing", False)) or bool(source and source.rebalancing)
+        readers = _consumers(self.app)
+        yield CounterMetricFamily("parley_rebalances", "Consumer group rebalances this worker took part in (all "
+                                  "three groups: articles, the tables' fan-out and fold).",
+                                  value=sum(getattr(r, "rebalances", 0) for r in readers))
+        rebalancing = any(getattr(r, "rebalancing", False) for r in readers)
         yield GaugeMetricFamily("parley_rebalancing", "1 while a rebalance is under way.", value=float(rebalancing))
-        yield GaugeMetricFamily("parley_table_recovery_in_progress", "1 while tables are recovered from changelogs.",
-                                value=float(bool(getattr(self.app, "in_recovery", False))))
+        tables = getattr(self.app, "parley_tables", None)
+        loading = bool(tables is not None and tables.folder.loading)
+        yield GaugeMetricFamily("parley_table_recovery_in_progress", "1 while a table partition is loaded from "
+                                "its changelogs.", value=float(loading))
         readiness = getattr(self.app, "parley_readiness", None)
         if readiness is not None:
             yield GaugeMetricFamily("parley_ready", "1 when /health answers 200.",

@@ -2,15 +2,15 @@
 
 Why not a Faust agent: faust-streaming 0.15.3's consumer keeps its own books of acknowledged offsets and, around
 rebalances, has committed past articles that were never processed (tests/integration/test_chaos.py found it;
-streams/faust_patches.py narrows it for the topics Faust still reads). Here the whole rule fits in a few lines:
+the tables' consumers avoid it the same way, streams/kafka/committing_consumer.py). The whole rule:
 - a partition's records are handled in offset order, a batch at a time (up to PARLEY_NLP_BATCH_SIZE), and
   batches are delivered in the order they were fetched (batch k+1 is extracted while batch k is delivered);
 - a batch is committed (its last offset + 1, per partition) only once every event and dead letter it produced
   is on the broker (`deliver` returns only then);
 - a rebalance waits for the batches in hand: the revocation callback takes the same lock and delivers and
-  commits what is extracted, so a partition changes hands only at a committed boundary; a batch fetched just
-  before a revocation may still be handled, and its commit is skipped for partitions no longer ours (a
-  duplicate later, never a gap);
+  commits what is extracted, so a partition changes hands only at a committed boundary; a batch fetched before a
+  revocation but not yet begun is dropped and its partitions that are still ours sought back to their committed
+  offsets (handled, it could be delivered by two workers: a duplicate);
 - a crash anywhere before the commit means redelivery of the batch. Nothing is ever skipped.
 Consumer group: `<app id>-articles` (the Faust app keeps `<app id>` for the tables' topics).
 """
@@ -25,6 +25,7 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
 from aiokafka.errors import KafkaError
 
+from streams.kafka.committing_consumer import seek_back
 from streams.kafka.security import client_kwargs
 from streams.pipeline.processor import RawMessage
 from streams.pipeline.retraction_ledger import RetractionLedger
@@ -58,6 +59,7 @@ class ArticleSource:
         self.rebalancing = False
         self.rebalances = 0
         self.committed: dict[TopicPartition, int] = {}
+        self.revocations = 0  # bumped by every revocation: a batch fetched before one is not handled
         self._stopping = False
         self._stopped = asyncio.Event()
 
@@ -83,8 +85,12 @@ class ArticleSource:
         await consumer.start()
         try:
             while not self._stopping:
+                fetched_under = self.revocations
                 batch = await consumer.getmany(timeout_ms=int(self.within_s * 1000), max_records=self.batch_size)
                 async with self.lock:
+                    if batch and self.revocations != fetched_under:
+                        await seek_back(consumer, batch)
+                        continue
                     if not batch:
                         await self.flush()
                         continue
@@ -173,6 +179,7 @@ class _Listener(ConsumerRebalanceListener):
         self.source.rebalancing = True
         async with self.source.lock:  # the batches in hand are finished, delivered and committed first
             await self.source.flush()
+            self.source.revocations += 1
             if self.source.ledger is not None:
                 self.source.ledger.drop(tp.partition for tp in revoked)
 

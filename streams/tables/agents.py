@@ -1,15 +1,19 @@
-"""The contact tables on the worker: fan-out, the two dedup tables, each worker's full replica, the HTTP API.
+"""The contact tables on the worker: fan-out, the fold into the two tables, each worker's full replica, the HTTP API.
 
 ```
-[meetings] -> fan_out_meetings -> [contact-updates] (key: country) -> fold_contacts -> tables `contacts` and
-                                                                       `contact-articles` (compacted changelogs)
+[meetings] -> FanOut -> [contact-updates] (key: country) -> Fold -> changelogs `contacts`, `contact-articles`
+                                                                    (compacted; partition p of each holds the
+                                                                    state of partition p of contact-updates)
 every worker: ChangelogMirror (own consumer, no group, every partition of both changelogs) -> ContactTables -> HTTP
 ```
 
-The tables agent runs in the consumer group, so each country's state is written by exactly one worker at a time;
-the source topic and both changelogs have `PARLEY_PARTITIONS` partitions (Faust checks the first, the mirror the
-others), so a table partition always lives with the source partition that feeds it. The API never asks the group:
-each worker mirrors both changelogs in full and answers locally, so every worker gives the same answer.
+FanOut and Fold each read their topic in their own consumer group with a plain consumer that commits a batch
+only once everything it produced is on the broker (streams/kafka/committing_consumer.py), so each country's state
+is written by exactly one worker at a time and a crash anywhere means a repeat, never a gap; both steps are
+idempotent (the fold's rule in streams/tables/fold.py), so a repeat changes nothing. The fold's owner of partition
+p loads p's state from the two changelogs when it first needs it (after the previous owner committed, or died) and
+writes every changed key back to changelog partition p before committing. The API never asks the group: each
+worker mirrors both changelogs in full and answers locally, so every worker gives the same answer.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.partitioner import murmur2
 
+from streams.kafka.committing_consumer import Batch, CommittingConsumer
+from streams.kafka.read import FETCH_BYTES
 from streams.kafka.security import BATCHED_FETCH, client_kwargs
 from streams.ops import counters
 from streams.settings import Settings
@@ -50,10 +56,31 @@ def partition_of(country: bytes, partitions: int) -> int:
     return (murmur2(country) & 0x7FFFFFFF) % partitions
 
 
-class TableStore:
-    """A Faust table of raw bytes seen as the str -> dict store of contacts.apply_update."""
+class Table(dict[bytes, bytes]):
+    """One partition of one table, as raw bytes (what its changelog holds); remembers the keys written since the
+    last `take_dirty`, with their latest value (None: deleted), which the fold sends to the changelog."""
 
-    def __init__(self, table: faust.Table) -> None:
+    def __init__(self) -> None:
+        super().__init__()
+        self.dirty: dict[bytes, bytes | None] = {}
+
+    def __setitem__(self, key: bytes, value: bytes) -> None:
+        super().__setitem__(key, value)
+        self.dirty[key] = value
+
+    def __delitem__(self, key: bytes) -> None:
+        super().__delitem__(key)
+        self.dirty[key] = None
+
+    def take_dirty(self) -> dict[bytes, bytes | None]:
+        dirty, self.dirty = self.dirty, {}
+        return dirty
+
+
+class TableStore:
+    """A table of raw bytes seen as the str -> dict store of contacts.apply_update."""
+
+    def __init__(self, table: dict[bytes, bytes]) -> None:
         self.table = table
 
     def get(self, key: str) -> dict[str, Any] | None:
@@ -65,10 +92,10 @@ class TableStore:
         self.table[key.encode()] = bytes(memoryview(orjson.dumps(value)))
 
 
-def sweep(table: faust.Table, partition: int, partitions: int, now: int, horizon_ms: int,
+def sweep(table: dict[bytes, bytes], partition: int, partitions: int, now: int, horizon_ms: int,
           history: contacts.Store | None = None) -> int:
-    """Delete this partition's expired entries. Runs inside the agent, on a sweep marker of that partition, so
-    Faust writes the tombstones to the right changelog partition and the mirrors drop them too. With `history`,
+    """Delete this partition's expired entries. Runs in the fold, on a sweep marker of that partition, so the
+    tombstones go to the right changelog partition and the mirrors drop them too. With `history`,
     an expired article entry's facts are folded into its contacts' compact history first (written before the
     entry is deleted: a repeat after a crash folds nothing twice). History entries themselves never expire."""
     doomed = []
@@ -183,81 +210,197 @@ def _bootstrap(app: faust.App) -> str:
     return ",".join(f"{url.host}:{url.port or 9092}" for url in app.conf.broker)
 
 
+Send = tuple[Any, bytes | None, bytes | None, int | None]  # (Faust topic, key, value, partition)
+
+
+async def deliver(sends: list[Send], what: str) -> None:
+    """Sends and waits for the broker; retried with backoff, and past FAN_OUT_RETRY_S the process exits without
+    committing (the batch is handled again after the restart: both steps absorb the repeat)."""
+    delay, waited = 0.5, 0.0
+    while True:
+        try:
+            futures = [await topic.send(key=key, value=value, partition=partition)
+                       for topic, key, value, partition in sends]
+            await _watched(asyncio.gather(*futures), waited)
+            counters.failing.pop(what, None)
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            counters.failing[what] = repr(exc)[:500]
+            if waited >= FAN_OUT_RETRY_S:
+                log.critical("%s undeliverable for %.0f s (%r); exiting without committing", what, waited, exc)
+                logging.shutdown()
+                os._exit(75)
+            log.warning("%s not delivered (%r); retrying in %.1f s", what, exc, delay)
+            await asyncio.sleep(delay)
+            waited += delay
+            delay = min(delay * 2, 10.0)
+
+
+class FanOut:
+    """`meetings` -> one contact update per participating country, keyed by it (a retraction: one per country of
+    its key). A batch is committed only once the broker has every update it made."""
+
+    def __init__(self, updates_topic: Any) -> None:
+        self.updates_topic = updates_topic
+
+    async def handle(self, batch: Batch) -> None:
+        sends: list[Send] = []
+        for records in batch.values():
+            for record in records:
+                for u in fan_out_record(record.value, record.key, (record.timestamp or 0) / 1000 or None):
+                    sends.append((self.updates_topic, u["country"].encode(), orjson.dumps(u), None))
+        if sends:
+            await deliver(sends, "contact-updates")
+
+
+class Fold:
+    """`contact-updates` -> the two tables. Partition p's state is loaded from changelog partition p of both tables
+    the first time this worker handles p (so after the previous owner committed, or died), kept while p is this
+    worker's, and every key a batch changed is written to changelog partition p before the batch is committed."""
+
+    def __init__(self, bootstrap: str, changelogs: dict[str, Any], partitions: int, horizon_ms: int,
+                 recent: int) -> None:
+        self.bootstrap = bootstrap
+        self.changelogs = changelogs  # store name ("contacts", "articles") -> Faust topic of its changelog
+        self.partitions = partitions
+        self.horizon_ms = horizon_ms
+        self.recent = recent
+        self.state: dict[int, dict[str, Table]] = {}
+        self.loading = 0  # partitions being loaded now (the table-recovery metric)
+
+    def drop(self, partitions: Any) -> None:
+        for p in partitions:
+            self.state.pop(p, None)
+
+    async def _load(self, partition: int) -> dict[str, Table]:
+        """Reads changelog partition p of both tables to its end (the previous owner's last writes included)."""
+        self.loading += 1
+        tables = {name: Table() for name in self.changelogs}
+        tps = {TopicPartition(topic.get_topic_name(), partition): name for name, topic in self.changelogs.items()}
+        consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, **client_kwargs(), group_id=None,
+                                    enable_auto_commit=False, fetch_max_bytes=FETCH_BYTES,
+                                    max_partition_fetch_bytes=FETCH_BYTES)
+        await consumer.start()
+        try:
+            consumer.assign(list(tps))
+            await consumer.seek_to_beginning(*tps)
+            end = await consumer.end_offsets(list(tps))
+            while [tp for tp in tps if await consumer.position(tp) < end[tp]]:
+                batch = await consumer.getmany(timeout_ms=500, max_records=10_000)
+                for tp, records in batch.items():
+                    table = tables[tps[tp]]
+                    for r in records:
+                        if r.offset >= end[tp] or r.key is None:
+                            continue
+                        if r.value is None:
+                            dict.pop(table, r.key, None)
+                        else:
+                            dict.__setitem__(table, r.key, r.value)
+        finally:
+            self.loading -= 1
+            await consumer.stop()
+        log.info("table partition %d loaded: %s", partition, {n: len(t) for n, t in tables.items()})
+        return tables
+
+    async def handle(self, batch: Batch) -> None:
+        sends: list[Send] = []
+        for tp, records in batch.items():
+            partition = tp.partition
+            tables = self.state.get(partition)
+            if tables is None:
+                tables = self.state[partition] = await self._load(partition)
+            for record in records:
+                self._apply(tables, record, partition)
+            for name, table in tables.items():
+                sends.extend((self.changelogs[name], key, value, partition)
+                             for key, value in table.take_dirty().items())
+        if sends:
+            await deliver(sends, "table changelogs")
+
+    def _apply(self, tables: dict[str, Table], record: Any, partition: int) -> None:
+        contact_store, article_store = TableStore(tables["contacts"]), TableStore(tables["articles"])
+        try:
+            value = orjson.loads(record.value) if record.value is not None else None
+        except orjson.JSONDecodeError:
+            value = None
+        if isinstance(value, dict) and SWEEP in value:
+            if self.horizon_ms > 0:
+                removed = (sweep(tables["articles"], partition, self.partitions, now_ms(), self.horizon_ms,
+                                 history=contact_store)
+                           + sweep(tables["contacts"], partition, self.partitions, now_ms(), self.horizon_ms))
+                if removed:
+                    log.info("swept %d expired entries from partition %d", removed, partition)
+        elif contacts.valid_update(value):
+            try:
+                contacts.apply_update(contact_store, article_store, value, now_ms(), self.recent)
+            except Exception:  # a poison record must not stop every country of the partition
+                log.exception("contact update at %s@%s failed; skipped", partition, record.offset)
+        else:
+            log.warning("contact update at %s@%s is malformed; skipped", partition, record.offset)
+
+
+class TableConsumers:
+    """The two steps' consumers, for readiness, metrics and an orderly stop."""
+
+    def __init__(self, fan_out: CommittingConsumer, fold: CommittingConsumer, folder: Fold) -> None:
+        self.fan_out = fan_out
+        self.fold = fold
+        self.folder = folder
+
+    @property
+    def all(self) -> tuple[CommittingConsumer, CommittingConsumer]:
+        return self.fan_out, self.fold
+
+    @property
+    def assigned(self) -> bool:
+        return all(c.assigned for c in self.all)
+
+    @property
+    def rebalancing(self) -> bool:
+        return any(c.rebalancing for c in self.all)
+
+    async def stop(self) -> None:
+        await asyncio.gather(*(c.stop() for c in self.all))
+
+
 def install(app: faust.App, settings: Settings) -> None:
     """Called once by streams.app.create_app, after the source and topics exist."""
     n = settings.partitions
     horizon_ms = int(settings.contacts_horizon_days * 24 * 3600 * 1000)
-    meetings_topic = app.topic(settings.topic("meetings"), partitions=n)
+    bootstrap = _bootstrap(app)
     updates_topic = app.topic(settings.topic("contact-updates"), partitions=n)
-    table_options: dict[str, Any] = {"default": None, "partitions": n, "key_type": bytes,
-                                     "value_type": bytes}
-    contacts_table = app.Table(CONTACTS_TABLE, **table_options)
-    articles_table = app.Table(ARTICLES_TABLE, **table_options)
-    contact_store, article_store = TableStore(contacts_table), TableStore(articles_table)
+    changelog_names = {"contacts": settings.changelog(CONTACTS_TABLE),
+                       "articles": settings.changelog(ARTICLES_TABLE)}
+    changelogs = {store: app.topic(name, partitions=n) for store, name in changelog_names.items()}
     tables = contacts.ContactTables(settings.contacts_recent)
-    changelogs = {contacts_table.changelog_topic.get_topic_name(): "contacts",
-                  articles_table.changelog_topic.get_topic_name(): "articles"}
-    mirror = ChangelogMirror(_bootstrap(app), changelogs, n, tables)
+    mirror = ChangelogMirror(bootstrap, {name: store for store, name in changelog_names.items()}, n, tables)
     app.parley_contacts = mirror  # type: ignore[attr-defined]
+    folder = Fold(bootstrap, changelogs, n, horizon_ms, settings.contacts_recent)
+    fan_out = CommittingConsumer(bootstrap, settings, settings.topic("meetings"), settings.fan_out_group,
+                                 FanOut(updates_topic).handle)
+    fold = CommittingConsumer(bootstrap, settings, settings.topic("contact-updates"), settings.tables_group,
+                              folder.handle, on_revoked=folder.drop)
+    consumers = TableConsumers(fan_out, fold, folder)
+    app.parley_tables = consumers  # type: ignore[attr-defined]
 
-    @app.agent(meetings_topic, concurrency=1)
-    async def fan_out_meetings(stream: faust.StreamT) -> None:
-        """One update per participating country, keyed by it (a retraction: one per country of its key). Manual
-        acks: a meeting record is acknowledged only once the broker has every update it made (a faust-streaming
-        `take_events` or plain `events()` loop acks the record in a `finally`, even when its sends failed)."""
-        manual = stream.noack()
-        async for event in manual.events():
-            updates = fan_out_record(event.message.value, event.message.key, event.message.timestamp)
-            if updates:
-                await deliver_updates(updates)
-            await manual.ack(event)
+    async def run(consumer: CommittingConsumer) -> None:
+        try:
+            await consumer.run()
+        except Exception:
+            # A worker whose tables no longer move must not look alive: exit, uncommitted, and be restarted.
+            log.critical("the %s consumer failed; exiting without committing", consumer.topic, exc_info=True)
+            logging.shutdown()
+            os._exit(70)
 
-    async def deliver_updates(updates: list[dict[str, Any]]) -> None:
-        """Sends and waits for the broker; retried with backoff, and past FAN_OUT_RETRY_S the process exits without
-        acknowledging (the meeting record is fanned out again after the restart: the fold absorbs the repeat)."""
-        delay, waited = 0.5, 0.0
-        while True:
-            try:
-                futures = [await updates_topic.send(key=u["country"].encode(), value=orjson.dumps(u))
-                           for u in updates]
-                await _watched(asyncio.gather(*futures), waited)
-                counters.failing.pop("contact-updates", None)
-                return
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                counters.failing["contact-updates"] = repr(exc)[:500]
-                if waited >= FAN_OUT_RETRY_S:
-                    log.critical("contact updates undeliverable for %.0f s (%r); exiting without acknowledging",
-                                 waited, exc)
-                    logging.shutdown()
-                    os._exit(75)
-                log.warning("contact updates not delivered (%r); retrying in %.1f s", exc, delay)
-                await asyncio.sleep(delay)
-                waited += delay
-                delay = min(delay * 2, 10.0)
+    @app.task
+    async def fan_out_meetings() -> None:
+        await run(fan_out)
 
-    @app.agent(updates_topic, concurrency=1)
-    async def fold_contacts(stream: faust.StreamT) -> None:
-        async for event in stream.events():
-            try:
-                value = orjson.loads(event.message.value)
-            except orjson.JSONDecodeError:
-                value = None
-            if isinstance(value, dict) and SWEEP in value:
-                if horizon_ms > 0:
-                    removed = (sweep(articles_table, event.message.partition, n, now_ms(), horizon_ms,
-                                     history=contact_store)
-                               + sweep(contacts_table, event.message.partition, n, now_ms(), horizon_ms))
-                    if removed:
-                        log.info("swept %d expired entries from partition %d", removed, event.message.partition)
-            elif contacts.valid_update(value):
-                try:
-                    contacts.apply_update(contact_store, article_store, value, now_ms(), settings.contacts_recent)
-                except Exception:  # a poison record must not stop every country of the partition
-                    log.exception("contact update at %s@%s failed; skipped", event.message.tp, event.message.offset)
-            else:
-                log.warning("contact update at %s@%s is malformed; skipped", event.message.tp, event.message.offset)
+    @app.task
+    async def fold_contacts() -> None:
+        await run(fold)
 
     @app.timer(interval=settings.contacts_sweep_interval_s)
     async def request_sweep() -> None:
@@ -265,6 +408,10 @@ def install(app: faust.App, settings: Settings) -> None:
         if horizon_ms > 0:
             for partition in range(n):
                 await updates_topic.send(value=orjson.dumps({SWEEP: now_ms()}), partition=partition)
+
+    @app.on_before_shutdown.connect
+    async def stop_tables(sender: Any, **kwargs: Any) -> None:
+        await consumers.stop()  # before Faust stops its producer: the batches in hand still need it
 
     @app.task
     async def mirror_changelogs() -> None:

@@ -68,9 +68,8 @@ def test_compose_file_is_valid_and_runs_a_broker_two_workers_and_a_feeder() -> N
     assert {"kafka", "worker-1", "worker-2", "feeder"} <= set(services)
     workers = [services["worker-1"], services["worker-2"]]
     volumes = [{v["source"] if isinstance(v, dict) else v.split(":")[0] for v in w["volumes"]} for w in workers]
-    assert volumes[0] and volumes[0].isdisjoint(volumes[1]), "each worker needs its own RocksDB volume"
+    assert volumes[0] and volumes[0].isdisjoint(volumes[1]), "each worker needs its own data directory"
     for worker in workers:
-        assert worker["environment"]["PARLEY_TABLE_STORE"] == "rocksdb://"
         assert worker["environment"]["KAFKA_BOOTSTRAP_SERVERS"] == "kafka:9092"
     # each worker advertises its own address (Faust's canonical URL derives from the bind host)
     assert len({w["environment"]["PARLEY_WEB_HOST"] for w in workers}) == 2
@@ -130,13 +129,12 @@ def test_readiness_and_liveness_probe_different_endpoints() -> None:
     assert container["startupProbe"]["httpGet"]["path"] == "/live"
 
 
-def test_each_worker_keeps_its_table_store_on_its_own_volume() -> None:
+def test_each_worker_has_its_own_writable_data_directory() -> None:
     sts = _docs()[("StatefulSet", "parley")]
     (claim,) = sts["spec"]["volumeClaimTemplates"]
     mounts = {m["name"]: m["mountPath"] for m in _worker_container()["volumeMounts"]}
     config = _docs()[("ConfigMap", "parley")]["data"]
     assert mounts[claim["metadata"]["name"]] == config["PARLEY_DATA_DIR"]
-    assert config["PARLEY_TABLE_STORE"] == "rocksdb://"
 
 
 def test_each_pod_advertises_its_own_address() -> None:
@@ -162,7 +160,6 @@ def test_http_is_exposed_only_through_cluster_internal_services() -> None:
 def test_production_kafka_settings() -> None:
     config = _docs()[("ConfigMap", "parley")]["data"]
     assert config["PARLEY_REPLICATION_FACTOR"] == "3"
-    assert config["PARLEY_TABLE_STANDBY_REPLICAS"] == "1"
     assert config["PARLEY_KAFKA_SECURITY_PROTOCOL"] in ("SSL", "SASL_SSL")
     env = {e["name"]: e for e in _worker_container()["env"]}
     assert "secretKeyRef" in env["PARLEY_KAFKA_SASL_PASSWORD"]["valueFrom"], "passwords come from a Secret"
@@ -177,7 +174,7 @@ def test_every_configured_setting_exists(monkeypatch: pytest.MonkeyPatch) -> Non
     for key, value in config.items():
         monkeypatch.setenv(key, value)
     settings = Settings()  # the values parse
-    assert settings.replication_factor == 3 and settings.table_store == "rocksdb://"
+    assert settings.replication_factor == 3 and settings.partitions == 8
 
 
 def test_every_deployment_passes_the_bind_rule(monkeypatch: pytest.MonkeyPatch) -> None:

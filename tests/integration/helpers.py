@@ -141,7 +141,12 @@ async def wait_stable(bootstrap: str, group: str, members: int, timeout: float =
         await asyncio.sleep(0.5)
 
 
+def worker_groups(prefix: str) -> list[str]:
+    """The consumer groups of the workers on `prefix`: `articles`, the tables' fan-out (`meetings`) and fold."""
+    return [f"{prefix}-worker-articles", f"{prefix}-worker-fan-out", f"{prefix}-worker-tables"]
+
+
 async def wait_workers_stable(bootstrap: str, prefix: str, members: int, timeout: float = 120) -> None:
-    """Both groups of the workers on `prefix` are stable with `members` members: `articles` and the tables'."""
-    for group in (f"{prefix}-worker-articles", f"{prefix}-worker"):
+    """Every group of the workers on `prefix` is stable with `members` members."""
+    for group in worker_groups(prefix):
         await wait_stable(bootstrap, group, members, timeout)

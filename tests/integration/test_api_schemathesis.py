@@ -25,7 +25,7 @@ from tests.integration.test_dashboard import MORE, TALKS
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(420)]
 
 MAX_EXAMPLES = 10  # per operation; the fuzzing phase stops at MAX_TIME_S
-MAX_TIME_S = 12  # the coverage phase (about 200 requests), then fuzzing: 1,000 to 1,500 requests on 2 cores
+MAX_TIME_S = 30  # the coverage phase (about 200 requests; 9 s on a busy machine), then fuzzing to the end
 OUT = REPO / "bench" / "out"
 
 

@@ -1,4 +1,4 @@
-"""No lost contact updates: the fan-out agent acknowledges a meeting record only once the broker has every update
+"""No lost contact updates: the fan-out commits a batch of meeting records only once the broker has every update
 it made. Here the broker refuses them (the `contact-updates` topic's limit lowered under the worker): the agent
 retries, /health says what fails, and once the topic is fixed the very same meeting reaches the tables. With
 faust-streaming's `take_events` (the agent before issue 18) the refused sends crashed the agent, whose buffered

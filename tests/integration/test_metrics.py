@@ -44,7 +44,7 @@ def source_lag(samples: dict, topic: str) -> float | None:
 
 
 async def test_metrics_after_a_short_run(start_worker, kafka_bootstrap: str) -> None:
-    worker = start_worker(PARLEY_LOG_FORMAT="json", PARLEY_TABLE_STORE="rocksdb://")
+    worker = start_worker(PARLEY_LOG_FORMAT="json")
     prefix = start_worker.prefix
     values = [orjson.dumps(a) for a in ARTICLES] + [NOT_JSON, orjson.dumps(FRENCH)]
     await produce(kafka_bootstrap, f"{prefix}.articles", values)

@@ -11,7 +11,15 @@ import orjson
 import pytest
 
 from tests.article_generator import articles
-from tests.integration.helpers import WorkerProcess, consume, group_state, produce, unique_prefix, wait_workers_stable
+from tests.integration.helpers import (
+    WorkerProcess,
+    consume,
+    group_state,
+    produce,
+    unique_prefix,
+    wait_workers_stable,
+    worker_groups,
+)
 from tests.integration.test_faults import delivered_ids, expected_event_ids
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow, pytest.mark.timeout(600)]
@@ -46,8 +54,8 @@ async def test_a_slow_article_times_out_alone_without_a_rebalance(kafka_bootstra
         dead = await consume(kafka_bootstrap, f"{prefix}.articles.dlq", expect=2, timeout=240, settle=1)
         expected = expected_event_ids(good, nlp)
         seen = await delivered_ids(kafka_bootstrap, prefix, expected, timeout=240)
-        assert await group_state(kafka_bootstrap, f"{prefix}-worker-articles") == ("Stable", 2)
-        assert await group_state(kafka_bootstrap, f"{prefix}-worker") == ("Stable", 2)
+        for group in worker_groups(prefix):
+            assert await group_state(kafka_bootstrap, group) == ("Stable", 2), group
         after = [rebalances(w) for w in workers]
     finally:
         for w in workers:

@@ -28,7 +28,7 @@ from schemas.events import meeting_event
 from streams.settings import Settings
 from streams.tables import fold as contacts
 from streams.web import api
-from tests.integration.helpers import WorkerProcess, produce
+from tests.integration.helpers import WorkerProcess, produce, worker_groups
 from tests.streams.tables import reference
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(420)]
@@ -253,8 +253,9 @@ async def settled(bootstrap: str, prefix: str, timeout: float = 120.0) -> None:
         deadline = time.monotonic() + timeout
         while True:
             ends = await end_offsets(bootstrap, topics)
-            committed = {**await admin.list_consumer_group_offsets(f"{prefix}-worker"),
-                         **await admin.list_consumer_group_offsets(f"{prefix}-worker-articles")}
+            committed = {}
+            for group in worker_groups(prefix):
+                committed.update(await admin.list_consumer_group_offsets(group))
             behind = {tp: end for tp, end in ends.items() if end and (committed.get(tp) is None
                                                                        or committed[tp].offset < end)}
             if not behind:

@@ -36,7 +36,7 @@ def clean_counters() -> Any:
 class FakeConsumer:
     def __init__(self, highwaters: dict[TP, int | None], committed: dict[TP, int | None]) -> None:
         self.highwaters = highwaters
-        self._committed_offset = committed
+        self.committed = committed
 
     def assignment(self) -> set[TP]:
         return set(self.highwaters)
@@ -45,11 +45,19 @@ class FakeConsumer:
         return self.highwaters[tp]
 
 
-def fake_app(consumer: FakeConsumer | None = None, **attrs: Any) -> SimpleNamespace:
+def reader(consumer: FakeConsumer | None) -> SimpleNamespace:
+    """A group consumer as the collector sees it (the article source, the tables' fan-out or fold)."""
+    return SimpleNamespace(consumer=consumer, committed=consumer.committed if consumer else {}, rebalances=1,
+                           rebalancing=False)
+
+
+def fake_app(consumer: FakeConsumer | None = None, tables: FakeConsumer | None = None,
+             **attrs: Any) -> SimpleNamespace:
     pool = SimpleNamespace(in_flight=5, processes=2, rebuilds=1)
     readiness = SimpleNamespace(ready=lambda app: True)
-    return SimpleNamespace(_consumer=consumer, parley_pool=pool, parley_readiness=readiness, rebalancing_count=3,
-                           rebalancing=False, in_recovery=False, **attrs)
+    consumers = SimpleNamespace(all=(reader(None), reader(tables)), folder=SimpleNamespace(loading=0))
+    return SimpleNamespace(parley_source=reader(consumer), parley_tables=consumers, parley_pool=pool,
+                           parley_readiness=readiness, **attrs)
 
 
 def scrape(app: Any, probe: LoopLagProbe | None = None) -> dict[tuple[str, tuple[tuple[str, str], ...]], float]:
@@ -103,16 +111,16 @@ def test_pool_rebalances_readiness_and_loop_lag() -> None:
     assert samples[("parley_event_loop_lag_max_seconds", ())] == pytest.approx(0.25)
 
 
-def test_consumer_lag_is_uncommitted_messages_of_source_partitions_only() -> None:
+def test_consumer_lag_is_uncommitted_messages_of_every_group_consumer() -> None:
     a0, a1, a2 = TP("parley.articles", 0), TP("parley.articles", 1), TP("parley.articles", 2)
-    changelog, leader = TP("parley-worker-contacts-changelog", 0), TP("parley-worker-__assignor-__leader", 0)
-    consumer = FakeConsumer({a0: 120, a1: 7, a2: None, changelog: 500, leader: 3},
-                            {a0: 100, a1: None, changelog: 0})
-    assert consumer_lag(fake_app(consumer)) == {("parley.articles", 0): 20, ("parley.articles", 1): 7}
-    samples = scrape(fake_app(consumer))
+    u3 = TP("parley.contact-updates", 3)
+    consumer = FakeConsumer({a0: 120, a1: 7, a2: None}, {a0: 100, a1: None})
+    fold = FakeConsumer({u3: 50}, {u3: 45})
+    assert consumer_lag(fake_app(consumer, fold)) == {("parley.articles", 0): 20, ("parley.articles", 1): 7,
+                                                      ("parley.contact-updates", 3): 5}
+    samples = scrape(fake_app(consumer, fold))
     assert samples[("parley_consumer_lag", (("partition", "0"), ("topic", "parley.articles")))] == 20
-    assert not any(name == "parley_consumer_lag" and dict(labels)["topic"].endswith("changelog")
-                   for name, labels in samples)
+    assert samples[("parley_consumer_lag", (("partition", "3"), ("topic", "parley.contact-updates")))] == 5
 
 
 def test_consumer_lag_before_the_consumer_exists_is_empty() -> None:
