@@ -277,6 +277,14 @@ class Fold:
     async def _load(self, partition: int) -> dict[str, Table]:
         """Reads changelog partition p of both tables to its end (the previous owner's last writes included)."""
         self.loading += 1
+        try:
+            tables = await self._read(partition)
+        finally:
+            self.loading -= 1
+        log.info("table partition %d loaded: %s", partition, {n: len(t) for n, t in tables.items()})
+        return tables
+
+    async def _read(self, partition: int) -> dict[str, Table]:
         tables = {name: Table() for name in self.changelogs}
         tps = {TopicPartition(topic.get_topic_name(), partition): name for name, topic in self.changelogs.items()}
         consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, **client_kwargs(), group_id=None,
@@ -299,9 +307,7 @@ class Fold:
                         else:
                             dict.__setitem__(table, r.key, r.value)
         finally:
-            self.loading -= 1
             await consumer.stop()
-        log.info("table partition %d loaded: %s", partition, {n: len(t) for n, t in tables.items()})
         return tables
 
     async def handle(self, batch: Batch) -> None:
