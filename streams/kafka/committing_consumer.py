@@ -112,18 +112,38 @@ class CommittingConsumer:
         await seek_back(self.consumer, batch)
 
     async def _commit(self, batch: Batch) -> None:
-        consumer = self.consumer
-        assert consumer is not None
-        mine = consumer.assignment()
-        offsets = {tp: records[-1].offset + 1 for tp, records in batch.items() if records and tp in mine}
-        if not offsets:
-            return
+        assert self.consumer is not None
+        self.committed.update(await commit_batch(self.consumer, batch))
+
+
+async def commit_batch(consumer: AIOKafkaConsumer, batch: Batch) -> dict[TopicPartition, int]:
+    """Commits past each partition's last record in `batch`, for the partitions still this worker's; returns what
+    it committed. A commit refused (a rebalance under way) is logged: those records are handled again (a
+    duplicate, never a gap)."""
+    mine = consumer.assignment()
+    offsets = {tp: records[-1].offset + 1 for tp, records in batch.items() if records and tp in mine}
+    if not offsets:
+        return {}
+    try:
+        await consumer.commit(offsets)
+    except KafkaError as exc:
+        log.warning("commit of %s failed (%r); those records will be handled again", offsets, exc)
+        return {}
+    return offsets
+
+
+async def committed_offsets(consumer: AIOKafkaConsumer | None, tps: Iterable[TopicPartition]) -> dict[
+        TopicPartition, int]:
+    """Where the previous owner left each partition (for the lag metric): unknown ones left out."""
+    committed = {}
+    for tp in tps:
         try:
-            await consumer.commit(offsets)
-        except KafkaError as exc:
-            log.warning("commit of %s failed (%r); those records will be handled again", offsets, exc)
-            return
-        self.committed.update(offsets)
+            offset = await consumer.committed(tp) if consumer is not None else None
+        except Exception:
+            offset = None
+        if offset is not None:
+            committed[tp] = offset
+    return committed
 
 
 async def seek_back(consumer: AIOKafkaConsumer, partitions: Iterable[TopicPartition]) -> None:
@@ -154,15 +174,7 @@ class _Listener(ConsumerRebalanceListener):
 
     async def on_partitions_assigned(self, assigned: Any) -> None:
         owner = self.owner
-        committed = {}
-        for tp in assigned:  # for the lag metric: where the previous owner left each partition
-            try:
-                offset = await owner.consumer.committed(tp) if owner.consumer is not None else None
-            except Exception:
-                offset = None
-            if offset is not None:
-                committed[tp] = offset
-        owner.committed = committed
+        owner.committed = await committed_offsets(owner.consumer, assigned)
         owner.rebalances += 1
         owner.rebalancing = False
         owner.assigned = True

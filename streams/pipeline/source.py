@@ -23,9 +23,8 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, TopicPartition
-from aiokafka.errors import KafkaError
 
-from streams.kafka.committing_consumer import seek_back
+from streams.kafka.committing_consumer import commit_batch, committed_offsets, seek_back
 from streams.kafka.security import client_kwargs
 from streams.pipeline.processor import RawMessage
 from streams.pipeline.retraction_ledger import RetractionLedger
@@ -156,19 +155,8 @@ class ArticleSource:
             self.on_unfinished("could not finish the batch in hand while stopping")
 
     async def _commit(self, batch: dict[TopicPartition, list[Any]]) -> None:
-        consumer = self.consumer
-        assert consumer is not None
-        mine = consumer.assignment()
-        offsets = {tp: records[-1].offset + 1 for tp, records in batch.items() if records and tp in mine}
-        if not offsets:
-            return
-        try:
-            await consumer.commit(offsets)
-        except KafkaError as exc:
-            # Handled but not committed: redelivered after the rebalance under way (a duplicate, never a gap).
-            log.warning("commit of %s failed (%r); those articles will be handled again", offsets, exc)
-            return
-        self.committed.update(offsets)
+        assert self.consumer is not None
+        self.committed.update(await commit_batch(self.consumer, batch))
 
 
 class _Listener(ConsumerRebalanceListener):
@@ -185,15 +173,7 @@ class _Listener(ConsumerRebalanceListener):
 
     async def on_partitions_assigned(self, assigned: Any) -> None:
         source = self.source
-        committed = {}
-        for tp in assigned:  # for the lag metric only: where the previous owner left each partition
-            try:
-                offset = await source.consumer.committed(tp) if source.consumer is not None else None
-            except Exception:
-                offset = None
-            if offset is not None:
-                committed[tp] = offset
-        source.committed = committed
+        source.committed = await committed_offsets(source.consumer, assigned)
         if source.ledger is not None:  # loaded in the background: the batch loop waits for it, not the rebalance
             source.ledger.start_loading(source.bootstrap, [tp.partition for tp in assigned])
         source.rebalances += 1
