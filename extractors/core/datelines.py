@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
-# The city: capitals, dots, apostrophes, hyphens and spaces ("KYIV", "UNITED NATIONS", "ST. PETERSBURG").
-_CITY = r"[A-Z][A-Z.'’\- ]{1,40}"
-# What may follow the city after a comma: a short stretch of one line ("Kenya", "Sept 5", "Kazakhstan, Feb. 25,
+# The city: capitals (accented ones too: "BOGOTÁ", "SÃO PAULO", "ZÜRICH"), dots, apostrophes, hyphens and
+# spaces ("KYIV", "UNITED NATIONS", "ST. PETERSBURG").
+_CAPS = "A-ZÀ-ÖØ-Þ"
+_CITY = rf"[{_CAPS}][{_CAPS}.'’\- ]{{1,40}}"
+# What may follow the city after a comma: a short stretch of one line ("Kenya", "Sept 5", "Mongolia, Oct. 12,
 # 2004") or, read strictly, one group of words ("Kenya", "June 3").
 _AFTER_COMMA = r",[^\n()\-—–]{1,40}"
 _AFTER_COMMA_STRICT = r", [A-Za-z.]+(?: [A-Za-z0-9.]+){0,3}"
@@ -33,7 +35,7 @@ def dateline_at(text: str, pos: int = 0, endpos: int | None = None, *, strict: b
     (a paragraph's end). Group 1 is the city, with the spaces and hyphen that may follow it.
 
     `strict`: one group of words only after the city's comma. The quote extractor reads datelines so: in the
-    loose reading, "ASTANA, Kazakhstan, Feb. 25, 2004 - " is a dateline, and the quote extractor would leave it
+    loose reading, "DARKHAN, Mongolia, Oct. 12, 2011 - " is a dateline, and the quote extractor would leave it
     out of the quotation that follows it (dev2 then changes; kept as it was until that change is decided).
     """
     limit = pos + MAX_CHARS if endpos is None else min(endpos, pos + MAX_CHARS)

@@ -10,6 +10,7 @@ import importlib.util
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from extractors.core import memo_attributes
 
@@ -26,6 +27,21 @@ def default_model() -> str:
     )
 
 
+LINE_BREAKS = "parley_line_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: a headline or a dateline line without final punctuation, a transcript's
+    speaker label, a list item. Left to the parser, they run into the next line's sentence and lend it their
+    names ("Minister Says Talks Went Well KAMPALA - ..."). Set before the parser, which keeps preset starts."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if not token.is_space and (("\n" in before.text and before.is_space) or "\n" in before.whitespace_):
+            token.is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Language:
     """One pipeline per process and model (loading costs ~0.3 s and ~100 MB)."""
@@ -34,4 +50,6 @@ def load_nlp(model: str | None = None) -> Language:
         nlp = spacy.load(name)
     except OSError as exc:
         raise RuntimeError(f"spaCy model {name!r} is not installed (it is never downloaded at run time)") from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     return memo_attributes.install(nlp)

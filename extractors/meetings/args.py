@@ -94,6 +94,8 @@ _NEWLINE = re.compile(r"\n")
 # A transcript turn's speaker label at a paragraph's start: "OKAFOR:", "Daniel Okafor:", "MR OKAFOR:"
 _TURN_LABEL = re.compile(r"((?:[A-Z][A-Za-z'.-]*\s){0,3}[A-Z][A-Za-z'-]+):\s")
 FIRST_PERSON = frozenset({"i", "my", "me"})
+TURN_PARAGRAPHS = 8  # how far back a transcript turn or an introduced statement is looked for
+INTRO_VERBS = frozenset({"say", "state", "add", "write", "tell", "remark", "comment", "declare"})
 ANAPHORIC_STATES = frozenset({"country", "nation", "country's", "nation's"})
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow".split())
 
@@ -293,6 +295,8 @@ class Lookup:
                     continue
                 if t.i > 1 and doc[t.i - 1].lower_ == "for" and doc[t.i - 2].lower_ in OFFICE_FOR:
                     continue  # "the special envoy for Libya": the office's brief, not its state
+                if not t.ent_type_ and t.dep_ == "compound" and t.head.ent_type_ == "PERSON" and t.is_title:
+                    continue  # a title before a name ("Maj. Gen. X") read as another person: no country of its own
                 found.append(code)
             low = span.text.lower()
             if ("north and south korea" in low or "two koreas" in low) and "PRK" not in found:
@@ -316,11 +320,25 @@ class Lookup:
         return name, country, role, kind
 
     def turn_speaker(self, tok: Token) -> Span | None:
-        """In a transcript paragraph opening with a speaker label ("OKAFOR: ...", "Daniel Okafor: ..."), the
-        article's mention of that person (a first-person pronoun there is the speaker), else None."""
+        """In a transcript turn opening with a speaker label ("OKAFOR: ...", "Daniel Okafor: ..."), the article's
+        mention of that person (a first-person pronoun there is the speaker), else None. A turn runs on over the
+        following unlabelled paragraphs, and a statement introduced by "X said:" over the paragraphs after it."""
         text = self.text
         start = text.rfind("\n", 0, tok.idx) + 1
         m = _TURN_LABEL.match(text, start, min(len(text), start + 60))
+        for _ in range(TURN_PARAGRAPHS):
+            if m is not None or start <= 0:
+                break
+            end = start - 1
+            while end > 0 and text[end - 1].isspace():
+                end -= 1  # the end of the paragraph before, without its blank lines
+            if end <= 0:
+                return None
+            start = text.rfind("\n", 0, end) + 1
+            intro = self._introducer(start, end)
+            if intro is not None:
+                return intro
+            m = _TURN_LABEL.match(text, start, min(len(text), start + 60))
         if m is None:
             return None
         last = m.group(1).split()[-1].lower()
@@ -328,6 +346,20 @@ class Lookup:
             if ent.label_ == "PERSON" and ent[-1].lower_ == last:
                 return ent
         return self.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+
+    def _introducer(self, start: int, end: int) -> Span | None:
+        """The person of a paragraph that introduces a statement ("Minister for Asia Jane Roe said:"): the
+        paragraph ends with a colon right after a speech verb and names one person."""
+        if self.text[end - 1 : end] != ":":
+            return None
+        verb = self.doc.char_span(end - 2, end - 1, alignment_mode="expand")
+        if verb is None or not len(verb) or verb[0].lemma_.lower() not in INTRO_VERBS:
+            return None
+        people = [e for e in self.ents if e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end]
+        if people:
+            return people[0] if len(people) == 1 else None
+        subj = [c for c in verb[0].children if c.dep_ == "nsubj"]  # a name the tagger missed: the subject phrase
+        return self.doc[subj[0].left_edge.i : subj[0].right_edge.i + 1] if subj else None
 
     def guessed_country(self, span: Span) -> bool:
         """Whether the resolver took this person's country from the surrounding text rather than from a title."""
@@ -376,6 +408,8 @@ def parties_of(tok: Token, lookup: Lookup) -> list[Party]:
     span = tok.doc[lo:hi]
     parties: list[Party] = []
     persons = [e for e in lookup.ents_in(span) if e.label_ == "PERSON" and e.start in keep]
+    if tok.pos_ == "PRON" and tok.lower_ in PRONOUNS:
+        persons = []  # "he and Minister X signed": the pronoun is a person of its own; X is read as its conjunct
     head = _through_quantity(tok)
     if not _can_represent_a_state(head) and all(
         e.root.dep_ in ("compound", "amod", "nmod") and e.root.head.i == head.i for e in persons
@@ -390,6 +424,8 @@ def parties_of(tok: Token, lookup: Lookup) -> list[Party]:
         ent = trim_name(ent)
         if len(ent) == 1 and ent[0].lower_ in ROLE_WORDS:
             continue  # a title the tagger took for a name ("Adviser to the President")
+        if is_country_or_capital(re.sub(r"[\u2019']s?$", "", ent.text)):
+            continue  # a country the tagger took for a name ("Sri Lanka's President"): counted as a country below
         name, country, role, _kind = lookup.actor(ent)
         if country is None and len(bare) == 1 and len(persons) == 1:
             country = bare[0]  # "the leader of the Democratic Party of Japan, Ichiro Ozawa"

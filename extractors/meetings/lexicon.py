@@ -13,7 +13,7 @@ NOUN_KINDS: dict[str, str] = {
     "dialogue": "dialogue", "dialog": "dialogue", "two-plus-two": "dialogue", "negotiations": "negotiation",
     "negotiation": "negotiation", "consultations": "talks", "discussions": "talks", "videoconference": "call",
     "teleconference": "call", "conference": "call", "session": "meeting", "roundtable": "meeting",
-    "commission": "dialogue",
+    "commission": "dialogue", "round": "talks",
 }  # fmt: skip
 
 # Verb lemmas -> kind.
@@ -21,7 +21,8 @@ VERB_KINDS: dict[str, str] = {
     "meet": "meeting", "visit": "visit", "call": "call", "phone": "call", "telephone": "call", "speak": "call",
     "talk": "talks", "negotiate": "negotiation", "host": "meeting", "receive": "meeting", "welcome": "meeting",
     "arrive": "visit", "travel": "visit", "confer": "talks", "discuss": "meeting", "exchange": "meeting",
-    "join": "meeting", "sit": "meeting", "sign": "meeting",
+    "join": "meeting", "sit": "meeting", "sign": "meeting", "ink": "meeting", "play": "meeting", "tour": "visit",
+    "inspect": "meeting", "inaugurate": "meeting", "unveil": "meeting", "lay": "meeting", "address": "meeting",
 }  # fmt: skip
 
 # Words that must be in a sentence for it to yield a meeting (the cheap gate, lower case, as prefixes).
@@ -30,7 +31,8 @@ GATE_WORDS: tuple[str, ...] = (
     "dialog", "two-plus-two", "negotiat", "consultation", "discuss", "spoke", "speak", "host", "receiv",
     "welcom", "travel", "confer", "exchang", "conference", "videoconference", "teleconference", "join",
     "session", "roundtable", "commission", "sat down", "sit down", "sits down", "sitting down", "signed",
-    "signing", "signs",
+    "signing", "signs", "inspect", "inaugurat", "unveil", "laid", "lays", "laying", "lay a", "address", "accept",
+    "inked", "inks", "round",
 )  # fmt: skip
 GATE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in GATE_WORDS) + ")", re.IGNORECASE)
 
@@ -51,7 +53,7 @@ PLANNED_VERBS = frozenset(
 NON_CONTACT_VERBS = frozenset(
     "propose suggest urge seek refuse reject deny decline offer invite want wish hope consider call demand "
     "push press request oppose rule insist threaten stress underscore emphasize emphasise advocate favor "
-    "favour welcome resist avoid boycott".split()
+    "favour welcome resist avoid boycott like love".split()
 )
 CANCEL_VERBS = frozenset("cancel postpone scrap abandon suspend delay shelve scuttle".split())
 # Nouns that make a contact hypothetical or merely wished for ("the importance of holding talks").

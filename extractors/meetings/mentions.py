@@ -39,7 +39,6 @@ from extractors.meetings.lexicon import (
 from extractors.meetings.status import DENIAL_VERBS, status_of
 from extractors.meetings.syntax import (
     CLAUSE_DEPS,
-    PLACE_LABELS,
     agents_of,
     governing_chain,
     is_destination,
@@ -50,7 +49,7 @@ from extractors.meetings.syntax import (
     venue_in_subtree,
 )
 from extractors.meetings.time import date_for
-from extractors.meetings.triggers import trigger_kind
+from extractors.meetings.triggers import ACCOMPANY_VERBS, trigger_kind
 from extractors.resolve.data import is_country_or_capital
 
 if TYPE_CHECKING:
@@ -60,7 +59,7 @@ if TYPE_CHECKING:
 AGENT_VERBS = PARTICIPATION_VERBS | CANCEL_VERBS | {
     "meet", "visit", "talk", "speak", "call", "receive", "take", "place", "sit",
 }  # fmt: skip
-WEAK_VERBS = frozenset({"discuss", "exchange", "sign"})
+WEAK_VERBS = frozenset({"discuss", "exchange"})
 SERIES_WORDS = frozenset({"regular", "annual", "periodic", "monthly", "yearly", "regularly"})
 TRIP_VERBS = frozenset({"travel", "arrive", "fly", "go", "come", "head", "continue", "return", "land"})
 PRESENCE_VERBS = frozenset({"be", "arrive", "land", "stay", "remain"})
@@ -81,6 +80,7 @@ class _Arguments:
     trip_anchor: list[Token] = field(default_factory=list)  # a trip or destination whose time is the contact's
     trip_verb: Token | None = None  # "a tour that took her to X and Y": the verb that tells the stops
     borrowed_place: bool = False  # a place found beyond the contact's own words
+    frame: list[Token] = field(default_factory=list)  # "clashed with X on Thursday at the opening of talks": "clashed"
 
 
 @dataclass(slots=True)
@@ -103,6 +103,8 @@ class Mention:
     participants: list[Participant] = field(default_factory=list)
     past_plan: bool = False  # "was due to", "was scheduled to": may be the plan of a contact since called off
     listed: bool = False  # "talks between X and Y": the parties are listed, the venue adds none
+    invitation: bool = False  # "invited X to visit Y": no contact, but what a later "accepted the invitation" means
+    accepts: bool = False  # "X accepted the invitation": the visit of the invitation told before, now planned
 
     @property
     def countries(self) -> set[str]:
@@ -121,7 +123,7 @@ def mentions_in_sentence(sent: Span, lookup: Lookup, published: date | None, spo
             continue  # "summit meeting", "two-plus-two talks": one contact word, read at its head
         if tok.dep_ in ("appos", "npadvmod", "attr") and _names_same_contact(tok):
             continue  # "held talks on Tuesday, the second meeting between them in three days"
-        if kind == "talks" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ == "round":
+        if tok.lower_ == "talks" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ == "round":
             kind = "negotiation"  # "a fifth round of talks"
         for c in tok.children:
             inner = trigger_kind(c) if c.dep_ == "compound" else None
@@ -131,7 +133,52 @@ def mentions_in_sentence(sent: Span, lookup: Lookup, published: date | None, spo
             kind = "call"  # "held talks by video link", "met via videoconference"
         m = _mention(tok, kind, sent, lookup, published, sport_context)
         out.extend(m)
+    out.extend(_acceptances(sent, lookup))
     return _fold_purpose(out)
+
+
+INVITE_NOUNS = frozenset({"invitation", "invite"})
+
+
+def _invitee(tok: Token) -> list[Token] | None:
+    """Who is invited when the visit `tok` is the content of an invitation that is not (yet) accepted: "invited X to
+    visit Y", "X was invited to visit Y", "an invitation for X to visit Y"; None when `tok` is no such content."""
+    head = tok.head
+    if tok.pos_ not in ("VERB", "AUX") or head is tok:
+        return None
+    if tok.dep_ in ("xcomp", "advcl", "ccomp") and head.lemma_.lower() == "invite":
+        return with_conjuncts([c for c in head.children if c.dep_ in ("dobj", "nsubjpass")])
+    if tok.dep_ in ("acl", "advcl", "relcl") and head.lemma_.lower() in INVITE_NOUNS and not (
+        head.dep_ == "dobj" and head.head.lemma_.lower() == "accept"
+    ):
+        return with_conjuncts([c for c in tok.children if c.dep_ == "nsubj"])
+    return None
+
+
+def _acceptances(sent: Span, lookup: Lookup) -> list[Mention]:
+    """"X accepted the invitation": a planned visit, the one of the invitation told before (its content is read in
+    the merge). An acceptance that names its own visit ("accepted an invitation to visit Y") is read as a plan."""
+    out: list[Mention] = []
+    if "accept" not in lookup.text[sent.start_char : sent.end_char].lower():
+        return out
+    for tok in sent:
+        if tok.lemma_.lower() != "accept" or tok.pos_ != "VERB" or lookup.in_quotation(tok):
+            continue
+        objs = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in INVITE_NOUNS]
+        if not objs or any(c.dep_ in ("acl", "advcl", "relcl") for c in objs[0].children):
+            continue
+        if any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ in ("could", "should", "if") for c in
+                                                               tok.children):  # fmt: skip
+            continue
+        parties: list[Party] = []
+        for a in with_conjuncts(agents_of(tok)):
+            parties += parties_of(a, lookup)
+        if not any(p.country for p in parties):
+            continue
+        m = Mention(kind="visit", status="planned", parties=parties, sent=sent, trigger=objs[0], accepts=True)
+        m.participants = [p.participant for p in parties if p.participant is not None]
+        out.append(m)
+    return out
 
 
 REMOTE_WORDS = frozenset({"video", "videolink", "phone", "telephone", "videoconference", "teleconference"})
@@ -244,12 +291,15 @@ def _purpose_of(visit: Token, other: Token) -> bool:
     )  # "arrived to hold talks"
 
 
+HOLDER_VERBS = frozenset({"sit", "host", "receive", "welcome"})
+
+
 def _fold_purpose(mentions: list[Mention]) -> list[Mention]:
     """A trip made for one meeting is one contact (the meeting, at the trip's destination)."""
     drop: set[int] = set()
     for i, v in enumerate(mentions):
-        if v.trigger.pos_ not in ("VERB", "AUX") or v.kind != "visit" and v.trigger.lemma_.lower() != "sit":
-            continue  # a trip, or "sat down with X for talks": the talks are the contact
+        if v.trigger.pos_ not in ("VERB", "AUX") or v.kind != "visit" and v.trigger.lemma_.lower() not in HOLDER_VERBS:
+            continue  # a trip, "sat down with X for talks", "hosted X for talks": the talks are the contact
         for j, m in enumerate(mentions):
             if j == i or m.kind == "visit" or not _purpose_of(v.trigger, m.trigger):
                 continue
@@ -337,6 +387,8 @@ def _mention(
     """The mention(s) of one contact word: several when one visit word names several destinations."""
     chain = governing_chain(tok)
     frame, frame_agents, frame_refused = _plan_frame(tok, chain)
+    # a signing together is a contact of its own ("the ministers of the two countries signed ..."), which a later
+    # "when they last met" may refer back to
     weak = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in WEAK_VERBS
     args = _arguments(tok, kind, chain, sent, lookup, weak)
     if frame is not None and frame_agents:
@@ -348,16 +400,21 @@ def _mention(
     if sport_context and not any(t.ent_type_ == "PERSON" for a in args.agents + args.partners for t in phrase(a)):
         return []
     parties, agent_countries, agent_guesses = _parties(args, sent, lookup)
+    if not _side_by_side_ok(tok, parties, agent_countries):
+        return []
     if not agent_countries and any(a.lower_ in ("i", "me") for a in args.agents):
         return []  # "I spoke with my counterparts from X and Y", the speaker unknown: a side is missing
     if sport_context and not any(p.participant is not None and p.participant.role for p in parties):
         return []  # "grandmaster X will meet Y in the final": players, not officials
-    date_text = date_for(tok, chain, sent, plan_clauses(tok) + args.trip_anchor)
+    date_text = date_for(tok, chain, sent, plan_clauses(tok) + args.trip_anchor + args.frame)
     if tok.pos_ in ("NOUN", "PROPN") and (date_text or args.places):
         _add_format_parties(tok, parties)
     if _meets_alone(tok, args, parties):
         return []  # "the committee met this month": a body meeting on its own
     status = _status(tok, chain, date_text, sent, (frame, frame_refused), parties)
+    invitees = _invitee(tok) if args.kind == "visit" else None
+    if invitees is not None:
+        return _invitation_mention(tok, args, invitees, sent, lookup)
     if status is None:
         return []
     if args.trip_verb is not None and status in ("held", "planned"):
@@ -387,6 +444,47 @@ def _mention(
     if len(mentions) == 1 and (args.kind == "call" or _split_kind(tok)):
         return _split_calls(mentions[0], agent_countries)
     return mentions
+
+
+def _invitation_mention(tok: Token, args: _Arguments, invitees: list[Token], sent: Span,
+                        lookup: Lookup) -> list[Mention]:
+    """The visit an invitation offers, kept (as no contact) for a later acceptance: the invitee and the host."""
+    if len(args.destination) != 1:
+        return []
+    span = lookup.ent_span(args.destination[0])
+    host = lookup.place_country(span.text)
+    parties = [p for t in invitees for p in parties_of(t, lookup)]
+    if host is None or any(p.country == host for p in parties):
+        return []
+    parties.append(Party(host, None, tok.idx))
+    m = Mention(kind="visit", status=NO_CONTACT, parties=parties, sent=sent, trigger=tok, location=span.text,
+                location_country=host, host_country=host, invitation=True)
+    m.participants = [p.participant for p in parties if p.participant is not None]
+    return [m]
+
+
+STANDING_ENVOYS = ("ambassador", "envoy", "representative", "delegate", "permanent")
+
+
+def _side_by_side_ok(tok: Token, parties: list[Party], agent_countries: set[str]) -> bool:
+    """A tour or inspection "with" someone is a contact only with an official of another known state; an address
+    only to a body of an international organisation ("addressed the AU's Peace and Security Council")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in ("VERB", "AUX"):
+        return True
+    if lemma == "address":
+        igos = [p for p in parties if p.country and p.country.startswith("IGO:")]
+        for p in igos[1:]:
+            parties.remove(p)  # one body is addressed: "the African Union Peace and Security Council" is the AU's
+        envoys = any(p.participant is not None and p.country in agent_countries and any(
+            w in (p.participant.role or "").lower() for w in STANDING_ENVOYS) for p in parties) or any(
+            t.lemma_.lower() in STANDING_ENVOYS for t in subject_of(tok))  # fmt: skip
+        return bool(agent_countries) and bool(igos) and not envoys  # a state's envoy there speaks in the body
+    toured_country = lemma == "tour" and any(c.dep_ == "dobj" and c.ent_type_ == "GPE" for c in tok.children)
+    if lemma in ACCOMPANY_VERBS and not toured_country:
+        others = {p.country for p in parties if p.country and p.country not in agent_countries}
+        return bool(agent_countries) and bool(others)
+    return True
 
 
 def _split_kind(tok: Token) -> bool:
@@ -425,14 +523,11 @@ def _arguments(tok: Token, kind: str, chain: list[Token], sent: Span, lookup: Lo
         _verb_arguments(tok, args, weak)
     else:
         _noun_arguments(tok, chain[0] if chain else None, args)
-    if (
-        not args.agents
-        and tok.pos_ in ("NOUN", "PROPN")
-        and tok.dep_ == "pobj"
-        and tok.head.lower_ in FRAME_PREPS
-        and tok.head.head.pos_ in ("VERB", "AUX")
-    ):
-        _framing_clause_arguments(tok, args)
+    frame_verb = _frame_verb(tok)
+    if not args.agents and frame_verb is not None:
+        _framing_clause_arguments(tok, frame_verb, args)
+        if args.agents and tok.head.lower_ == "of":
+            args.frame = [frame_verb]  # its time is the contact's: the talks opened as the clash happened
     if args.kind == "visit" and not args.destination and tok.pos_ in ("NOUN", "PROPN"):
         for anc in tok.ancestors:
             if anc.pos_ in ("VERB", "AUX"):
@@ -453,7 +548,13 @@ def _verb_arguments(tok: Token, args: _Arguments, weak: bool) -> None:
         if c.dep_ == "dobj" and weak:  # "discussed trade with X": "with" hung on the topic
             args.partners += with_conjuncts([g for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
                                              for g in p.children if g.dep_ == "pobj"])  # fmt: skip
-        if c.dep_ == "prep" and c.lower_ in ("with", "to", "among", "between", "by") or \
+        if c.dep_ == "dobj" and tok.lemma_.lower() in ACCOMPANY_VERBS:  # "inspected the port with X"
+            args.partners += with_conjuncts([g for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
+                                             for g in p.children if g.dep_ == "pobj"])  # fmt: skip
+        if c.dep_ == "advmod" and c.lower_ == "together":  # "laid a wreath together with X"
+            args.partners += with_conjuncts([g for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
+                                             for g in p.children if g.dep_ == "pobj"])  # fmt: skip
+        if c.dep_ == "prep" and c.lower_ in ("with", "to", "among", "between", "by", "alongside") or \
                 c.dep_ == "prep" and c.lower_ in ("on", "upon") and tok.lemma_.lower() == "call":  # fmt: skip
             args.partners += with_conjuncts([g for g in c.children if g.dep_ == "pobj"])
     if args.kind != "visit" and any(p.tag_ == "NNS" for p in args.partners):
@@ -524,14 +625,29 @@ def _stops_of_trip(tok: Token, args: _Arguments) -> None:
             return
 
 
-def _framing_clause_arguments(tok: Token, args: _Arguments) -> None:
+PHASE_NOUNS = frozenset({"opening", "start", "beginning", "end", "close", "conclusion", "outset", "eve"})
+
+
+def _frame_verb(tok: Token) -> Token | None:
+    """The verb whose clause a contact noun frames: "on her trip, she met ...", "clashed with X at the opening of
+    their talks" (through a phase noun); None when the noun is no such frame."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return None
+    prep = tok.head
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in PHASE_NOUNS and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "at the opening of their talks"
+    if prep.lower_ in FRAME_PREPS and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
+    return None
+
+
+def _framing_clause_arguments(tok: Token, frame_verb: Token, args: _Arguments) -> None:
     """"On her trip, she met ...", "X and Y discussed Syria in a phone call": the clause's subject (and its
     "with" partner) take part, unless the noun names its own parties ("during the Abe-Putin summit")."""
     own = any(c.dep_ == "poss" and c.lower_ not in ("her", "his", "their") or c.dep_ == "prep" and
               c.lower_ in ("by", "with", "between", "among") or c.dep_ == "compound" and c.ent_type_ and
               c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY")  # "a two-day visit"
               for c in tok.children)  # fmt: skip
-    frame_verb = tok.head.head
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in frame_verb.children)
     if own or passive or frame_verb.lemma_.lower() in NON_CONTACT_VERBS | PASSIVE_FRAME_VERBS:
         return
@@ -558,7 +674,7 @@ def _agents_facing_counterparts(tok: Token, args: _Arguments) -> None:
         if anc.pos_ in ("VERB", "AUX"):
             if anc.lemma_.lower() in NON_CONTACT_VERBS | PASSIVE_FRAME_VERBS | DENIAL_VERBS | {"host"}:
                 break  # "hosted talks between X and Y": the host is the venue
-            args.agents = with_conjuncts(subject_of(anc))
+            args.agents = with_conjuncts(subject_of(anc) or (agents_of(anc) if anc.dep_ == "xcomp" else []))
             if args.agents or anc.dep_ != "prep":  # "following two days of meetings with X": keep climbing
                 break
         if anc.dep_ in CLAUSE_DEPS:
@@ -589,8 +705,9 @@ def _places_of_contact(tok: Token, chain: list[Token], sent: Span, lookup: Looku
     args.borrowed_place = bool(args.places) and not own_place
     # "met X at the White House", "receiving X in Washington": the place may hang on the counterpart
     partner_preps = ("at", "in") if tok.lemma_.lower() in ("receive", "host", "welcome") else ("at",)
-    args.places += [g for p in args.partners for c in p.children if c.dep_ == "prep" and c.lower_ in partner_preps
-                    for g in c.children if g.dep_ == "pobj" and g.ent_type_ in PLACE_LABELS]  # fmt: skip
+    holders = args.partners + [a for p in args.partners for a in p.children if a.dep_ == "appos"]
+    args.places += [g for p in holders for c in p.children if c.dep_ == "prep" and c.lower_ in partner_preps
+                    for g in c.children if g.dep_ == "pobj" and is_place(g)]  # fmt: skip
     if tok.lemma_.lower() in ("receive", "welcome", "host") and any(p.ent_type_ == "GPE" for p in args.places):
         args.kind = "visit"  # "receiving the prime minister in Washington": the guest visits the host's country
         args.destination = [p for p in args.places if p.ent_type_ == "GPE"]
@@ -610,7 +727,11 @@ def _parties(args: _Arguments, sent: Span, lookup: Lookup) -> tuple[list[Party],
     agent_countries: set[str] = set()
     agent_guesses: list[Party] = []
     for t in args.agents + args.partners:
-        for p in parties_of(t, lookup):
+        found = parties_of(t, lookup)
+        if t in args.agents and not any(p.country for p in found):
+            main = _main_clause_subject(t)
+            found = parties_of(main, lookup) if main is not None else found
+        for p in found:
             if t in args.agents and p.country:
                 agent_countries.add(p.country)
                 if p.guessed:
@@ -622,6 +743,21 @@ def _parties(args: _Arguments, sent: Span, lookup: Lookup) -> tuple[list[Party],
     _complete_from_clause(parties, sent, lookup)
     _same_side_guess(parties, agent_countries, lookup)
     return parties, agent_countries, agent_guesses
+
+
+REPORTING_VERBS = frozenset({"say", "tell", "add", "announce", "state", "confirm", "insist", "note", "write"})
+
+
+def _main_clause_subject(t: Token) -> Token | None:
+    """"The French president spoke to reporters as she met X": a he/she the resolver could not place is the subject
+    of the clause its own clause hangs on, when that subject is no pronoun."""
+    v = t.head
+    if t.lower_ not in ("he", "she") or v.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if v.dep_ not in ("advcl", "conj") and not (v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING_VERBS):
+        return None  # "X said she would meet Y": the speaker
+    subs = subject_of(v.head)
+    return subs[0] if subs and subs[0].pos_ != "PRON" else None
 
 
 def _add_format_parties(tok: Token, parties: list[Party]) -> None:

@@ -17,6 +17,7 @@ from extractors.core.dates import ResolvedDate, day_shift, find_dates
 from extractors.core.types import Participant
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK
 from extractors.meetings.mentions import NO_CONTACT, Mention
+from extractors.meetings.triggers import ACCOMPANY_VERBS
 
 _SOFT_WORDS = frozenset({"late", "early", "later", "earlier", "on", "in", "mid", "morning", "afternoon", "evening"})
 VAGUE_TIMES = ("soon", "shortly", "near future", "coming days", "coming weeks", "later", "earlier")
@@ -37,6 +38,7 @@ class Record:
     host_country: str | None = None
     series: bool = False  # an agreed series of meetings: takes back-references only
     basis: int = 0  # 3: two named people of two countries; 2: two countries named; 1: parties inferred from context
+    round: bool = False  # another round of a process told apart by its time ("since the previous round two years ago")
 
     @property
     def kind_class(self) -> str:
@@ -140,6 +142,16 @@ def merge_mentions(mentions: list[Mention]) -> list[Record]:
 _LONG_VISIT = re.compile(r"\b(?:\w+-day|\w+-nation|several days|week-long|weeklong|tour|stops?|leg)\b", re.IGNORECASE)
 
 
+# Events of a visit beyond its talks ("a banquet in the guest's honour", "laid a wreath"): the visit is its own entry.
+_BEYOND_MEETINGS = re.compile(r"\b(?:banquet|state dinner|wreath)\b", re.IGNORECASE)
+
+
+def _visit_to_attend(m: Mention) -> bool:
+    """"is visiting Chile to attend the Pacific forum": a visit made for a gathering beyond the bilateral meeting."""
+    return any(c.dep_ in ("advcl", "xcomp", "acl") and c.lemma_.lower() in ("attend", "participate")
+               for c in m.trigger.children)  # fmt: skip
+
+
 def _fold_single_visits(records: list[Record]) -> list[Record]:
     """A visit and the one meeting held during it are one contact; the visit stays apart only when the text
     gives it more (several meetings, a span of days, other stops)."""
@@ -153,10 +165,14 @@ def _fold_single_visits(records: list[Record]) -> list[Record]:
         if any(_LONG_VISIT.search(m.sent.text) for m in visit.mentions):
             continue
         meeting = inner[0]
+        if any(m.trigger.lemma_.lower() in ACCOMPANY_VERBS or _visit_to_attend(m) for m in visit.mentions) or any(
+            _BEYOND_MEETINGS.search(m.sent.text) for m in visit.mentions + meeting.mentions
+        ):
+            continue  # "toured the plant with X", "a banquet", "in X to attend a regional forum": more than the meeting
         host = visit.host_country or visit.location_country
         if meeting.location_country and host and meeting.location_country != host:
             continue  # "agreed to meet in Addis Ababa" and "will travel to Dakar": two contacts
-        if _dates_conflict(meeting.date, visit.date) or any(m.distinct for m in meeting.mentions):
+        if _dates_conflict(meeting.date, visit.date) or meeting.round or any(m.distinct for m in meeting.mentions):
             continue  # "the next meeting of the commission" is a round of its own, not the visit's meeting
         for m in visit.mentions:
             meeting.mentions.append(m)
@@ -273,7 +289,14 @@ def _merge(mentions: list[Mention]) -> list[Record]:
     records: list[Record] = []
     last: Record | None = None
     cancelled = {frozenset(m.countries) for m in mentions if m.status == "cancelled" and len(m.countries) >= 2}
+    invitations: list[Mention] = []
     for m in mentions:
+        if m.invitation:
+            invitations.append(m)  # no contact; what a later "accepted the invitation" accepts
+            continue
+        if m.accepts:
+            last = _accepted(m, invitations, records) or last
+            continue
         _known_people(m, records)
         if m.date is not None and "in the day" in (m.date.text or "").lower() and last and last.date and last.date.date:
             # "Earlier in the day": the day of the contact told just before, not the day of publication
@@ -308,6 +331,8 @@ def _merge(mentions: list[Mention]) -> list[Record]:
             countries = set(series.countries)  # "During talks held earlier this month, Pyongyang agreed ..."
             inferred = True
             round_of = series  # another round: never the same record as the contact it was told apart from
+            if m.trigger.lower_ == "round":
+                m.kind = series.kind  # "the previous round": a round of the process it belongs to
         if m.date is None and last is not None and last.date is not None and _on_the_sidelines(m):
             m.date = last.date  # "On the sidelines, X met Y": at the gathering just told, on its day
         if _unknown_side_of(m, countries, last):
@@ -326,13 +351,28 @@ def _merge(mentions: list[Mention]) -> list[Record]:
             continue
         target = None if m.distinct or round_of is not None else _same_contact(m, countries, records)
         if target is None:
-            target = Record(countries=countries, status=m.status, kind=m.kind, series=m.series)
+            target = Record(countries=countries, status=m.status, kind=m.kind, series=m.series,
+                            round=round_of is not None)
             records.append(target)
         _absorb(target, m)
         named = {p.country for p in m.participants if p.country}
         target.basis = max(target.basis, 1 if inferred else 3 if len(named) >= 2 else 2)
         last = target
     return records
+
+
+def _accepted(m: Mention, invitations: list[Mention], records: list[Record]) -> Record | None:
+    """"X accepted the invitation": the visit the latest invitation to one of X's countries offered, now planned."""
+    for inv in reversed(invitations):
+        if not m.countries & inv.countries or m.countries >= inv.countries:
+            continue
+        countries = m.countries | inv.countries
+        m.location, m.location_country, m.host_country = inv.location, inv.location_country, inv.host_country
+        rec = Record(countries=countries, status="planned", kind="visit", basis=1)
+        _absorb(rec, m)
+        records.append(rec)
+        return rec
+    return None
 
 
 def _implied_other_side(m: Mention, countries: set[str], records: list[Record]) -> set[str] | None:
@@ -368,14 +408,17 @@ def _refer_back(m: Mention, countries: set[str], last: Record | None) -> None:
 def _same_contact(m: Mention, countries: set[str], records: list[Record]) -> Record | None:
     """The latest record this mention is another mention of: same countries, status and kind class, compatible
     time and participants."""
-    for rec in reversed(records):
-        if (
-            not rec.series
-            and rec.countries == countries
-            and rec.status == m.status
-            and rec.kind_class == KIND_CLASS[m.kind]
-            and not _dates_conflict(rec.date, m.date)
-            and not _participants_conflict(rec.participants, m.participants)
-        ):
-            return rec
-    return None
+    fits = [
+        rec for rec in reversed(records)
+        if not rec.series
+        and rec.countries == countries
+        and rec.status == m.status
+        and rec.kind_class == KIND_CLASS[m.kind]
+        and not _dates_conflict(rec.date, m.date)
+        and not _participants_conflict(rec.participants, m.participants)
+    ]  # fmt: skip
+    if not fits:
+        return None
+    # the one whose people it names again ("I met A and B" after "meetings with A, B and C"), else the latest
+    names = {surname(p.name) for p in m.participants}
+    return max(fits, key=lambda rec: len(names & {surname(p.name) for p in rec.participants}))

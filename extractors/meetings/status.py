@@ -26,6 +26,7 @@ MOVE_VERBS = frozenset({"postpone", "delay", "defer", "move", "push", "reschedul
 DENIAL_VERBS = frozenset({"deny", "dismiss", "refute", "rule", "reject", "refuse", "decline", "disavow"})
 # A plan told in the past perfect ("had been scheduled to") is one that fell through.
 PAST_PLAN_LEMMAS = frozenset({"plan", "schedule", "due", "set", "slate", "expect", "intend"})
+FRAME_TIME_PREPS = frozenset({"during", "at", "after", "before", "on"})
 FUTURE_DATE_WORDS = ("next", "later", "coming", "tomorrow", "upcoming", "this week", "near future", "soon")
 
 
@@ -111,8 +112,8 @@ def _denied_or_hypothetical(trigger: Token) -> bool:
         x = trigger
         for _ in range(4):
             h = x.head
-            if h is x:
-                break
+            if h is x or x.dep_ == "prep" and x.lower_ in FRAME_TIME_PREPS:
+                break  # "invited X during their talks": the meeting frames the invitation, is not its content
             if h.lemma_.lower() in NON_CONTACT_NOUNS and h.pos_ == "NOUN":
                 return True
             if x.dep_ in ("pobj", "dobj") and h.dep_ == "pcomp" and h.head.head.lemma_.lower() in NON_CONTACT_NOUNS:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from extractors.core.text import RELATIVE_PRONOUNS
 from extractors.meetings.args import with_conjuncts
+from extractors.meetings.lexicon import PLANNED_VERBS
 from extractors.resolve.data import is_country_or_capital
 
 if TYPE_CHECKING:
@@ -43,6 +44,9 @@ def agents_of(verb: Token) -> list[Token]:
         if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp") and v.head is not v:
             v = v.head
             continue
+        if v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.head.pos_ in ("VERB", "AUX"):
+            v = v.head.head  # "looked forward to meeting X", "after touring the site with X"
+            continue
         break
     return []
 
@@ -71,7 +75,12 @@ def governing_chain(tok: Token) -> list[Token]:
             return chain
     chain.append(x)
     for _ in range(4):
-        if x.dep_ in ("xcomp", "conj") and x.head.pos_ in ("VERB", "AUX", "ADJ"):
+        # up through infinitives, "(being) able to meet", and a to-clause of a planning verb ("looks forward, to be
+        # able to sit down with X")
+        if x.dep_ in ("xcomp", "conj") and x.head.pos_ in ("VERB", "AUX", "ADJ") or \
+                x.dep_ == "acomp" and x.pos_ == "ADJ" and x.head.pos_ in ("VERB", "AUX") or \
+                x.dep_ == "advcl" and x.head.lemma_.lower() in PLANNED_VERBS and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
             x = x.head
             chain.append(x)
         elif x.dep_ == "pcomp" and x.head.dep_ == "prep" and x.head.head.pos_ in ("VERB", "ADJ", "NOUN"):

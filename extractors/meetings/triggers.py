@@ -54,6 +54,8 @@ def _noun_kind(tok: Token, low: str) -> str | None:
         or tok.dep_ == "compound" and tok.head.lower_ in ("meeting", "meetings", "session", "talks")
     ):
         return None  # "will hold the third Bilateral Commission", "the last Bilateral Commission meeting"
+    if low == "round" and not _round_of_contacts(tok):
+        return None
     if low == "session" and not (
         any(c.lower_ == "next" for c in tok.children) and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
                                                               for c in tok.children)
@@ -66,6 +68,29 @@ def _noun_kind(tok: Token, low: str) -> str | None:
     ):
         return None  # "the summit of the volcano"; not "the summit of the heads of state", "of the G20"
     return kind
+
+
+ROUND_MODIFIERS = frozenset("previous last next another new first second third fourth fifth sixth seventh eighth ninth "
+                            "tenth latest further".split())
+# Rounds of other things: votes, matches, sanctions, funding, fighting.
+OTHER_ROUNDS = frozenset(
+    "election elections vote votes voting ballot runoff poll polls primary match matches tournament game games "
+    "qualifying playoff playoffs sanction sanctions funding financing investment tariff tariffs strike strikes "
+    "fighting shelling layoff layoffs bidding auction golf boxing bout fight".split()
+)
+
+
+def _round_of_contacts(tok: Token) -> bool:
+    """"the previous round was held in New Delhi", "another round in Geneva next month": a bare round of the process
+    the article is about (its parties and kind come from that process, in the merge); never a round "of" something
+    (the talks of "a round of talks" are the contact word) nor in a story about votes, matches or sanctions."""
+    if tok.lower_ != "round" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
+    if not any(c.lower_ in ROUND_MODIFIERS and c.dep_ in ("amod", "det") for c in tok.children):
+        return False
+    if not (tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("hold", "host")):
+        return False  # "the third such round this year" describes a contact told in its own words
+    return not any(t.lower_ in OTHER_ROUNDS or t.lemma_.lower() in OTHER_ROUNDS for t in tok.sent)
 
 
 STATE_WORDS = frozenset("government governments state states nation nations country countries side sides party parties "
@@ -81,7 +106,72 @@ def _named_person(t: Token) -> bool:
         return True
     if t.ent_type_ in ("GPE", "ORG", "NORP", "LOC", "FAC"):
         return False  # "Russia and China signed a deal", "X Corp and Y signed": no meeting named
-    return t.ent_type_ == "PERSON" or t.lemma_.lower() in OFFICIAL_NOUNS and t.lemma_.lower() not in STATE_WORDS
+    if t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and any(
+        c.dep_ == "compound" and (c.ent_type_ == "PERSON" or c.lower_ in OFFICIAL_NOUNS) for c in t.children
+    ):
+        return True  # "Prime Minister Pham Minh Tuan" where the tagger stopped short of the surname
+    return t.lemma_.lower() in OFFICIAL_NOUNS and t.lemma_.lower() not in STATE_WORDS
+
+
+AUDIENCE_NOUNS = frozenset(
+    "reporter journalist press media audience crowd student supporter voter worker resident journalist "
+    "correspondent broadcaster newspaper television radio camera gathering".split()
+)
+GROUP_SIGNERS = frozenset(
+    "minister ministers leader leaders president presidents premier premiers delegation delegations official officials "
+    "representative representatives envoy envoys negotiator negotiators head heads chief chiefs secretary "
+    "secretaries".split()
+)
+
+
+GROUP_STATES = frozenset({"country", "nation", "government", "side"})
+
+
+def signing_group(t: Token) -> bool:
+    """A plural subject of officials of two states: "the foreign ministers of X and Y", "defence ministers from the
+    two countries", "Ghanaian and Togolese officials", "the two leaders"."""
+    if t.tag_ != "NNS" or t.lemma_.lower() not in GROUP_SIGNERS and t.lower_ not in GROUP_SIGNERS:
+        return False
+    for c in t.children:
+        if c.dep_ == "nummod" and c.lower_ == "two" or c.dep_ == "det" and c.lower_ == "both":
+            return True  # "the two leaders", "both delegations"
+        if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and any(x.ent_type_ == "NORP" for x in c.conjuncts):
+            return True  # "Ghanaian and Togolese ministers"
+        if c.dep_ == "poss" and c.lemma_.lower() in GROUP_STATES and any(x.lower_ in ("two", "both")
+                                                                        for x in c.children):  # fmt: skip
+            return True  # "the two countries' defence ministers"
+        if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                if g.ent_type_ in ("GPE", "NORP") and g.conjuncts:
+                    return True  # "of Ghana and Togo"
+                if g.lemma_.lower() in GROUP_STATES and any(
+                    x.lower_ in ("two", "both") for x in g.children
+                ):
+                    return True  # "from the two countries", "of both sides"
+    return False
+
+
+# Things done side by side with a foreign counterpart ("toured the plant with the president of X"): a contact only
+# with a person or an official of another state in a "with" phrase (checked against the parties later).
+ACCOMPANY_VERBS = frozenset({"tour", "inspect", "inaugurate", "unveil", "lay"})
+ACCOMPANY_OBJECTS = {"lay": frozenset({"wreath", "wreaths", "stone", "foundation", "cornerstone"})}
+# Heads of the bodies an official may address as a party of a contact.
+BODY_HEADS = frozenset({"council", "commission", "parliament", "committee", "board"})
+
+
+def _accompanied(tok: Token) -> bool:
+    """"toured a copper mine with the president of Peru", "laid a wreath together with X": the verb with a person
+    in a "with" phrase (the parties' check refuses one of the subject's own country)."""
+    need = ACCOMPANY_OBJECTS.get(tok.lemma_.lower())
+    if need is not None and not any(c.dep_ == "dobj" and c.lower_ in need for c in tok.children):
+        return False
+    holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]  # the parser may hang "with" on the site
+    withs = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("with", "alongside")]
+    withs += [g for c in tok.children if c.dep_ == "advmod" and c.lower_ == "together"
+              for g in c.children if g.dep_ == "prep" and g.lower_ == "with"]  # fmt: skip
+    return any(_person_like(g) for w in withs for g in w.children if g.dep_ == "pobj")
 
 
 def _person_like(o: Token) -> bool:
@@ -134,8 +224,12 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
             return None  # "a program called X"
         return "call"
     if lemma in ("speak", "talk", "confer", "negotiate"):
-        if not preps & {"with", "to", "by"}:
-            return None
+        if not preps & ({"with"} if lemma == "negotiate" else {"with", "to", "by"}):
+            return None  # "negotiating a pipeline to the capital": a process, not a contact with anyone
+        heard = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                 for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        if heard and all(g.pos_ == "NOUN" and g.lemma_.lower() in AUDIENCE_NOUNS for g in heard):
+            return None  # "spoke to reporters", "talked with students": an audience, not a counterpart
         return kind
     if lemma == "exchange" and not any(o.lemma_.lower() in ("view", "opinion", "greeting") for o in objs):
         return None  # prisoners, fire, accusations
@@ -161,12 +255,29 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         if not any(_person_like(o) for o in objs + by):
             return None
         return "meeting"
-    if lemma == "sign":
-        # "X and her counterpart Y signed a defence pact": two named people signing together met to do it
+    if lemma in ("sign", "ink"):
+        # "X and her counterpart Y signed a defence pact": two named people signing together met to do it;
+        # so did "the foreign ministers of X and Y", "the two countries' defence ministers"
         subj = with_conjuncts([c for c in tok.children if c.dep_ == "nsubj" and not c.text.isupper()][:1])
-        if len(subj) < 2 or not any(o.lemma_.lower() in SIGNED_NOUNS for o in objs):
+        if not any(o.lemma_.lower() in SIGNED_NOUNS for o in objs):
             return None
-        if not all(_named_person(x) for x in subj):
+        if len(subj) == 1 and signing_group(subj[0]):
+            return "meeting"
+        if len(subj) < 2 or not all(_named_person(x) for x in subj):
+            return None
+        return "meeting"
+    if lemma == "play":
+        # "played host to his Tanzanian counterpart"
+        hosts = any(o.lower_ == "host" for o in objs)
+        to = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+        return "meeting" if hosts and any(_person_like(g) for g in to) else None
+    if lemma in ACCOMPANY_VERBS:
+        if lemma == "tour" and any(is_destination(o) and o.ent_type_ == "GPE" for o in objs):
+            return "visit"  # "toured three Gulf states"
+        return kind if _accompanied(tok) else None
+    if lemma == "address":
+        # "addressed the council of an international body": an appearance before an international body's council
+        if not any(o.ent_type_ == "ORG" and o.lemma_.lower() in BODY_HEADS for o in objs):
             return None
         return "meeting"
     if lemma in ("arrive", "travel"):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from extractors.core.datelines import dateline_city
 from extractors.core.text import article_text
+from extractors.quotes.lexicon import is_agency
 from extractors.resolve.resolver import ArticleResolver
 
 if TYPE_CHECKING:
@@ -25,11 +26,19 @@ if TYPE_CHECKING:
 # Words that make a title or body the government of the story's own country when no nationality is given.
 _HOME_GOVERNMENT = re.compile(
     r"\b(?:government|ministry|foreign office|presidential|presidency|chancellery|cabinet|of the republic|"
-    r"treasurer|foreign secretary|prime minister's office|palace)\b", re.IGNORECASE)
+    r"treasurer|foreign secretary|prime minister's office|palace|department|agency|regulator|authorities|police|"
+    r"coast guard|central bank|joint chiefs|armed forces|military|army|navy|commission)\b", re.IGNORECASE)
+# Nouns an international organisation is called by after its name.
+_IGO_NOUNS = {"agency", "organization", "organisation", "body", "bloc", "alliance", "union", "fund", "bank",
+              "institution", "watchdog", "grouping", "commission", "court", "tribunal", "council"}
+# "the fund's mission chief", "the bank's governor": a body named before by its full name ("the International
+# Monetary Fund"), then by its head noun alone.
+_BARE_BODY = re.compile(r"^\s*(?:the|a|an)\s+([a-z]+)(?:'s|\u2019s)?\b", re.IGNORECASE)
 # Office-holders whose bare title ("Interior Minister X", "Judge X") names the dateline's state when nothing
 # else gives them a country; an opposition or party title names no state.
 _STATE_TITLES = re.compile(r"\b(?:minister|president|premier|chancellor|treasurer|judge|secretary|governor|mayor|"
-                           r"spokes(?:man|woman|person))\b", re.IGNORECASE)
+                           r"senator|congressman|congresswoman|rep|representative|speaker|majority leader|ambassador|"
+                           r"attorney general|commissioner|spokes(?:man|woman|person))\b", re.IGNORECASE)
 _VISITOR = re.compile(r"\b(?:visiting|guest)\b", re.IGNORECASE)
 _NO_STATE = re.compile(r"\b(?:opposition|party|former|ex|rebel|union)\b", re.IGNORECASE)
 # Titles that speak for no state (the corpus convention: opposition leaders and party spokespeople get none).
@@ -41,6 +50,15 @@ _EMPLOYERS = re.compile(
     re.IGNORECASE)
 # What a title is about starts at these words: "envoy for Libya", "adviser on Asia", "talks with Seoul".
 _TOPIC_START = re.compile(r"\s(?:for|to|on|in|at|with|about|over|toward|towards)\s", re.IGNORECASE)
+
+
+def _home_government(text: str) -> bool:
+    """A home-government title or body with no nationality; a news agency ("state news agency KCNA") is its own
+    state's, which the agency's name tells, not the dateline."""
+    return bool(_HOME_GOVERNMENT.search(text)) and not is_agency(text) and not _NEWS.search(text)
+
+
+_NEWS = re.compile(r"\bnews\b|\bstate[- ](?:run|owned|media|television|broadcaster)\b", re.IGNORECASE)
 
 
 class Affiliation:
@@ -56,13 +74,14 @@ class Affiliation:
         self.stateless: set[str] = set()  # opposition leaders and party spokespeople: speak for no state
         self._bare_office: dict[str, str] = {}  # surname -> the office word of a bare state title
         self._offices: dict[str, set[str]] = {}  # office word -> countries named with it for someone else
+        self._ministers: list[tuple[int, str]] = []  # (offset, country) of ministers named with their country
 
     @property
     def home(self) -> str | None:
         """The country of the dateline ("ISLAMABAD (Wire) -"), else the outlet's, else the one most mentioned."""
         if not self._home_done:
             self._home_done = True
-            city = dateline_city(article_text(self.doc, self.resolver))
+            city = self._dateline_city()
             if city is not None:
                 self._home = self._safe(lambda: self.resolver.location_country(city.title()))
             if self._home is None:
@@ -71,7 +90,24 @@ class Affiliation:
                 self._home = self._safe(self.resolver.main_country)
         return self._home
 
-    def of_title(self, text: str) -> str | None:
+    def dateline_home(self) -> str | None:
+        """The country of the dateline alone (None without one)."""
+        city = self._dateline_city()
+        return None if city is None else self._safe(lambda: self.resolver.location_country(city.title()))
+
+    def _dateline_city(self) -> str | None:
+        """The dateline's city, opening the text or the paragraph after a headline line ("Governor Says ...\n\n
+        PHOENIX - ...")."""
+        text = article_text(self.doc, self.resolver)
+        city = dateline_city(text)
+        if city is not None:
+            return city
+        first, _, rest = text.partition("\n\n")
+        if rest and len(first.split()) <= 16 and first.rstrip()[-1:] not in ".!?\"\u201d":
+            return dateline_city(rest.lstrip())
+        return None
+
+    def of_title(self, text: str, at: int | None = None) -> str | None:
         """The country a title or body description names as its own, or the home country for a home-government
         title that names none; None when it says nothing."""
         own = text.strip().strip(",").strip()
@@ -86,15 +122,43 @@ class Affiliation:
         code = self._safe(lambda: self.resolver.country_of_text(own))
         if code is not None:
             return code
-        if _HOME_GOVERNMENT.search(own):
+        bare = _BARE_BODY.match(own)
+        if bare is not None and (bare.group(0).endswith(("'s", "\u2019s")) or len(own.split()) == 2):
+            code = self.named_body(bare.group(1), len(self.doc.text))
+            if code is not None:
+                return code
+        if _home_government(own):
+            if at is not None and self.dateline_home() is None:
+                # "Hungarian Defence Minister X said ... said Y, a spokeswoman for the Ministry of Defence": without a
+                # dateline, the ministry is that of the last minister named with a country
+                earlier = [code for pos, code in self._ministers if pos < at]
+                if earlier:
+                    return earlier[-1]
             return self.home
+        return None
+
+    def named_body(self, noun: str, before: int) -> str | None:
+        """The country of the body last named in full before `before` with `noun` as its last word: "the fund" after
+        "the International Monetary Fund", "the bank" after "the Asian Development Bank"."""
+        noun = noun.lower()
+        for ent in reversed([e for e in self.doc.ents if e.label_ in ("ORG", "FAC", "NORP", "GPE")
+                             and e.end_char <= before]):
+            if ent[-1].lower_ == noun and len(ent) >= 2:
+                return self._safe(lambda e=ent: self.resolver.country_of_text(e.text))
+        if noun in _IGO_NOUNS:
+            # "the agency's regional director" after "the World Health Organization": the international body named
+            # last
+            for ent in reversed([e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= before]):
+                code = self._safe(lambda e=ent: self.resolver.country_of_text(e.text))
+                if code is not None and code.startswith("IGO:"):
+                    return code
         return None
 
     def body_country(self, span: Span) -> str | None:
         """A home-government body named without a country ("the Foreign Office said", "a ministry spokesman"):
         the story's home country, unless the article named that body with a country before ("Russia's foreign
         ministry ... the ministry"), when the resolution layer's reading by context stands."""
-        if not _HOME_GOVERNMENT.search(span.text) or self._safe(lambda: self.resolver.country_of_text(span.text)):
+        if not _home_government(span.text) or self._safe(lambda: self.resolver.country_of_text(span.text)):
             return None
         head = span.root.lemma_.lower()
         looked = 0
@@ -134,9 +198,11 @@ class Affiliation:
         if _STATELESS.search(title.text):
             self.stateless.add(surname)
             return
-        code = self.of_title(title.text)
+        code = self.of_title(title.text, title.start_char)
         if code is not None:
             self.by_surname[surname] = code
+            if re.search(r"\bminist", title.text, re.IGNORECASE):
+                self._ministers.append((title.start_char, code))
         elif _STATE_TITLES.search(title.text) and not _NO_STATE.search(title.text) and \
                 not _VISITOR.search(title.text):
             self.bare_title.add(surname)  # ("the visiting prime minister" is not the dateline's)

@@ -34,6 +34,32 @@ _TOPIC_NOUNS = {"expectation", "expectations", "hope", "hopes", "view", "views",
                 "intention", "desire", "readiness", "willingness", "determination", "commitment", "position"}
 _FEELING_PREPS = {"about", "for", "over", "at", "with", "regarding", "on", "toward", "towards", "in", "to", "of"}
 SPEECH_PARTICIPLES = CLAUSE_VERBS | OBJECT_VERBS | {"call"}
+SPEECH_VERBS = (CLAUSE_VERBS | OBJECT_VERBS | REQUEST_VERBS) - {"note", "state", "report", "point", "answer"}
+# Verbs of refusal whose object is a statement only when it is someone's words ("rejected the claim that ...",
+# "dismissed the allegations as ..."); rejecting a resolution, a plan or calls is an act.
+_REFUSALS = {"reject", "dismiss"}
+_CONTEXT_MARKS = {"as", "after", "while", "amid", "when", "before"}
+_ASKING = {"question", "ask", "wonder"}
+_REFUSING = {"decline", "refuse", "fail"}
+_SAID_NOUNS = {"claim", "assertion", "allegation", "accusation", "charge", "suggestion", "notion", "idea", "report",
+               "criticism", "characterization", "characterisation", "argument", "statement", "remark", "comment",
+               "assessment", "version", "account", "speculation", "rumour", "rumor", "interpretation", "premise",
+               "insinuation", "assumption", "contention", "warning", "threat", "ultimatum", "narrative", "story"}
+# Duties one is asked to take on ("asked X to lead the delegation"): an appointment, not a statement.
+_DUTIES = {"testify", "appear", "lead", "head", "chair", "serve", "represent", "attend", "accompany", "join", "oversee",
+           "coordinate", "succeed", "replace", "co-chair", "host", "organize", "organise", "run", "manage", "direct"}
+# What one tells a statement to, beside people: "told a briefing / a hearing / the conference that ...".
+_AUDIENCES = {"briefing", "conference", "hearing", "meeting", "session", "forum", "audience", "rally", "gathering",
+              "interview", "reporter", "journalist", "crowd", "committee", "parliament", "lawmaker", "senator",
+              "assembly", "congress", "senate", "council", "panel", "summit", "seminar", "symposium", "convention",
+              "delegate", "legislator", "broadcaster", "newspaper", "radio", "television", "channel", "agency",
+              "supporter", "investor", "analyst", "student", "group", "court", "jury", "inquiry", "podcast"}
+# Nouns whose own infinitive is their content ("the plan to expand the port"), not an instruction.
+_INFINITIVE_NOUNS = {"plan", "decision", "proposal", "attempt", "effort", "bid", "move", "need", "right", "ability",
+                     "chance", "opportunity", "intention", "request", "offer", "order", "promise", "pledge",
+                     "agreement", "deal", "way", "time", "campaign", "drive", "push", "scheme", "programme",
+                     "program", "initiative", "appeal", "demand"}
+_SETTINGS = {"on", "at", "during", "in", "after", "before", "over", "via", "by"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 
 
@@ -54,6 +80,8 @@ def quoted_as(verb: Token) -> Token | None:
 
 def reported_under(inner: Token, outer: Token) -> bool:
     """Whether `inner` sits in the reported clause of `outer`: a ccomp/xcomp edge on the way up to it."""
+    if inner.dep_ in ("advcl", "conj") and inner.lemma_.lower() in SPEECH_VERBS:
+        return False  # "said ... and accused X of 'Y'", "..., while the ministry said 'Z'": a statement of its own
     t = inner
     seen_clause = False
     for _ in range(16):
@@ -61,6 +89,8 @@ def reported_under(inner: Token, outer: Token) -> bool:
             return seen_clause
         if t.head is t:
             return False
+        if _others_words(t):
+            return False  # "..., a sum critics called 'an insult'": the relative clause's own speaker
         seen_clause = seen_clause or t.dep_ in ("ccomp", "xcomp")
         t = t.head
     return False
@@ -104,6 +134,11 @@ def reported_content(v: Token, lemma: str, kids: list[Token], cut: set[int] | di
     `cut` holds verbs that start a second statement inside the first clause ("said ..., and urged ...").
     """
     ccomps = [c for c in kids if c.dep_ == "ccomp" and (c.pos_ in ("VERB", "AUX") or has_that(c))]
+    if lemma in _ASKING:
+        # "questioned whether the agency could be trusted", "asked if the talks would resume": a question reported
+        for c in ccomps:
+            if c.i > v.i and c.left_edge.lower_ in ("whether", "if") and c.right_edge.i - c.left_edge.i >= 3:
+                return (c.left_edge.i, c.right_edge.i), None
     if lemma in CLAUSE_VERBS and ccomps and lemma not in ("call",):
         return _clause(v, kids, ccomps, cut), None
     if lemma in CLAUSE_VERBS and lemma not in ("call",):
@@ -116,7 +151,13 @@ def reported_content(v: Token, lemma: str, kids: list[Token], cut: set[int] | di
                 if r.dep_ == "relcl" and has_that(r) and any(g.dep_ in ("nsubj", "nsubjpass", "expl") and
                                                              g.lower_ != "that" for g in r.children):
                     return (r.left_edge.i, r.right_edge.i), o
-    if lemma in CLAUSE_VERBS | {"make"} and v.dep_ in ("parataxis", "advcl") and (
+                if r.dep_ == "relcl" and lemma == "tell" and r.left_edge.lower_ == "that" and \
+                        r.right_edge.i == o.right_edge.i and o.lemma_.lower() in _AUDIENCES and any(
+                            g.dep_ in ("nsubj", "nsubjpass", "expl") and g.lower_ != "that" for g in r.children):
+                    # "told a briefing that ships had acted lawfully", "that" read as the relative's object: an
+                    # audience hears a statement, it is not described by one
+                    return (r.left_edge.i + 1, r.right_edge.i), o
+    if lemma in CLAUSE_VERBS | {"make", "put"} and v.dep_ in ("parataxis", "advcl") and (
             v.dep_ == "parataxis" or any(m.lower_ == "as" and m.dep_ == "mark" for m in kids)):
         head = v.head
         if head.i > v.i:
@@ -128,13 +169,26 @@ def reported_content(v: Token, lemma: str, kids: list[Token], cut: set[int] | di
         return (head.left_edge.i if head.dep_ != "ROOT" else head.sent.start, v.left_edge.i - 1), None
     if lemma == "make":
         return _make(v, kids)
-    if lemma == "tell":
+    if lemma in ("tell", "warn", "caution", "remind"):
         # "told his staff on Monday to prepare options": the instruction is the infinitive
         objs = [c for c in kids if c.dep_ in ("dobj", "dative") and c.i > v.i]
         for c in kids:
             to = [g for g in c.children if g.dep_ == "aux" and g.lower_ == "to" and g.i < c.i]
             if objs and c.dep_ in ("xcomp", "advcl", "ccomp") and to and c.i > objs[0].i:
-                return (to[0].i + 1, c.right_edge.i), None
+                if lemma != "tell":  # "warned fishermen not to go to sea": whom and what, as for "urged"
+                    return (objs[0].left_edge.i, own_end(c)), None
+                return (to[0].i + 1, own_end(c)), None
+        for x in v.subtree:
+            # "told analysts on a call to expect lower dividends": the parser hung the infinitive on the
+            # audience or on the occasion ("on a call", "at a meeting")
+            to = [g for g in x.children if g.dep_ == "aux" and g.lower_ == "to" and g.i < x.i]
+            if not objs or not to or x.dep_ != "acl" or x.pos_ != "VERB" or x.i < objs[0].i or x.i > v.i + 12:
+                continue
+            n = x.head
+            if (n.dep_ in ("dobj", "dative") and n.head.i == v.i) or (
+                    n.dep_ == "pobj" and n.head.head.i == v.i and n.head.lower_ in _SETTINGS and
+                    n.lemma_.lower() not in _INFINITIVE_NOUNS):
+                return (to[0].i + 1, x.right_edge.i), None
     if lemma in ("warn", "caution"):
         for c in kids:  # "warned against any escalation"
             if c.dep_ == "prep" and c.lower_ in ("against", "of", "about") and c.i == v.i + 1:
@@ -152,9 +206,13 @@ def reported_content(v: Token, lemma: str, kids: list[Token], cut: set[int] | di
             return got
     if lemma in OBJECT_VERBS:
         objs = [c for c in kids if c.dep_ == "dobj"]
+        if objs and lemma in _REFUSALS and objs[0].lemma_.lower() not in _SAID_NOUNS and not any(
+                has_that(g) for g in objs[0].children):
+            return None  # "rejected a draft resolution", "rejecting calls for talks": a decision, no words reported
         if objs and objs[0].i > v.i:
-            end = max(c.right_edge.i for c in kids if c.i > v.i and c.dep_ in ("dobj", "prep", "oprd", "npadvmod",
-                                                                                  "xcomp"))
+            end = max(c.right_edge.i for c in kids if c.i > v.i and (
+                c.dep_ in ("dobj", "prep", "oprd", "npadvmod", "xcomp") or (c.dep_ in ("advcl", "acomp") and
+                                                                           c.left_edge.lower_ == "as")))
             if end - objs[0].left_edge.i >= 2:
                 return (objs[0].left_edge.i, end), None
     if lemma in STANCE_VERBS or lemma in ("speak", "talk"):
@@ -173,6 +231,17 @@ def _clause(v: Token, kids: list[Token], ccomps: list[Token], cut: set[int] | di
             break
         if is_speech_participle(t) and t.i > c.i and t.left_edge.i > v.i:
             end = min(end, t.left_edge.i - 1)  # "..., arguing that ...": a second statement with its own cue
+        if t.i > c.i and t.dep_ == "conj" and t.lemma_.lower() in _REFUSING and any(
+                x.dep_ == "xcomp" and x.lemma_.lower() in SPEECH_VERBS | {"comment", "elaborate", "give", "answer"}
+                for x in t.children):
+            end = min(end, t.left_edge.i - 1)  # "..., but declined to say when": the writer's report of a refusal
+        if t.i > c.i and _own_statement(t) and t.left_edge.i > c.i:
+            end = min(end, t.left_edge.i - 1)  # "..., though she added that ...", "and she accused X of ...": a
+            # second statement with a subject and a cue of its own
+        if t.i > c.i and _others_words(t) and t.lemma_.lower() in SPEECH_VERBS and \
+                v.doc[t.head.left_edge.i - 1].text == "," and t.head.left_edge.i > c.i:
+            end = min(end, t.head.left_edge.i - 2)  # "..., a sum critics called 'an insult'": the writer's aside
+            # about what someone else said
     new_clause = next((k for k in c.children if k.dep_ == "conj" and k.i > c.i and _own_clause(k)), None)
     if new_clause is not None and c.i > v.i:
         end = min(end, new_clause.left_edge.i - 1)  # the writer's own next point, not the statement
@@ -180,10 +249,54 @@ def _clause(v: Token, kids: list[Token], ccomps: list[Token], cut: set[int] | di
         # "says he will talk ..., but he will only discuss ...": the second clause hangs on the verb
         for k in kids:
             if k.dep_ == "conj" and k.i > c.i and k.pos_ in ("VERB", "AUX") and \
-                    k.lemma_.lower() not in CLAUSE_VERBS and any(g.dep_ == "nsubj" and g.pos_ == "PRON"
+                    k.lemma_.lower() not in SPEECH_VERBS and any(g.dep_ == "nsubj" and g.pos_ == "PRON"
                                                                   for g in k.children):
                 end = max(end, k.right_edge.i)
     return c.left_edge.i, end
+
+
+def _others_words(t: Token) -> bool:
+    """A relative clause whose own subject is a noun ("the offer the unions called 'an insult'", "a plan which
+    critics say ..."): what it reports is that noun's words, not the words of the clause it sits in."""
+    if t.dep_ not in ("relcl", "acl") or t.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in t.children):
+        return True
+    return t.tag_ in ("VBD", "VBZ", "VBP") and t.head.pos_ in ("NOUN", "PROPN") and t.head.tag_ in ("NNS", "NNPS") \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+
+
+def own_end(x: Token) -> int:
+    """The end of a requested action without the writer's setting after it: "urged residents to move inland on
+    Wednesday as the typhoon approached" ends at "inland"."""
+    end = x.right_edge.i
+    for c in sorted(x.children, key=lambda c: -c.i):
+        if c.i < x.i or c.right_edge.i != end:
+            break
+        setting = (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONTEXT_MARKS for m in c.children)
+                   and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)) or (
+            c.dep_ in ("prep", "npadvmod") and (c.ent_type_ == "DATE" or any(
+                g.ent_type_ == "DATE" and g.lower_ in _WEEKDAYS for g in c.children)))
+        if not setting:
+            break
+        end = c.left_edge.i - 1
+    return max(end, x.i)
+
+
+def _own_statement(t: Token) -> bool:
+    """A speech verb with a subject of its own and something it reports (a clause, an object): a second statement
+    inside the first one's clause."""
+    if t.pos_ != "VERB" or t.lemma_.lower() not in SPEECH_VERBS or t.dep_ not in ("advcl", "conj", "relcl", "acl") \
+            or has_that(t):
+        return False  # ("... and that the club would appeal the card": more of the same statement)
+    if t.lemma_.lower() in REQUEST_VERBS - CLAUSE_VERBS and not any(c.dep_ in ("xcomp", "ccomp", "oprd") or (
+            c.dep_ == "dobj" and any(g.dep_ in ("appos", "oprd") for g in c.children)) or (
+            c.dep_ == "prep" and c.lower_ in ("on", "upon", "for")) for c in t.children):
+        return False  # "appeal the red card", "call a meeting": no request
+    subj = [c for c in t.children if c.dep_ == "nsubj"]
+    if not subj or subj[0].lower_ in ("that", "which", "who", "what"):
+        return False
+    return any(c.dep_ in ("ccomp", "dobj", "oprd", "xcomp") and c.i > t.i for c in t.children)
 
 
 def is_speech_participle(t: Token) -> bool:
@@ -233,6 +346,11 @@ def _make(v: Token, kids: list[Token]) -> tuple[tuple[int, int], Token | None] |
 def _request(v: Token, lemma: str, kids: list[Token]) -> tuple[tuple[int, int], Token | None] | None:
     xcomps = [c for c in kids if c.dep_ in ("xcomp", "ccomp") and c.i > v.i]
     if lemma == "call":
+        oprd = [c for c in kids if c.dep_ == "oprd" and c.i > v.i]
+        if oprd and any(c.dep_ == "dobj" and c.lower_ == "what" and c.i < v.i for c in kids):
+            # "summoned the envoy over what it called repeated incursions": the words after "called" are the
+            # speaker's description
+            return (oprd[0].left_edge.i, oprd[0].right_edge.i), None
         for c in kids:
             if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
                 objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -241,8 +359,12 @@ def _request(v: Token, lemma: str, kids: list[Token]) -> tuple[tuple[int, int], 
                     return (objs[0].left_edge.i, end), c
             if c.dep_ == "prep" and c.lower_ == "for" and c.i == v.i + 1:
                 objs = [g for g in c.children if g.dep_ == "pobj"]
-                if objs and objs[0].right_edge.i - objs[0].left_edge.i >= 1:
-                    return (objs[0].left_edge.i, objs[0].right_edge.i), c
+                end = objs[0].right_edge.i if objs else -1
+                for k in kids:  # "called for talks to resolve the issue" with the purpose hung on the verb
+                    if k.dep_ in ("advcl", "xcomp") and k.left_edge.i == end + 1 and k.left_edge.lower_ == "to":
+                        end = k.right_edge.i
+                if objs and end - objs[0].left_edge.i >= 1:
+                    return (objs[0].left_edge.i, end), c
             if c.dep_ == "dobj" and c.lower_ == "attention":
                 for p in kids:
                     if p.dep_ == "prep" and p.lower_ == "to":
@@ -255,8 +377,10 @@ def _request(v: Token, lemma: str, kids: list[Token]) -> tuple[tuple[int, int], 
                     return (c.left_edge.i, comp[0].right_edge.i), None
         return None
     objs = [c for c in kids if c.dep_ in ("dobj", "dative")]
+    if lemma == "ask" and xcomps and xcomps[0].lemma_.lower() in _DUTIES:
+        return None  # "asked his deputy to lead a delegation": a task given, not words reported
     if xcomps and objs and objs[0].i < xcomps[0].i:  # urging someone: no addressee, no request
-        return (objs[0].left_edge.i, xcomps[0].right_edge.i), None
+        return (objs[0].left_edge.i, own_end(xcomps[0])), None
     for o in objs:
         for g in o.children:
             if g.dep_ in ("acl", "relcl", "xcomp") and g.pos_ == "VERB":

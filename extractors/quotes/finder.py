@@ -28,7 +28,9 @@ from extractors.quotes.clauses import (
 )
 from extractors.quotes.lexicon import (
     CLAUSE_VERBS,
+    EVALUATIVE_VERBS,
     NOT_SPEECH,
+    PARTICLE_ONLY,
     SPEAKER_NOUNS,
     SPEECH_LEMMAS,
     STATEMENT_NOUNS,
@@ -93,7 +95,17 @@ _VOTERS = {"shareholder", "stockholder", "investor", "voter", "electorate", "law
 _DOCUMENT_NAMES = {"statement", "declaration", "plan", "agreement", "treaty", "accord", "memorandum", "pact",
                    "charter", "roadmap", "framework", "programme", "program", "initiative", "strategy", "communique",
                    "communiqué", "protocol", "convention", "vision", "partnership", "mechanism", "dialogue"}
+_SIGNING = {"sign", "adopt", "issue", "release", "conclude", "publish", "endorse", "approve", "launch", "unveil",
+            "ink", "initial", "ratify", "agree", "finalize", "finalise", "produce", "draft"}
 _NAMING_VERBS = {"call", "name", "dub", "nickname", "title", "christen", "rename", "know"}
+# Nouns of a writer's comment appended to a statement ("..., a decision analysts had expected").
+_SUMMARY_NOUNS = {"decision", "move", "step", "sign", "signal", "development", "setback", "blow", "boost", "shift",
+                  "reversal", "departure", "rebuke", "snub", "concession", "outcome", "result", "sum", "figure",
+                  "level", "record", "claim", "charge", "remark", "comment", "statement", "view", "position",
+                  "stance", "prospect", "possibility", "scenario", "warning", "threat", "suggestion", "proposal"}
+# Titles a headline may name its speaker by (beside SPEAKER_NOUNS).
+_TITLE_HEADS = {"governor", "mayor", "premier", "chancellor", "boss", "chief", "ceo", "pm", "fm", "minister",
+                "president", "senator", "envoy", "king", "queen", "pope", "general", "spokesman", "spokeswoman"}
 _DEMONSTRATIVES = {"this", "that", "these", "those", "what", "which", "there"}
 _QUANTIFIERS = {"many", "some", "most", "several", "few", "others", "all", "each", "both", "none", "any"}
 # Things that cannot speak: a subject like these is a figure of speech or a joint text, not a speaker.
@@ -137,13 +149,17 @@ class QuoteFinder:
     def subject(self, verb: Token) -> Token | None:
         if verb.i in self._subject_override:
             return self._subject_override[verb.i]
+        fronted = self._fronted(verb)
+        if fronted is not None:
+            return fronted[0]
         if is_speech_participle(verb) or (
                 verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.lemma_.lower() in SPEECH_LEMMAS and
                 self.doc[verb.left_edge.i - 1].text == "," and not any(c.dep_ == "nsubj" for c in verb.children)):
             # "said the deal was the best on offer, arguing that ...", "..., calling them 'aggression'": the
             # speaker of the statement it follows
+            p_start, _ = self.para_of(verb.idx)
             speech = [anc for anc in verb.ancestors if anc.pos_ == "VERB" and anc.lemma_.lower() in SPEECH_LEMMAS
-                      and anc.i < verb.i]
+                      and anc.i < verb.i and anc.idx >= p_start]  # (a headline the parser ran on is not it)
             if speech:
                 return self.subject(speech[-1])  # the outermost: "said Moscow would respond ..., calling it ..."
         found = subject_of(verb, self._dateline)
@@ -181,7 +197,15 @@ class QuoteFinder:
     def speaker_for(self, tok: Token) -> Speaker | None:
         """One resolution per subject token, so the pronoun tracker sees each mention once, in text order."""
         if tok.i not in self._speaker_cache:
-            if tok.lower_ in _QUANTIFIERS or tok.lemma_.lower() in _INANIMATE or tok.lower_ in _DEMONSTRATIVES:
+            apposed = [c for c in tok.children if c.dep_ == "appos" and c.pos_ in ("NOUN", "PROPN")]
+            of_people = [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                         if g.dep_ == "pobj" and g.lemma_.lower() in SPEAKER_NOUNS]
+            if (tok.lower_ in _QUANTIFIERS or tok.lower_ == "one") and apposed:
+                # "One of the sources, a Turkish official, said": the apposition says who
+                self._speaker_cache[tok.i] = self.speakers.speaker(apposed[0])
+            elif tok.lower_ in ("one", "some", "many", "several", "two", "three", "most") and of_people:
+                self._speaker_cache[tok.i] = self.speakers.speaker(of_people[0])  # "one of the people"
+            elif tok.lower_ in _QUANTIFIERS or tok.lemma_.lower() in _INANIMATE or tok.lower_ in _DEMONSTRATIVES:
                 self._speaker_cache[tok.i] = None
             else:
                 self._speaker_cache[tok.i] = self.speakers.speaker(tok)
@@ -249,8 +273,13 @@ class QuoteFinder:
                                               tok.ent_iob_ == "I" and tok.lemma_.lower() in CLAUSE_VERBS):
             return False  # (a headline's "López Says ..." glues the verb to the name: it is still the verb)
         lemma = tok.lemma_.lower()
+        if lemma == "put":  # "as the senator put it, ...": the clause around is the senator's
+            return tok.dep_ == "advcl" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children) and \
+                any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
         if lemma in NOT_SPEECH or lemma not in SPEECH_LEMMAS:
             return False
+        if lemma in PARTICLE_ONLY:
+            return any(c.dep_ in ("prt", "advmod") and c.lower_ == PARTICLE_ONLY[lemma] for c in tok.children)
         if lemma == "make":
             return any(c.lower_ in ("clear", "plain") or (c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS)
                        for c in tok.children)
@@ -325,6 +354,18 @@ class QuoteFinder:
                 return _Attribution(t, obj, "according to", "according")
         return None
 
+    def _in_words(self, toks: list[Token]) -> _Attribution | None:
+        """ 'was, in the words of Minister X, "a useful exchange"', 'in X's words': X speaks."""
+        for t in toks:
+            if t.lower_ != "words" or t.dep_ != "pobj" or t.head.lower_ != "in":
+                continue
+            owner = [c for c in t.children if c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN")]
+            owner += [g for p in t.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                      if g.dep_ == "pobj"]
+            if owner:
+                return _Attribution(t.head, owner[0], "in the words of", "according")
+        return None
+
     def _subject_near(self, verb: Token, region: list[Token]) -> Token | None:
         subj = self.subject(verb)
         if subj is not None and not self.in_quote(subj.idx):
@@ -341,7 +382,19 @@ class QuoteFinder:
     def _attribution(self, q: Quoted) -> _Attribution | None:
         """Who a quotation is attributed to, looking (in this order) at: the verb framing a lowercase fragment
         before it; '"...," X said' right after it; 'X said, "..."' before it; "according to X"; any speech verb
-        of its sentence; 'X said:' closing the previous paragraph. None when nothing attributes it."""
+        of its sentence; 'X said:' closing the previous paragraph. None when nothing attributes it.
+        A verb of praise or blame ("hailed", "applauded") yields to an "according to X" in the same sentence: the
+        words are the source's ('the two applauded the "historic momentum", according to a joint summary')."""
+        att = self._attribution_by_position(q)
+        if att is not None and att.verb is not None and att.verb.lemma_.lower() in EVALUATIVE_VERBS:
+            p_start, p_end = self.para_of(q.open_mark)
+            sent = self.doc[self.tok_at(q.start)].sent
+            acc = self._according([t for t in sent if p_start <= t.idx < p_end])
+            if acc is not None:
+                return acc
+        return att
+
+    def _attribution_by_position(self, q: Quoted) -> _Attribution | None:
         after = self._region_after(q)
         before = self._region_before(q)
         inner_end = self.text[q.end - 1:q.end] if q.end > q.start else ""
@@ -381,7 +434,7 @@ class QuoteFinder:
             v = verbs_before[0]
             if before[-1].i - v.i <= 15:
                 return _Attribution(v, self._subject_near(v, before), None, "before")
-        acc = self._according(before + after)
+        acc = self._according(before + after) or self._in_words(before + after)
         if acc is not None:
             return acc
         # the sentence the quotation sits in: its speech verb, nearest first
@@ -392,7 +445,8 @@ class QuoteFinder:
         if cands:
             ancestors = {a.i for a in first.ancestors}
             governing = [t for t in cands if t.i in ancestors]
-            v = governing[0] if governing else min(cands, key=lambda t: abs(t.i - first.i))
+            nearest = [t for t in governing if t.i < first.i]  # the innermost verb framing it, as above
+            v = nearest[-1] if nearest else governing[0] if governing else min(cands, key=lambda t: abs(t.i - first.i))
             subj = self.subject(v)
             if subj is not None:
                 return _Attribution(v, subj, None, "sentence")
@@ -517,6 +571,7 @@ class QuoteFinder:
     def _document_name(self, q: Quoted, text: str) -> bool:
         """ 'signed a "Joint Statement on Maritime Cooperation" and an "Action Plan for the coming decade"': the
         quoted name of a text or programme after its article, not words of a speaker."""
+        text = text.rstrip(".")
         if q.merged or len(q.parts) > 1 or any(c in text for c in ".;!?") or not 1 <= len(text.split()) <= 12:
             return False
         before = self.text[max(0, q.open_mark - 8):q.open_mark].lower().split()
@@ -532,8 +587,20 @@ class QuoteFinder:
         while head.dep_ == "conj" and head.head is not head:
             head = head.head
         # signed, adopted, launched a "Plan": a name; "called for a 'new partnership'" may be the speaker's words
-        return head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB" and \
-            head.head.lemma_.lower() not in SPEECH_LEMMAS
+        if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB" and \
+                head.head.lemma_.lower() not in SPEECH_LEMMAS:
+            return True
+        # the parser lost the verb ('signed on May 3 a "joint declaration" and a "Roadmap"'): a verb of signing
+        # a few words before the first of the names
+        lead = [t for t in self.doc[max(0, first - 8):first] if t.pos_ == "VERB"]
+        if bool(lead) and lead[-1].lemma_.lower() in _SIGNING:
+            return True
+        # the second of two names: 'a "joint statement" and a "Plan"'
+        prev = max((x for x in self.quoted if x.parts and x.close_mark <= q.open_mark), key=lambda x: x.close_mark,
+                   default=None)
+        if prev is None or self.text[prev.close_mark:q.open_mark].strip().lower() not in ("and a", "and an", "and the"):
+            return False
+        return self._document_name(prev, self.text[prev.start:prev.end])
 
     def _type_of(self, q: Quoted, text: str) -> str:
         sent_start = self.doc[self.tok_at(q.open_mark)].sent.start_char if len(self.doc) else 0
@@ -575,12 +642,16 @@ class QuoteFinder:
                     text[:1].isupper():
                 continue  # "researchers are calling it 'Nova'": a name being given
             if att.verb is not None and att.verb.lemma_.lower() in ("discuss", "talk", "speak") and \
-                    att.via != "after":
-                continue  # "discussed his 'longest ever project'": an epithet in the topic, not a statement
+                    att.via != "after" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in att.verb.children):
+                continue  # "discussed his 'longest ever project'": an epithet in the topic ("spoke of 'a turning
+                # point'" is the speaker's words)
             speaker = self._speaker_of(att)
             if speaker is None:
                 continue
             qtype = "direct" if att.via == "colon" else self._type_of(q, text)
+            if qtype == "direct" and att.via == "according" and len(q.parts) + len(q.merged) == 1 and \
+                    not self._has_clause(q.parts[0]):
+                qtype = "partial"  # 'the talks were, in the words of X, "a useful exchange"': a few words
             conf = {"after": 0.9, "before": 0.85, "colon": 0.8, "according": 0.7, "sentence": 0.65}.get(att.via, 0.5)
             if speaker.kind == "unknown":
                 conf -= 0.15
@@ -637,6 +708,10 @@ class QuoteFinder:
             return None
         if att.via != "according" and att.verb is not None and is_passive(att.verb):
             return None
+        if len(self.para) > 1 and att.subject.idx < self.para[0][1]:
+            line = self.text[self.para[0][0]:self.para[0][1]].strip()
+            if len(line.split()) <= 16 and line[-1:] not in ".!?:":
+                return self.speaker_for(self._headline_speaker(att.subject))  # 'Minister says talks "useful"'
         return self.speaker_for(att.subject)
 
     def _cue(self, att: _Attribution) -> str | None:
@@ -724,6 +799,13 @@ class QuoteFinder:
         persons = [e for e in ents_in(self.doc[toks[0].i:toks[-1].i + 1]) if e.label_ == "PERSON"] if toks else []
         if persons and persons[-1].end == toks[-1].i + 1:
             return colon, label, persons[-1].root
+        if len(words) <= 3 and words[-1][:1].isupper() and not words[-1].isupper() and \
+                self.speakers.knows_surname(words[-1]):
+            # "Vaitkute: No. ..." with the family name of a person the article introduced: that person's turn
+            named = next((t for t in self.doc if t.text == words[-1] and t.ent_type_ == "PERSON"
+                          and not self.in_quote(t.idx)), None)
+            if named is not None:
+                return colon, label, named
         letters = [w for w in words if any(c.isalpha() for c in w)]
         if letters and all(w.isupper() for w in letters) and not (_RUBRICS & {w.strip(".'").lower() for w in words}) \
                 and not self.speakers.is_place(label.title()):  # "NEW DELHI: India on Monday ...": a dateline
@@ -794,8 +876,8 @@ class QuoteFinder:
                 continue
             ranges, cue, subj = got
             whole = None if used else self._indirect_record(ranges, cue, subj, tok, taken)
-            # a clause holding quoted words is that partial quote; an "and that" clause after it still counts
-            groups = [ranges] if whole is not None else self._statements(ranges)[1:]
+            # a clause holding quoted words is that partial quote; an "and that" clause beside it still counts
+            groups = [ranges] if whole is not None else self._other_statements(ranges, tok.i, records)
             for group in groups:
                 rec = whole if whole is not None else self._indirect_record(group, cue, subj, tok, taken)
                 if rec is not None:
@@ -810,6 +892,16 @@ class QuoteFinder:
                 continue  # (a claim inside a rejection stays: "rejected Moscow's claim that ..." has two voices)
             kept.append(rec)
         return kept
+
+    def _other_statements(self, ranges: list[tuple[int, int]], verb_i: int, records: list[_Record]
+                          ) -> list[list[tuple[int, int]]]:
+        """The "and that" clauses of a verb that already attributes quoted words, without the clause holding them
+        (the first one when none visibly holds them): 'said A and that B was "C"' leaves A."""
+        groups = self._statements(ranges)
+        marks = [r.marks for r in records if r.verb_i == verb_i]
+        held = [g for g in groups if any(self.doc[g[0][0]].idx < m_e and m_s < self.doc[g[-1][1]].idx +
+                                         len(self.doc[g[-1][1]].text) for m_s, m_e in marks)]
+        return [g for g in groups if g not in held] if held else groups[1:]
 
     def _statements(self, ranges: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
         """ "said his players had been "robbed" and that the federation would complain": the clauses joined by
@@ -839,12 +931,25 @@ class QuoteFinder:
         speaker = self.speaker_for(subj)
         if speaker is None or not speaker.name:
             return None
-        pieces, text = self.pieces_text(chars)
-        if not pieces or len(text.split()) < 2:
+        inner = [q for q in self.quoted if q.parts and len(q.parts) == 1 and not q.merged and
+                 span_s <= q.start and q.end <= span_e]
+        inner = [q for q in inner if not self._scare_quote(q, self.text[q.start:q.end]) and
+                 not self._document_name(q, self.text[q.start:q.end]) and not is_title_like(self.text[q.start:q.end])]
+        if inner:
+            # "Holm's warning that Europe was 'running out of time'": quoted words that nothing else attributed are
+            # this statement's partial quote
+            pieces, text = self.pieces_text([p for q in inner for p in q.parts])
+            qtype = "partial"
+        else:
+            pieces, text = self.pieces_text(chars)
+            qtype = "indirect"
+            if not pieces or len(text.split()) < 2:
+                return None
+        if not pieces or not any(c.isalpha() for c in text):
             return None
         conf = 0.6 if speaker.kind != "unknown" else 0.45
         quote = Quote(speaker=speaker.name, speaker_country=speaker.country, speaker_role=speaker.role,
-                      type="indirect", text=text, cue=cue, start=pieces[0][0], end=pieces[-1][1],
+                      type=qtype, text=text, cue=cue, start=pieces[0][0], end=pieces[-1][1],
                       parts=pieces, confidence=conf)
         return _Record(quote, tok.i, (span_s, span_e))
 
@@ -882,7 +987,11 @@ class QuoteFinder:
     def _reported(self, v: Token) -> tuple[list[tuple[int, int]], str, Token] | None:
         """The reported content of speech verb v as token ranges (two around a parenthetical "the talks, he
         said, were useful"), its cue, and the subject token."""
-        if is_passive(v) or any(c.dep_ == "neg" for c in v.children) or (v.tag_ == "VBN" and not any(
+        misread = v.tag_ == "VBN" and v.dep_ == "acl" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") \
+            and any(c.dep_ == "ccomp" and has_that(c) for c in v.children)
+        # ("A broadcaster, citing sources, reported that ...": with the sentence's verb read as a participle of its
+        # subject, the sentence has no verb of its own: it is the finite verb)
+        if is_passive(v) or any(c.dep_ == "neg" for c in v.children) or (v.tag_ == "VBN" and not misread and not any(
                 c.dep_ in ("nsubj", "aux") for c in v.children)):
             return None  # "was told", "did not say", "women encouraged to move": nobody states anything
         subj = self.subject(v)
@@ -892,6 +1001,12 @@ class QuoteFinder:
         kids = list(v.children)
         if v.dep_ == "xcomp" and v.head.lemma_.lower() in _NOT_SAYING:
             return None  # "declined to say what ...", "wants to stress ...": nothing was said
+        fronted = self._fronted(v)
+        if fronted is not None:
+            return fronted[1], cue_of(v), subj
+        with_phrase = self._with_saying(v)
+        if with_phrase is not None:
+            return [with_phrase], cue_of(v), subj
         if v.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in kids) and not any(c.dep_ == "ccomp" for c in kids) \
                 and not (v.i > v.head.i and v.dep_ == "advcl" and self.doc[v.left_edge.i - 1].text == ","):
             # "Underscoring the importance of Asia, she ...": a manner, not a statement ("..., expressing his
@@ -923,6 +1038,17 @@ class QuoteFinder:
                 ranges = [r for r in (first, second) if r[1] > r[0]]
                 if len(ranges) == 2:
                     return ranges, cue_of(v), subj
+        if v.dep_ == "advcl" and (lemma in CLAUSE_VERBS or lemma in ("make", "put")) and any(
+                m.lower_ == "as" and m.dep_ == "mark" for m in kids) and not any(
+                a.pos_ == "VERB" and a.lemma_.lower() in SPEECH_LEMMAS for a in v.ancestors) and \
+                v.left_edge.i - 1 > v.sent.start and self.doc[v.left_edge.i - 1].text == "," and \
+                v.right_edge.i + 2 < v.sent.end and self.doc[v.right_edge.i + 1].text == ",":
+            # "The bill, as the senator put it, is a giveaway": the sentence around the aside, in two pieces
+            first = trim_range(self.doc, v.sent.start, v.left_edge.i - 1)
+            second = trim_range(self.doc, v.right_edge.i + 2, self._writer_tail(v.right_edge.i + 2, v.sent.end - 1))
+            ranges = [r for r in (first, second) if r[1] >= r[0] and not self.doc[r[0]].is_punct]
+            if len(ranges) == 2:
+                return ranges, cue_of(v), subj
         content = reported_content(v, lemma, kids, self._subject_override)
         if v.i < 20 and self._headline(v, subj) is not None:
             _, line_end = self.para_of(v.idx)
@@ -930,6 +1056,7 @@ class QuoteFinder:
                     lemma not in CLAUSE_VERBS or content is None or content[1] is not None):
                 return None  # "Norway rejects Russian claim": a headline's summary of an act, no statement
             content = self._headline(v, subj), None
+            subj = self._headline_speaker(subj)
         if content is None:
             tail = self._before_attribution(v, subj, lemma)
             if tail is None:
@@ -969,6 +1096,42 @@ class QuoteFinder:
                         return [(a, b), (x, y)], cue_of(v, upto), subj
         return [(a, b)], cue_of(v, upto), subj
 
+    def _fronted(self, v: Token) -> tuple[Token, list[tuple[int, int]]] | None:
+        """ "The trade deal, the farmers' federation warned, would expose producers to ...": the parser takes the
+        statement's own subject and the speaker for two subjects joined by a comma. The second is the speaker;
+        the first and the clause after the attribution (which has no subject of its own) are the statement."""
+        if v.pos_ != "VERB" or v.lemma_.lower() not in CLAUSE_VERBS:
+            return None
+        subj = next((c for c in reversed(list(v.lefts)) if c.dep_ == "nsubj" and c.i not in self._dateline), None)
+        clause = next((c for c in v.children if c.dep_ == "ccomp" and c.i > v.i), None)
+        if subj is None or clause is None or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            return None
+        speaker = next((c for c in subj.children if c.dep_ == "conj" and c.i > subj.i), None)
+        if speaker is None or any(c.dep_ == "cc" for c in subj.children) or \
+                self.doc[speaker.left_edge.i - 1].text != ",":
+            return None
+        if self.doc[clause.left_edge.i - 1].text != ",":
+            return None
+        first = trim_range(self.doc, subj.left_edge.i, speaker.left_edge.i - 2)
+        second = trim_range(self.doc, clause.left_edge.i, self._writer_tail(clause.left_edge.i, clause.right_edge.i))
+        if first[1] < first[0] or second[1] <= second[0]:
+            return None
+        return speaker, [first, second]
+
+    def _with_saying(self, v: Token) -> tuple[int, int] | None:
+        """ "..., with traders saying the warning had caught the market off guard": the parser often reads the
+        participle as a modifier of its speaker and the statement as the rest of the "with" phrase; everything
+        after the participle to the end of that phrase is what was said."""
+        if v.tag_ != "VBG" or v.dep_ != "acl" or v.lemma_.lower() not in CLAUSE_VERBS or \
+                v.head.pos_ not in ("NOUN", "PROPN") or any(c.dep_ == "ccomp" for c in v.children):
+            return None
+        lead = v.head.left_edge.i - 1
+        if lead < 0 or self.doc[lead].lower_ != "with":
+            return None
+        end = max(self.doc[lead].right_edge.i, v.right_edge.i)
+        a, b = trim_range(self.doc, v.i + 1, end)
+        return (a, b) if b - a >= 2 else None
+
     def _writer_tail(self, a: int, b: int) -> int:
         """ "..., signaling an end to the dispute" closing the sentence: a participle clause after a comma that
         comments on the statement (not a speech verb's own statement) is the writer's, not the speaker's."""
@@ -977,6 +1140,15 @@ class QuoteFinder:
                     t.left_edge.i == t.i and self.doc[t.i - 1].text == "," and t.right_edge.i >= b - 1 and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
                 return t.i - 2
+            if t.text == "," and t.i + 2 <= b and self.doc[t.i + 1].lower_ in ("a", "an", "another") and \
+                    not self.in_quote(t.idx):
+                # "..., a decision most analysts had expected", "..., a move that angered Beijing": the writer's
+                # comment on the statement, set off by a comma at its end
+                k = t.i + 2
+                while k < b and self.doc[k].pos_ in ("ADJ", "ADV"):
+                    k += 1
+                if self.doc[k].lemma_.lower() in _SUMMARY_NOUNS and self.doc[k].pos_ == "NOUN":
+                    return t.i - 1
         return b
 
     def _through_colon(self, v: Token, a: int, b: int) -> int:
@@ -987,7 +1159,10 @@ class QuoteFinder:
             return b
         sent = doc[b].sent
         p_start, p_end = self.para_of(doc[b].idx)
-        rest = [t for t in doc[b + 2:sent.end] if t.idx < p_end]
+        end = sent.end
+        if end <= b + 2 and b + 2 < len(doc):
+            end = doc[b + 2].sent.end  # the parser ended the sentence at the colon: the list is the next one
+        rest = [t for t in doc[b + 2:end] if t.idx < p_end]
         if len(rest) < 2 or any(is_mark(t.text) or self._is_speech_verb(t) for t in rest):
             return b
         return trim_range(doc, a, rest[-1].i)[1]
@@ -1005,6 +1180,28 @@ class QuoteFinder:
             return None
         a, b = trim_range(self.doc, toks[0].i, toks[-1].i)
         return (a, b) if b > a else None
+
+    def _headline_speaker(self, subj: Token) -> Token:
+        """ "Governor Says State Will Sue", "Central bank chief says ...": a headline that names its speaker only by a
+        title speaks for the person the lead sentence has speaking (the first speech verb of the next paragraph
+        with a person's name for subject)."""
+        if len(self.para) < 2 or subj.tag_ in ("NNS", "NNPS") or subj.ent_type_ == "PERSON" or any(
+                t.ent_type_ == "PERSON" for t in subj.subtree) or \
+                subj.pos_ not in ("NOUN", "PROPN") or subj.lemma_.lower() not in SPEAKER_NOUNS | _TITLE_HEADS:
+            return subj
+        p_start, p_end = self.para[1]
+        for t in self.doc[self.tok_at(p_start):self.tok_at(p_end - 1) + 1]:
+            if p_start <= t.idx < p_end and self._is_speech_verb(t) and not is_passive(t):
+                lead = self.subject(t)
+                named = next((c for c in lead.subtree if c.dep_ == "appos" and c.ent_type_ == "PERSON"),
+                             None) if lead is not None else None
+                lead = named or lead  # "The chief executive of X, Raj Patel, said": the name
+                if lead is not None and lead.idx >= p_start and not self.in_quote(lead.idx):
+                    sp = self.speaker_for(lead)
+                    if sp is not None and sp.kind == "person" and sp.name:
+                        return lead
+                break
+        return subj
 
     def _before_attribution(self, v: Token, subj: Token, lemma: str) -> tuple[int, int] | None:
         """ "Long statement of fact, the Foreign Office said on Thursday." parsed with the attribution as a

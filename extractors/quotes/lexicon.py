@@ -16,17 +16,18 @@ say tell add note stress emphasize emphasise declare acknowledge admit insist wa
 confirm announce state report remark reply respond suggest indicate assert maintain deny predict underscore
 underline affirm reaffirm recall observe concede contend allege answer comment point write vow pledge promise
 caution complain estimate propose demand recommend hint signal disclose reveal testify repeat highlight convey
+charge counter assure inform lament boast brag joke quip retort tweet post forecast rule
 """.split())
 
 # Verbs whose object plus infinitive is the statement ("called on them to act", "urged Iran to stop").
-REQUEST_VERBS = frozenset("urge request call appeal implore encourage ask".split())
+REQUEST_VERBS = frozenset("urge request call appeal implore encourage ask instruct advise exhort beg challenge".split())
 
 # Verbs whose infinitive alone is the statement ("threatened to ban ...").
 INFINITIVE_VERBS = frozenset("threaten vow pledge promise".split())
 
 # Verbs whose object (with what follows) is the statement ("accused X of ...", "condemned X for ...").
 OBJECT_VERBS = frozenset("""
-accuse condemn criticize criticise denounce reject deny blame announce describe characterize characterise term
+accuse condemn criticize criticise denounce reject deny blame describe characterize characterise term
 label brand dismiss slam decry
 """.split())
 
@@ -60,8 +61,13 @@ NOT_SPEECH = frozenset("hope think believe feel want expect wish fear know see".
 # Verbs that attribute a quotation but carry no reported clause of their own ('"Why?" asked X').
 ATTRIBUTION_VERBS = frozenset("""
 ask shout exclaim quip joke wonder muse laugh sigh tweet post read recount conclude counter
-retort interject chime scream yell whisper plead boast concede summarize summarise
+retort interject chime scream yell whisper plead boast concede summarize summarise shoot fire hit snap question
+hail praise laud applaud welcome blast lambast mock ridicule liken compare
 """.split())
+# Verbs of praise or blame: they attribute quoted words ("hailed the deal as 'historic'") unless a source is named.
+EVALUATIVE_VERBS = frozenset("hail praise laud applaud welcome blast lambast mock ridicule liken compare".split())
+# Attribution verbs that attribute only with their particle: '"...," she shot back' / "fired back".
+PARTICLE_ONLY = {"shoot": "back", "fire": "back", "hit": "back"}
 
 SPEECH_LEMMAS = (CLAUSE_VERBS | REQUEST_VERBS | INFINITIVE_VERBS | OBJECT_VERBS | STANCE_VERBS | ATTRIBUTION_VERBS
                  | {"make", "speak", "talk"})
@@ -141,7 +147,8 @@ husband friend neighbor neighbour owner user fan citizen villager refugee migran
 cleric imam priest bishop pope rabbi monk nun teacher nurse engineer pilot driver participant ceo chairperson
 deputy vice undersecretary counsellor counselor consul attache envoys premier's figure figures insider
 insiders aides advisers analysts experts sources observers residents witnesses groups agencies companies
-association federation confederation campaign network fund institute foundation chamber league bureau
+association federation confederation campaign network fund institute foundation chamber league bureau bloc
+militants rebels insurgents
 secretariat mission staff broadcaster station channel publisher lobby caucus administrator
 administrators management body bodies treasury airline carrier hospital university school club opposition
 """.split())

@@ -52,6 +52,12 @@ _STATE_AGENCY = (re.compile(r"\b(?:state|state-run|state-owned|official|governme
                             r"(?:agency|media|broadcaster|television)\s+(\w+)", re.IGNORECASE),
                  re.compile(r"\b(\w+),\s+(?:the|its|their)\s+(?:\w+\s+)?(?:state|state-run|state-owned|official|"
                             r"government)\s+(?:news\s+)?agency", re.IGNORECASE))
+# Kinds of firm a company is called by after its name ("the company", "the carrier").
+_CORPORATE = {"company", "firm", "group", "carrier", "airline", "lender", "insurer", "maker", "manufacturer",
+              "retailer", "developer", "operator", "startup", "conglomerate", "automaker", "miner", "producer"}
+_GOVERNMENT_HEADS = {"ministry", "government", "department", "office", "embassy", "presidency", "kremlin", "house",
+                     "council", "commission", "agency", "parliament", "senate", "congress", "army", "police"}
+_SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 _RESOLVED_KINDS = {"person", "official", "body", "country", "group"}
 
 
@@ -187,7 +193,7 @@ def is_joint(tok: Token) -> bool:
         return True
     if tok.lemma_.lower() in JOINT_HEADS and tok.tag_ in ("NNS", "NNPS") and not any(
             c.dep_ in ("amod", "compound", "poss", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG")
-                                                                or c.pos_ == "PROPN")
+                                                                or c.pos_ in ("PROPN", "NOUN"))
             for c in tok.children):
         return True
     return tok.lower_ in ("both", "each")
@@ -213,9 +219,10 @@ def can_speak(tok: Token, span: Span) -> bool:
 
 
 def mistagged_name(tok: Token) -> bool:
-    """A name the tagger swallowed into a date or number ("10:15 - Rusu says", tagged as one DATE)."""
-    return tok.pos_ == "PROPN" and tok.ent_type_ in ("DATE", "TIME", "CARDINAL") and tok.text.isalpha() and \
-        tok.text[:1].isupper() and tok.lower_ not in _CALENDAR
+    """A name the tagger swallowed into a date or number ("10:15 - Rusu says", tagged as one DATE), or into a title
+    run on from a quotation before it ('... as "fantasies." Spokesman Ilya Voronin told', one WORK_OF_ART)."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "WORK_OF_ART") and \
+        tok.text.isalpha() and tok.text[:1].isupper() and tok.lower_ not in _CALENDAR
 
 
 def _names_subject(ent: Span, tok: Token) -> bool:
@@ -260,6 +267,19 @@ def _title_span(doc: Doc, ent: Span, left: int) -> Span | None:
     return None
 
 
+def _title_after(doc: Doc, ent: Span) -> Span | None:
+    """The title set after a name by a comma: "said Lena Varga, a spokeswoman for the Ministry of Defence"."""
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return None
+    app = next((c for c in ent.root.children if c.dep_ == "appos" and c.i > ent.end), None)
+    if app is None or app.pos_ != "NOUN" or app.left_edge.i != ent.end + 1:
+        return None
+    words = [t for t in doc[app.left_edge.i:app.right_edge.i + 1]]
+    if len(words) > 12 or any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    return doc[app.left_edge.i:app.right_edge.i + 1]
+
+
 def _same_last(actor: Actor | None, name: str) -> bool:
     """Whether the resolution layer's answer is about this name: same family name, or a fuller form of it."""
     if actor is None or not actor.name:
@@ -298,6 +318,11 @@ class SpeakerResolver:
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
+            end = ent.end
+            while end - 1 > ent.start and doc[end - 1].is_punct and doc[end - 1].text in ".,;:":
+                end -= 1  # "Adriana Solis." at a sentence's end: the tagger took the period into the name
+            if end != ent.end:
+                ent = Span(doc, ent.start, end, label=ent.label_)
             toks = [t for t in ent if not t.is_punct or t.text in ("-", ".")]
             after_of = ent.start > 0 and doc[ent.start - 1].lower_ == "of"
             while toks and (toks[0].lower_ in _HONORIFICS or (after_of and len(toks) > 2 and
@@ -323,11 +348,14 @@ class SpeakerResolver:
                 gender[last] = _HONORIFICS[prev.lower_]
             j = ent.start - 1
             while j >= 0 and j >= ent.start - 6 and doc[j].ent_type_ != "PERSON" and (
-                    doc[j].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j].lower_ in ("of", "-", "'s", "\u2019s")):
+                    doc[j].pos_ in ("PROPN", "NOUN", "ADJ") or doc[j].lower_ in ("of", "-", "'s", "\u2019s") or (
+                        doc[j].lower_ in ("to", "for") and j > 0 and doc[j - 1].pos_ in ("PROPN", "NOUN"))) and \
+                    not (doc[j].text == "-" and doc[j].whitespace_ and j > 0 and doc[j - 1].whitespace_):
+                # (a spaced dash ends a dateline, "WASHINGTON - Rep. X": the city is not part of the title)
                 if doc[j].pos_ != "ADJ":
                     titles.append((ent.start_char, doc[j].lower_, last))
                 j -= 1
-            self.affiliation.note_person(last, _title_span(doc, ent, j + 1))
+            self.affiliation.note_person(last, _title_span(doc, ent, j + 1) or _title_after(doc, ent))
         return full, gender, titles
 
     def is_place(self, word: str) -> bool:
@@ -378,6 +406,10 @@ class SpeakerResolver:
         for sent in self.doc.sents:
             root = sent.root
             heads = [root] + [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+            if root.lemma_.lower() in CLAUSE_VERBS:
+                # "The president will veto the bill, aides said.": the person the fronted statement is about is
+                # the topic a later "he" carries on
+                heads = [c for c in root.children if c.dep_ == "ccomp" and c.i < root.i] + heads
             for head in heads:
                 for child in head.children:
                     if child.dep_ not in _SUBJECT_DEPS or self._in_quote(child.idx):
@@ -496,14 +528,49 @@ class SpeakerResolver:
                 later = self._later_holder(span, tok, sp.country)
                 if later is not None:
                     sp = Speaker(later, sp.country, sp.role, "person")
+        if sp.kind in ("unknown", "body") and not plural:
+            earlier = self._same_body(span, tok)
+            if earlier is not None:
+                sp = Speaker(earlier.name, earlier.country or sp.country, earlier.role, earlier.kind)
         if remember:
             self.remember(tok.idx, sp, tok)
         return sp
+
+    def _same_body(self, span: Span, tok: Token) -> Speaker | None:
+        """ "The company said ..." after "Northwind Energy announced ...": a body named again by its kind is the body
+        of that kind that spoke last (a company for "the company", "... Fund" for "the fund")."""
+        words = [t for t in span if t.pos_ != "DET"]
+        if len(words) != 1 or words[0].i != tok.i or tok.pos_ != "NOUN" or span[0].lower_ != "the":
+            return None
+        noun = tok.lemma_.lower()
+        k = bisect.bisect_left(self._mention_pos, span.start_char) - 1
+        looked = 0
+        while k >= 0 and looked < 12:
+            sp = self._mentions[k].speaker
+            k -= 1
+            looked += 1
+            if sp.kind != "body" or not sp.name or sp.plural or sp.joint:
+                continue
+            name = sp.name.split()
+            if name[0].lower() == "the":
+                name = name[1:]
+            if not name or not name[0][:1].isupper():
+                continue  # only a body named by its name ("Northwind Energy"), not "the ministry" again
+            if name[-1].lower() == noun or (noun in _CORPORATE and name[-1].lower() not in _GOVERNMENT_HEADS):
+                return sp
+        return None
 
     def _later_holder(self, span: Span, tok: Token, country: str | None) -> str | None:
         """ "..., Cambodia's defense minister said." in a lead whose next paragraph names "Cambodian Defense
         Minister Tea Banh": a title phrase without a name is the person the article names with that title later
         (every title word of the phrase in the person's title, the same country)."""
+        if tok.lower_ in _SPOKES and any(c.dep_ == "poss" for c in tok.children) and \
+                not any(t.ent_type_ == "PERSON" for t in span):
+            # "the prime minister's spokesman said ..." then "spokesman Alan Reid told reporters": the one
+            # spokesman named soon after
+            near = {last for p, last in self._titles_by_word.get(tok.lower_, []) if 0 < p - span.end_char < 600}
+            if len(near) == 1 and self._full_names.get(next(iter(near))):
+                return self._full_names[next(iter(near))]
         if any(t.ent_type_ == "PERSON" for t in span) or tok.pos_ not in ("NOUN", "PROPN") or \
                 not any(t.ent_type_ in ("GPE", "NORP") for t in span):
             return None  # only a title tied to a state ("Norway's transport minister") points forward
@@ -556,7 +623,25 @@ class SpeakerResolver:
             sp = self.speaker(authors[0], remember)
             self.note_document(tok, sp)
             return sp
+        issuer = self._issuer_before(tok)
+        if issuer is not None:
+            return issuer
         return self.last_person_before(tok.idx)
+
+    def _issuer_before(self, tok: Token) -> Speaker | None:
+        """ "The junta promised ... in a statement read on television. 'The transition will be short,' the statement
+        said": the statement is the voice of whoever issued it in the sentence that first mentioned it."""
+        lemma = tok.lemma_.lower()
+        for t in self.doc[max(0, tok.i - 150):tok.i]:
+            if t.lemma_.lower() != lemma or t.dep_ != "pobj" or t.head.lower_ not in ("in", "through", "via"):
+                continue
+            verb = t.head.head
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = subject_of(verb)
+            if subj is not None and subj.i != tok.i and subj.lemma_.lower() not in _DOCUMENT_NOUNS:
+                return self.speaker(subj, remember=False)
+        return None
 
     def knows_document(self, noun: Token) -> bool:
         return noun.lemma_.lower() in self._documents
@@ -694,8 +779,29 @@ class SpeakerResolver:
             sp.country = self._person_country(sp.name.split()[-1].lower(), sp.country)
         elif persons and sp.kind == "body":  # "Ferjani's office" speaks for Ferjani's state
             sp.country = self._person_country(persons[-1].text.split()[-1].lower().removesuffix("'s"), sp.country)
+        elif sp.kind == "body" and any(t.dep_ == "poss" and self.knows_surname(t.text) for t in span):
+            owner = next(t for t in span if t.dep_ == "poss" and self.knows_surname(t.text))
+            sp.country = self._person_country(owner.lower_, sp.country)  # the tagger missed the name
         elif not persons:
-            sp.country = self.affiliation.body_country(span) or sp.country or self.affiliation.of_title(span.text)
+            words = [t for t in span if t.pos_ != "DET"]
+            named = None
+            if len(words) == 1 and words[0].pos_ == "NOUN":
+                named = self.affiliation.named_body(words[0].lower_, span.start_char)  # "the fund" named before
+                if named is None and words[0].lemma_.lower() == "ministry" and \
+                        self.affiliation.dateline_home() is None:
+                    named = self._last_minister_country(span.start_char)  # "the ministry" of the minister quoted
+            sp.country = named or self.affiliation.body_country(span) or sp.country or \
+                self.affiliation.of_title(span.text)
+
+    def _last_minister_country(self, pos: int) -> str | None:
+        """The country of the last minister who spoke before `pos` ("Minister X said ... The ministry noted")."""
+        k = bisect.bisect_left(self._mention_pos, pos) - 1
+        while k >= 0:
+            sp = self._mentions[k].speaker
+            if sp.kind in _PERSONISH_KINDS and sp.role and "minister" in sp.role.lower() and sp.country:
+                return sp.country
+            k -= 1
+        return None
 
     def _person_country(self, surname: str, country: str | None) -> str | None:
         """A person's own title first; a bare state title ("Judge X" in a story from London) only fills a gap

@@ -6,6 +6,7 @@ The parts:
 - `country_words`: country words in the text (names, demonyms, capitals, seats, IGOs, big cities);
 - `vocab`: the word lists the resolver reads descriptions with;
 - `people`: named people of one article, their titles, clusters and definite descriptions;
+- `gender`: which people "he" and "she" can stand for, from the article's own words (no list of first names);
 - `people_country`: the state each named person speaks for;
 - `unnamed`: unnamed officials, groups and bodies ("a Foreign Ministry official", "the Kremlin");
 - `actors`: what a span of the article is (`Actor`): a person, a pronoun's antecedent, an official, a body;

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from extractors.resolve.data import has_office, key_of
+from extractors.resolve.people import SUBJECT_DEPS
 from extractors.resolve.vocab import (
     BODY_NOUNS,
     DEFINITE,
@@ -22,6 +23,8 @@ from extractors.resolve.vocab import (
     ROLE_LINKS,
     ROYAL_WORDS,
 )
+
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "obj", "pobj"})
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -78,6 +81,9 @@ def actor_of(res: ArticleResolver, span: Span) -> Actor:
     head = span.root if span.root is not None else toks[-1]
     head = _office_head(head)
     head_low = head.lower_
+    counterpart = _host_counterpart(res, span, head)
+    if counterpart is not None:
+        return counterpart
     if head_low in res.ref.role_words or head_low in res.ref.nongov_words:
         holder_after = _holder_after_title(res, span)
         if holder_after is not None:
@@ -86,6 +92,24 @@ def actor_of(res: ArticleResolver, span: Span) -> Actor:
     if described is not None:
         return described
     return _by_country_words(res, span)
+
+
+def _host_counterpart(res: ArticleResolver, span: Span, head: Token) -> Actor | None:
+    """"my counterpart" (or "my counterpart, the Principal Secretary ...") said by an official a header gives with
+    their bureau: the host's official, where the briefing was given; never the speaker's state or the topic's."""
+    host = res.counterpart_host
+    if host is None or res.mentions_between(span.start_char, span.end_char):
+        return None
+    noun = head
+    if noun.lower_ not in ("counterpart", "counterparts") and noun.dep_ == "appos" \
+            and noun.head.lower_ in ("counterpart", "counterparts"):
+        noun = noun.head  # the office set off after "my counterpart,"
+    if noun.lower_ not in ("counterpart", "counterparts"):
+        return None
+    if any(c.dep_ == "poss" and c.i in res.token_person for c in noun.children):
+        return None  # "Kritenbrink's counterpart": read as the owner's dependant
+    return Actor(span.text, host, res.role_of_text(span.text) or "counterpart", "official", span.start_char,
+                 span.end_char)
 
 
 def _named_person(res: ArticleResolver, span: Span) -> Actor | None:
@@ -123,7 +147,7 @@ def _by_form(res: ArticleResolver, span: Span, toks: list[Token]) -> Actor | Non
 
 
 def _holder_after_title(res: ArticleResolver, span: Span) -> Actor | None:
-    """ "Sociology professor Nader Said", "the director, Yevgeni Volk": the title's holder, named right after."""
+    """ "History professor Lena Orr", "the director, Pavel Brun": the title's holder, named right after."""
     j = span.end + 1 if span.end < len(res.doc) and res.doc[span.end].text == "," else span.end
     limit = min(len(res.doc), j + 6)
     while j < limit:
@@ -236,9 +260,13 @@ def _unnamed_actor(u: Unnamed, s: int, e: int) -> Actor:
     return Actor(u.name, u.country, u.role, u.kind, s, e)
 
 
-def recent_person(res: ArticleResolver, before: int, gender: str | None) -> PersonMention | None:
+def recent_person(res: ArticleResolver, before: int, gender: str | None, exclude: frozenset[int] = frozenset()
+                  ) -> PersonMention | None:
+    """The person a pronoun at `before` most likely stands for: of a compatible gender, not one of the `exclude`
+    clusters, the nearest subject in its sentence, else the latest subject of the sentences before."""
     sent = res._sent_of(before)
-    cands = [pm for pm in res.person_mentions if pm.end <= before and sent - pm.sent <= MAX_BACK_SENTENCES]
+    cands = [pm for pm in res.person_mentions if pm.end <= before and sent - pm.sent <= MAX_BACK_SENTENCES
+             and pm.cluster not in exclude]
     if gender:
         cands = [pm for pm in cands if res.clusters[pm.cluster].gender in (None, gender)]
     if gender == "f":
@@ -268,7 +296,7 @@ def pronoun_actor(res: ArticleResolver, tok: Token) -> Actor:
     low = tok.lower_
     s, e = tok.idx, tok.idx + len(tok.text)
     if low in PRONOUN_MALE or low in PRONOUN_FEMALE:
-        pm = recent_person(res, s, "m" if low in PRONOUN_MALE else "f")
+        pm = recent_person(res, s, "m" if low in PRONOUN_MALE else "f", _own_subjects(res, tok))
         if pm is not None:
             a = person_actor(res, pm)
             return Actor(a.name, a.country, a.role, "person", s, e, a.source)
@@ -279,6 +307,26 @@ def pronoun_actor(res: ArticleResolver, tok: Token) -> Actor:
         if u.end <= s and sent - u.sent <= 2 and u.kind in wanted:
             return Actor(u.name, u.country, u.role, u.kind, s, e)
     return Actor(None, None, None, "unknown", s, e)
+
+
+def _own_subjects(res: ArticleResolver, tok: Token) -> frozenset[int]:
+    """For an object pronoun ("X told him", "X met her"), the people who are its own clause's subject: a plain
+    pronoun there never stands for them (a reflexive would)."""
+    if tok.dep_ not in OBJECT_DEPS or tok.lower_ in ("himself", "herself"):
+        return frozenset()
+    v = tok.head
+    for _ in range(4):
+        if v.pos_ in ("VERB", "AUX") or v.head.i == v.i:
+            break
+        v = v.head
+    out: set[int] = set()
+    for c in v.children:
+        if c.dep_ in SUBJECT_DEPS:
+            for x in c.subtree:
+                pm = res.token_person.get(x.i)
+                if pm is not None:
+                    out.add(pm.cluster)
+    return frozenset(out)
 
 
 def _role_link(res: ArticleResolver, span: Span, head_low: str) -> Actor | None:

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from extractors.core.datelines import dateline_end
-from extractors.resolve.data import Entry, Reference, key_of, words
+from extractors.core.datelines import MAX_CHARS, dateline_at
+from extractors.resolve.data import Entry, Reference, fold, key_of, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -62,6 +62,49 @@ class Mention:
         if self.kind == "capital":
             return not self.locative
         return True
+
+
+def dateline(text: str) -> tuple[int, int, str | None]:
+    """(start, end, city as written) of the wire dateline opening the text or the paragraph after a headline line
+    ("Minister Says ...\n\nKYIV (Wire) - "); (0, 0, None) when there is none. A city written with letters beyond
+    ASCII ("SÃO PAULO", "BOGOTÁ", "REYKJAVÍK") is read in its ASCII spelling, with the offsets of the text as
+    written."""
+    end, city = _dateline_at(text, 0)
+    if city is not None:
+        return 0, end, city
+    first, sep, rest = text.partition("\n")
+    if sep and 1 < len(first.split()) <= 20 and not first.rstrip().endswith((".", "!", "?", "\"", "”", ":")):
+        start = len(first) + 1
+        while start < len(text) and text[start].isspace():
+            start += 1
+        end, city = _dateline_at(text, start)
+        if city is not None:
+            return start, end, city
+    return 0, 0, None
+
+
+def _dateline_at(text: str, pos: int) -> tuple[int, str | None]:
+    m = dateline_at(text, pos)
+    if m is not None:
+        return m.end(), m.group(1).rstrip(" -")
+    head = text[pos : pos + MAX_CHARS + 10]
+    if head.isascii():
+        return 0, None
+    folded, where = [], []  # the head in ASCII, and for each folded character the offset it came from
+    for i, ch in enumerate(head):
+        f = fold(ch) if ch.isalpha() else ch
+        if ch.isalpha() and ch.isupper():
+            f = f.upper()
+        if len(f) != 1 and not ch.isalpha():
+            f = ch
+        folded.extend(f)
+        where.extend([i] * len(f))
+    m = dateline_at("".join(folded))
+    if m is None:
+        return 0, None
+    end = pos + where[m.end() - 1] + 1 if m.end() > 0 else 0
+    a, b = pos + where[m.start(1)], pos + where[m.end(1) - 1] + 1
+    return end, text[a:b].rstrip(" -")
 
 
 def _case_ok(exact: bool, key_text: str, matched: list[tuple[str, int, int]]) -> bool:
@@ -153,7 +196,9 @@ def _mentions(text: str, ws: list[tuple[str, int, int]], raw: list[tuple[int, in
     media readings, the dateline's place."""
     n_words = len(ws)
     support = {e.codes[0] for _, _, e in raw if e.codes and not e.ambiguous and e.kind not in ("igo", "city")}
-    dateline = dateline_end(text)
+    dl_start, dl_end, _ = dateline(text)
+    # the dateline's state decides between the readings no other word of the article decides ("State House")
+    dl_codes = {e.codes[0] for wi, _, e in raw if len(e.codes) == 1 and dl_start <= ws[wi][1] < dl_end}
     out: list[Mention] = []
     for wi, wj, entry in raw:
         if not entry.codes:
@@ -164,17 +209,22 @@ def _mentions(text: str, ws: list[tuple[str, int, int]], raw: list[tuple[int, in
             code = entry.codes[0] if entry.codes[0] in support else None
         elif entry.ambiguous and len(entry.codes) > 1:
             supported = [c for c in entry.codes if c in support]
+            if len(supported) != 1 or entry.kind == "seat":
+                # a seat is the one of the state the story is filed from ("State House" in a Lusaka story)
+                supported = [c for c in entry.codes if c in dl_codes] or supported
+            if not supported and entry.default:
+                supported = [entry.default]  # none of the candidates named: the usual reading
             code = supported[0] if len(supported) == 1 else None
         after = text[end : end + 3]
         possessive = after.startswith(("'s", "’s")) or (after[:1] in "'’" and text[end - 1 : end] == "s")
         prev = ws[wi - 1][0].lower() if wi > 0 else ""
         prev2 = (ws[wi - 2][0].lower(), prev) if wi > 1 else ("", prev)
         locative = prev in LOCATIVE_WORDS or (prev == "the" and wi > 1 and ws[wi - 2][0].lower() in LOCATIVE_WORDS)
-        nxt = ws[wj][0] if wj < n_words else ""
+        nxt = ws[wj][0] if wj < n_words and "\n" not in text[end : ws[wj][1]] else ""  # not across a line break
         kind = entry.kind
         if (nxt[:1].isupper() and nxt.lower() in MEDIA_NEXT) or prev2 in MEDIA_BEFORE:
             kind, code = "media", None
-        if end <= dateline and kind != "media":
+        if dl_start <= start and end <= dl_end and kind != "media":
             kind, locative = "city", True  # the dateline's place: where the story was filed
         k = wi - 1
         if prev == "the" and wi > 1:

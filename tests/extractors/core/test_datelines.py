@@ -11,6 +11,8 @@ DATELINE_CASES = [  # (text, expected dateline end as the text before it)
     ("NAIROBI, Kenya (AP) — Officials said the vote would go ahead.", "NAIROBI, Kenya (AP) — "),
     ("UNITED NATIONS (AP) — The Security Council met on Friday.", "UNITED NATIONS (AP) — "),
     ("WASHINGTON — The talks resumed.", "WASHINGTON — "),
+    ("SÃO PAULO, May 4 (Reuters) - Ministers met.", "SÃO PAULO, May 4 (Reuters) - "),
+    ("BOGOTÁ (AP) — The talks resumed.", "BOGOTÁ (AP) — "),
     ("The U.S. - Japan alliance is strong.", ""),
     ("Japan (Tokyo) - said nothing.", ""),
 ]
@@ -26,6 +28,8 @@ def test_dateline(text: str, head: str) -> None:
     ("WASHINGTON -- The defense secretary met his counterpart.", "WASHINGTON"),
     ("UNITED NATIONS (AP) — The Security Council met on Friday.", "UNITED NATIONS"),
     ("NAIROBI, Kenya (AP) — Officials said the vote would go ahead.", "NAIROBI"),
+    ("ZÜRICH, Jan. 5 (Wire) - Bankers met regulators.", "ZÜRICH"),
+    ("REYKJAVÍK — The ministers met.", "REYKJAVÍK"),
     ("The talks resumed in Geneva.", None),
 ])
 def test_dateline_city(text: str, city: str | None) -> None:
