@@ -384,7 +384,7 @@ class QuoteFinder:
         before it; '"...," X said' right after it; 'X said, "..."' before it; "according to X"; any speech verb
         of its sentence; 'X said:' closing the previous paragraph. None when nothing attributes it.
         A verb of praise or blame ("hailed", "applauded") yields to an "according to X" in the same sentence: the
-        words are the source's ('the two applauded the "historic momentum", according to a joint summary')."""
+        words are the source's ('the two hailed a "new chapter", according to a joint summary')."""
         att = self._attribution_by_position(q)
         if att is not None and att.verb is not None and att.verb.lemma_.lower() in EVALUATIVE_VERBS:
             p_start, p_end = self.para_of(q.open_mark)
