@@ -36,8 +36,7 @@ Handle = Callable[[Batch], Awaitable[None]]
 
 class CommittingConsumer:
     def __init__(self, bootstrap: str, settings: Settings, topic: str, group: str, handle: Handle,
-                 max_records: int = 500, on_revoked: Callable[[Iterable[int]], None] | None = None,
-                 fetch_bytes: int | None = None) -> None:
+                 max_records: int = 500, on_revoked: Callable[[Iterable[int]], None] | None = None) -> None:
         self.bootstrap = bootstrap
         self.settings = settings
         self.topic = topic
@@ -45,7 +44,6 @@ class CommittingConsumer:
         self.handle = handle
         self.max_records = max_records
         self.on_revoked = on_revoked
-        self.fetch_bytes = fetch_bytes
         self.lock = asyncio.Lock()
         self.consumer: AIOKafkaConsumer | None = None
         self.assigned = False  # the group has given this worker its share (possibly none) at least once
@@ -53,15 +51,11 @@ class CommittingConsumer:
         self.rebalances = 0
         self.committed: dict[TopicPartition, int] = {}
         self.revocations = 0  # bumped by every revocation: a batch fetched before one is not handled
-        self.dropped = 0  # batches dropped that way
         self._stopping = False
         self._stopped = asyncio.Event()
 
     def _consumer(self) -> AIOKafkaConsumer:
         settings = self.settings
-        extra: dict[str, Any] = {}
-        if self.fetch_bytes:
-            extra = {"fetch_max_bytes": self.fetch_bytes, "max_partition_fetch_bytes": self.fetch_bytes}
         return AIOKafkaConsumer(
             bootstrap_servers=self.bootstrap, group_id=self.group, enable_auto_commit=False,
             auto_offset_reset="earliest", max_poll_records=self.max_records,
@@ -69,8 +63,7 @@ class CommittingConsumer:
             heartbeat_interval_ms=int(settings.heartbeat_interval_s * 1000),
             request_timeout_ms=int(settings.request_timeout_s * 1000),
             # a batch whose sends are being retried holds its partitions until it exits (5 minutes at most)
-            max_poll_interval_ms=600_000, rebalance_timeout_ms=600_000,
-            **extra, **client_kwargs())
+            max_poll_interval_ms=600_000, rebalance_timeout_ms=600_000, **client_kwargs())
 
     async def run(self) -> None:
         consumer = self.consumer = self._consumer()
@@ -84,7 +77,7 @@ class CommittingConsumer:
                     continue
                 async with self.lock:
                     if self.revocations != fetched_under:
-                        await self._refetch(batch)
+                        await seek_back(consumer, batch)
                         continue
                     await self.handle(batch)
                     await self._commit(batch)
@@ -105,11 +98,6 @@ class CommittingConsumer:
         except TimeoutError:
             log.warning("the %s consumer did not stop within %.0f s; its batch in hand is redelivered", self.topic,
                         timeout)
-
-    async def _refetch(self, batch: Batch) -> None:
-        self.dropped += 1
-        assert self.consumer is not None
-        await seek_back(self.consumer, batch)
 
     async def _commit(self, batch: Batch) -> None:
         assert self.consumer is not None

@@ -4,7 +4,7 @@ the tests."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
@@ -31,10 +31,11 @@ async def partitions_of(bootstrap: str, topic: str) -> list[int]:
     return sorted(p["partition"] for p in described["partitions"])
 
 
-async def read_to_end(bootstrap: str, tps: Sequence[TopicPartition]) -> list[Any]:
-    """Every record of the partitions, from their beginning up to their end offsets as of now."""
+async def batches_to_end(bootstrap: str, tps: Sequence[TopicPartition]) -> AsyncIterator[list[Any]]:
+    """The records of the partitions, from their beginning up to their end offsets as of now, one fetched batch
+    at a time: a reader that keeps only what it needs never holds the whole history."""
     if not tps:
-        return []
+        return
     consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, **client_kwargs(), group_id=None, enable_auto_commit=False,
                                 fetch_max_bytes=FETCH_BYTES, max_partition_fetch_bytes=FETCH_BYTES)
     await consumer.start()
@@ -42,14 +43,17 @@ async def read_to_end(bootstrap: str, tps: Sequence[TopicPartition]) -> list[Any
         consumer.assign(list(tps))
         await consumer.seek_to_beginning(*tps)
         ends = await consumer.end_offsets(list(tps))
-        records = []
         while [tp for tp in tps if await consumer.position(tp) < ends[tp]]:
-            batch = await consumer.getmany(timeout_ms=500)
+            batch = await consumer.getmany(timeout_ms=500, max_records=10_000)
             for tp, recs in batch.items():
-                records.extend(r for r in recs if r.offset < ends[tp])
-        return records
+                yield [r for r in recs if r.offset < ends[tp]]
     finally:
         await consumer.stop()
+
+
+async def read_to_end(bootstrap: str, tps: Sequence[TopicPartition]) -> list[Any]:
+    """Every record of the partitions, from their beginning up to their end offsets as of now."""
+    return [r async for records in batches_to_end(bootstrap, tps) for r in records]
 
 
 async def read_topic(bootstrap: str, topic: str) -> list[Any]:

@@ -82,7 +82,7 @@ def _consumers(app: Any) -> list[Any]:
             if c is not None]
 
 
-def _lags(consumer: Any, committed: Any, skip: Any = lambda tp: False) -> dict[tuple[str, int], int]:
+def _lags(consumer: Any, committed: Any) -> dict[tuple[str, int], int]:
     if consumer is None:
         return {}
     try:
@@ -91,8 +91,6 @@ def _lags(consumer: Any, committed: Any, skip: Any = lambda tp: False) -> dict[t
         return {}
     lags = {}
     for tp in assignment:
-        if skip(tp):
-            continue
         try:
             highwater = consumer.highwater(tp)
         except Exception:

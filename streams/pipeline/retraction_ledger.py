@@ -23,15 +23,15 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Iterable, Sequence
+from contextlib import aclosing
 from typing import Any
 
 import orjson
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import TopicPartition
 
 from schemas.article import Article
 from schemas.events import CONTENT_TYPE, MEETING_SCHEMA, QUOTE_SCHEMA, EventRef, event_refs, retractions
-from streams.kafka.read import FETCH_BYTES
-from streams.kafka.security import client_kwargs
+from streams.kafka.read import batches_to_end
 from streams.pipeline.records import Record
 
 
@@ -85,29 +85,19 @@ class RetractionLedger:
         await self.wait_loaded(partitions)
 
     async def _load_partition(self, bootstrap: str, partition: int) -> None:
-        tp = TopicPartition(self.topic, partition)
-        consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, **client_kwargs(), group_id=None,
-                                    enable_auto_commit=False, fetch_max_bytes=FETCH_BYTES,
-                                    max_partition_fetch_bytes=FETCH_BYTES)
-        await consumer.start()
         rows: dict[bytes, tuple[int, bytes]] = {}
         oldest = now_ms() - self.window_ms if self.window_ms > 0 else None
-        try:
-            consumer.assign([tp])
-            await consumer.seek_to_beginning(tp)
-            end = (await consumer.end_offsets([tp]))[tp]
-            while await consumer.position(tp) < end:
-                batch = await consumer.getmany(tp, timeout_ms=500, max_records=10_000)
-                for r in batch.get(tp, []):
-                    if r.offset >= end or r.key is None:
+        # aclosing: a load cancelled (its partition revoked) stops its consumer at once
+        async with aclosing(batches_to_end(bootstrap, [TopicPartition(self.topic, partition)])) as batches:
+            async for records in batches:
+                for r in records:
+                    if r.key is None:
                         continue
                     if r.value is None or (oldest is not None and r.timestamp < oldest):
                         rows.pop(r.key, None)
                     else:
                         rows[r.key] = (r.timestamp, r.value)
                 await asyncio.sleep(0)  # other partitions' batches go on meanwhile
-        finally:
-            await consumer.stop()
         self.rows[partition] = rows
 
     def drop(self, partitions: Iterable[int]) -> None:

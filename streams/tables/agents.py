@@ -22,6 +22,7 @@ import asyncio
 import logging
 import os
 import time
+from contextlib import aclosing
 from typing import Any
 
 import faust
@@ -31,7 +32,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.partitioner import murmur2
 
 from streams.kafka.committing_consumer import Batch, CommittingConsumer
-from streams.kafka.read import FETCH_BYTES
+from streams.kafka.read import batches_to_end
 from streams.kafka.security import BATCHED_FETCH, client_kwargs
 from streams.ops import counters
 from streams.settings import Settings
@@ -176,9 +177,10 @@ class ChangelogMirror:
         return tps
 
 
-async def _watched(delivery: Any, waited: float) -> None:
+async def _watched(delivery: Any, waited: float, what: str) -> None:
     """Waits for the broker's answer; one unanswered for STALL_S (the producer retries some errors by itself, an
-    unknown topic for one) counts as failing for /health, and past FAN_OUT_RETRY_S the worker exits unacknowledged."""
+    unknown topic for one) counts as `what` failing for /health, and past FAN_OUT_RETRY_S the worker exits
+    unacknowledged."""
     task = asyncio.ensure_future(delivery)
     began = time.monotonic()
     while True:
@@ -187,14 +189,14 @@ async def _watched(delivery: Any, waited: float) -> None:
             return
         except TimeoutError:
             stalled = time.monotonic() - began
-            counters.failing["contact-updates"] = f"no answer for {stalled:.0f} s"
+            counters.failing[what] = f"no answer for {stalled:.0f} s"
             if waited + stalled >= FAN_OUT_RETRY_S:
-                log.critical("contact updates unanswered for %.0f s; exiting without acknowledging", stalled)
+                log.critical("%s unanswered for %.0f s; exiting without acknowledging", what, stalled)
                 logging.shutdown()
                 os._exit(75)
 
 
-def fan_out_record(value: bytes | None, key: bytes | None, timestamp: float | None) -> list[dict[str, Any]]:
+def fan_out_record(value: bytes | None, key: bytes | None, timestamp_ms: int | None) -> list[dict[str, Any]]:
     """The contact updates of one `meetings` record: none for a record that is not a JSON object."""
     try:
         record = orjson.loads(value) if value is not None else None
@@ -203,7 +205,7 @@ def fan_out_record(value: bytes | None, key: bytes | None, timestamp: float | No
         return []
     if not isinstance(record, dict):
         return []
-    return contacts.fan_out(record, int((timestamp or time.time()) * 1000), key)
+    return contacts.fan_out(record, timestamp_ms or now_ms(), key)
 
 
 def _bootstrap(app: faust.App) -> str:
@@ -221,7 +223,7 @@ async def deliver(sends: list[Send], what: str) -> None:
         try:
             futures = [await topic.send(key=key, value=value, partition=partition)
                        for topic, key, value, partition in sends]
-            await _watched(asyncio.gather(*futures), waited)
+            await _watched(asyncio.gather(*futures), waited, what)
             counters.failing.pop(what, None)
             return
         except asyncio.CancelledError:
@@ -249,7 +251,7 @@ class FanOut:
         sends: list[Send] = []
         for records in batch.values():
             for record in records:
-                for u in fan_out_record(record.value, record.key, (record.timestamp or 0) / 1000 or None):
+                for u in fan_out_record(record.value, record.key, record.timestamp):
                     sends.append((self.updates_topic, u["country"].encode(), orjson.dumps(u), None))
         if sends:
             await deliver(sends, "contact-updates")
@@ -286,28 +288,17 @@ class Fold:
 
     async def _read(self, partition: int) -> dict[str, Table]:
         tables = {name: Table() for name in self.changelogs}
-        tps = {TopicPartition(topic.get_topic_name(), partition): name for name, topic in self.changelogs.items()}
-        consumer = AIOKafkaConsumer(bootstrap_servers=self.bootstrap, **client_kwargs(), group_id=None,
-                                    enable_auto_commit=False, fetch_max_bytes=FETCH_BYTES,
-                                    max_partition_fetch_bytes=FETCH_BYTES)
-        await consumer.start()
-        try:
-            consumer.assign(list(tps))
-            await consumer.seek_to_beginning(*tps)
-            end = await consumer.end_offsets(list(tps))
-            while [tp for tp in tps if await consumer.position(tp) < end[tp]]:
-                batch = await consumer.getmany(timeout_ms=500, max_records=10_000)
-                for tp, records in batch.items():
-                    table = tables[tps[tp]]
-                    for r in records:
-                        if r.offset >= end[tp] or r.key is None:
-                            continue
-                        if r.value is None:
-                            dict.pop(table, r.key, None)
-                        else:
-                            dict.__setitem__(table, r.key, r.value)
-        finally:
-            await consumer.stop()
+        by_topic = {topic.get_topic_name(): tables[name] for name, topic in self.changelogs.items()}
+        tps = [TopicPartition(name, partition) for name in by_topic]
+        async with aclosing(batches_to_end(self.bootstrap, tps)) as batches:
+            async for records in batches:
+                for r in records:
+                    if r.key is None:
+                        continue
+                    if r.value is None:  # past Table's own methods: what was loaded is not to be written back
+                        dict.pop(by_topic[r.topic], r.key, None)
+                    else:
+                        dict.__setitem__(by_topic[r.topic], r.key, r.value)
         return tables
 
     async def handle(self, batch: Batch) -> None:
@@ -317,16 +308,18 @@ class Fold:
             tables = self.state.get(partition)
             if tables is None:
                 tables = self.state[partition] = await self._load(partition)
+            stores = TableStore(tables["contacts"]), TableStore(tables["articles"])
             for record in records:
-                self._apply(tables, record, partition)
+                self._apply(tables, stores, record, partition)
             for name, table in tables.items():
                 sends.extend((self.changelogs[name], key, value, partition)
                              for key, value in table.take_dirty().items())
         if sends:
             await deliver(sends, "table changelogs")
 
-    def _apply(self, tables: dict[str, Table], record: Any, partition: int) -> None:
-        contact_store, article_store = TableStore(tables["contacts"]), TableStore(tables["articles"])
+    def _apply(self, tables: dict[str, Table], stores: tuple[TableStore, TableStore], record: Any,
+               partition: int) -> None:
+        contact_store, article_store = stores
         try:
             value = orjson.loads(record.value) if record.value is not None else None
         except orjson.JSONDecodeError:

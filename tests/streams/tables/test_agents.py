@@ -96,3 +96,35 @@ async def test_the_fan_out_sends_one_update_per_country_keyed_by_it() -> None:
     await FanOut(topic).handle({TopicPartition("meetings", 0): records([event])})
     assert [k for k, _, _ in topic.sent] == [b"AUS", b"IGO:UN", b"JPN"]
     assert {orjson.loads(v)["fact"]["key"] for _, v, _ in topic.sent} == {"AUS+IGO:UN+JPN@2024-05-13"}
+
+
+class SlowTopic(RecordingTopic):
+    """The broker answers only after `delay` seconds."""
+
+    def __init__(self, name: str, delay: float) -> None:
+        super().__init__(name)
+        self.delay = delay
+
+    async def send(self, key: bytes | None, value: bytes | None, partition: int | None) -> asyncio.Future[Any]:
+        self.sent.append((key, value, partition))
+        return asyncio.ensure_future(asyncio.sleep(self.delay))
+
+
+async def test_a_slow_answer_counts_as_failing_under_its_own_name_until_it_comes(monkeypatch) -> None:
+    from streams.ops import counters
+    from streams.tables import agents
+
+    monkeypatch.setattr(agents, "STALL_S", 0.02)
+    counters.reset()
+    seen: dict[str, str] = {}
+
+    async def watch() -> None:
+        while not seen:
+            seen.update(counters.failing)
+            await asyncio.sleep(0.005)
+
+    watcher = asyncio.ensure_future(watch())
+    await agents.deliver([(SlowTopic("c-changelog", 0.1), b"JPN|a1", b"{}", 3)], "table changelogs")
+    watcher.cancel()
+    assert list(seen) == ["table changelogs"], "/health names what is slow"
+    assert counters.failing == {}, "and clears it once the broker answers"
