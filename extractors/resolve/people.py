@@ -24,7 +24,6 @@ if TYPE_CHECKING:
     from extractors.resolve.resolver import ArticleResolver
 
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dame", "mister"})
-FEMALE_HONORIFICS = frozenset({"mrs", "ms", "miss", "madam", "dame"})
 # Abbreviated military and civil titles ("Gen.", "Lt.", "Adm.", "Dr."): they only ever prefix a name, never are one.
 TITLE_ABBREVIATIONS = frozenset(
     "gen lt col adm maj dr capt cpt sgt brig cmdr cdr lieut cpl pvt gov sen rep prof rev supt insp amb".split()
@@ -75,7 +74,6 @@ class PersonMention:
     plural_title: bool = False
     nongov: bool = False
     media: bool = False
-    female: bool | None = None
     title_start: int = -1  # token index where the title before the name starts (-1: none)
     group: int = -1  # index of the coordination ("X and Y") the mention belongs to, -1 when alone
     appos_end: int = -1  # token index where an apposition after the name ends (-1: none)
@@ -549,9 +547,6 @@ def _evidence(res: ArticleResolver, pm: PersonMention, name_starts: set[int], na
                         continue  # "U.N. Ambassador X" represents a state at the organisation ("U.N. envoy": its own)
                     pm.title_country = m.code
                     break
-    for t in doc[max(pm.tok_start - 3, 0) : pm.tok_start]:
-        if t.text.lower().rstrip(".") in HONORIFICS:
-            pm.female = t.text.lower().rstrip(".") in FEMALE_HONORIFICS
 
 
 def _igo_title_after(doc: Doc, lo: int, m: Mention) -> bool:

@@ -82,8 +82,6 @@ def assign_countries(res: ArticleResolver, clusters: list[Cluster], mentions: li
                 cl.country, cl.country_source = pm.title_country, "title"
             if cl.country is None and (led := _delegation_country(res, pm)):
                 cl.country, cl.country_source = led, "title"
-            if pm.female is not None and cl.gender is None:
-                cl.gender = "f" if pm.female else "m"
     _bureau_officials(res, clusters, mentions)
     infer_genders(res, clusters, mentions)
     _coordinations(res, clusters, mentions)

@@ -40,6 +40,9 @@ GENDER_CASES = [
     # honorifics still count
     ("Ms Robin Hale met Jordan Price in Oslo. Price gave a speech. She said the speech was good.", "She",
      "Robin Hale"),
+    # "Dr." says nothing of gender (a second honorific reading once took it for "Mr.")
+    ("Dr. Robin Hale met Mr Jordan Price in Oslo. Price gave a speech. She said the speech was good.", "She",
+     "Robin Hale"),
 ]
 
 
