@@ -8,6 +8,7 @@ import asyncio
 import os
 import random
 import time
+from collections import Counter
 from pathlib import Path
 
 import orjson
@@ -15,6 +16,7 @@ import pytest
 
 from schemas.article import article_from_mapping
 from streams.kafka.read import read_topic
+from streams.settings import Settings
 from tests.article_generator import articles
 from tests.integration.helpers import WorkerProcess, unique_prefix, wait_workers_stable
 from tests.integration.test_faults import offline_events
@@ -145,6 +147,7 @@ async def test_killed_workers_lose_nothing_and_count_nothing_twice(kafka_bootstr
         delivered = {t: [orjson.loads(r.value) for r in await read_topic(kafka_bootstrap, f"{prefix}.{t}")]
                      for t in expected}
         duplicates = {}
+        twice: set[str | None] = set()  # articles with an event delivered more than once
         for topic, events in delivered.items():
             ids = [e["event_id"] for e in events if e.get("schema_version", "").startswith(topic[:-1])]
             missing = expected[topic] - set(ids)
@@ -152,6 +155,8 @@ async def test_killed_workers_lose_nothing_and_count_nothing_twice(kafka_bootstr
             assert not missing, f"{topic}: {why}"
             assert set(ids) <= expected[topic], f"{topic}: events no offline extraction yields"
             duplicates[topic] = len(ids) - len(set(ids))
+            seen = Counter(ids)
+            twice |= {(e.get("article") or {}).get("id") for e in events if seen.get(e.get("event_id"), 0) > 1}
         assert orphans == [], "NLP processes outlived their killed worker"
         # the tables against the separately written reference fold (not the fold the workers run)
         want = reference_tables(meetings)
@@ -163,6 +168,10 @@ async def test_killed_workers_lose_nothing_and_count_nothing_twice(kafka_bootstr
     print(f"chaos: {ARTICLES} articles, {KILLS} kills, {sum(len(v) for v in expected.values())} distinct events, "
           f"duplicate deliveries {duplicates}, tables equal to the reference fold: yes ({len(want)} countries), "
           f"{seconds:.0f} s")
-    # A batch's events go out at its end and it is committed right after: a kill redelivers only events never sent.
-    assert duplicates == {"meetings": 0, "quotes": 0}, duplicates
+    # At least once, not exactly once: a batch's events go out at its end and it is committed right after, so only a
+    # kill inside that window (its events partly or wholly on the broker, its offsets not yet committed) redelivers
+    # anything: at most the one batch each kill interrupts. A rebalance alone redelivers nothing (a batch fetched
+    # before a revocation is dropped and fetched again), and nothing is lost (asserted above).
+    batch = Settings().nlp_batch_size
+    assert len(twice) <= KILLS * batch, (duplicates, sorted(twice))
     assert [a for a in fed if article_from_mapping(a).id != a["id"]] == []
