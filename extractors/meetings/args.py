@@ -222,8 +222,8 @@ def _can_represent_a_state(tok: Token) -> bool:
     if tok.pos_ not in ("NOUN",) or tok.ent_type_ in ("GPE", "NORP", "PERSON", "ORG", "FAC"):
         return True
     words = {tok.lower_, tok.lemma_.lower()}
-    if any(c.dep_ in ("compound", "amod") and c.lower_ in PRIVATE_MODIFIERS for c in tok.children):
-        return False  # "business leaders", "religious leaders"
+    if any(c.dep_ in ("compound", "amod") and c.lower_ in PRIVATE_MODIFIERS and not c.ent_type_ for c in tok.children):
+        return False  # "business leaders", "religious leaders"; not "their European Union counterparts"
     if words & STATE_HEADS:
         return True
     return any(c.lower_ in ("two", "both") for c in tok.children)  # "the two sides", "both leaders"
@@ -385,6 +385,16 @@ class Lookup:
         if not ranking or len(ranking) > 1 and ranking[0][1] == ranking[1][1]:
             return None
         return ranking[0][0]
+
+    def article_pair(self) -> tuple[str, str] | None:
+        """The two states the article is most about, when two lead clearly (a third is mentioned less)."""
+        try:
+            ranking = [(c, n) for c, n in self.resolver.country_ranking() if not c.startswith("IGO:")]
+        except Exception:  # noqa: BLE001
+            return None
+        if len(ranking) < 2 or len(ranking) > 2 and ranking[2][1] >= ranking[1][1]:
+            return None
+        return ranking[0][0], ranking[1][0]
 
     def place_country(self, text: str) -> str | None:
         """The country a place is in ("Geneva" -> CHE), as the resolver reads it."""

@@ -13,7 +13,8 @@ NOUN_KINDS: dict[str, str] = {
     "dialogue": "dialogue", "dialog": "dialogue", "two-plus-two": "dialogue", "negotiations": "negotiation",
     "negotiation": "negotiation", "consultations": "talks", "discussions": "talks", "videoconference": "call",
     "teleconference": "call", "conference": "call", "session": "meeting", "roundtable": "meeting",
-    "commission": "dialogue", "round": "talks",
+    "commission": "dialogue", "round": "talks", "talk": "call", "lunch": "meeting", "dinner": "meeting",
+    "breakfast": "meeting",
 }  # fmt: skip
 
 # Verb lemmas -> kind.
@@ -23,6 +24,7 @@ VERB_KINDS: dict[str, str] = {
     "arrive": "visit", "travel": "visit", "confer": "talks", "discuss": "meeting", "exchange": "meeting",
     "join": "meeting", "sit": "meeting", "sign": "meeting", "ink": "meeting", "play": "meeting", "tour": "visit",
     "inspect": "meeting", "inaugurate": "meeting", "unveil": "meeting", "lay": "meeting", "address": "meeting",
+    "convene": "meeting", "see": "meeting",
 }  # fmt: skip
 
 # Words that must be in a sentence for it to yield a meeting (the cheap gate, lower case, as prefixes).
@@ -32,7 +34,8 @@ GATE_WORDS: tuple[str, ...] = (
     "welcom", "travel", "confer", "exchang", "conference", "videoconference", "teleconference", "join",
     "session", "roundtable", "commission", "sat down", "sit down", "sits down", "sitting down", "signed",
     "signing", "signs", "inspect", "inaugurat", "unveil", "laid", "lays", "laying", "lay a", "address", "accept",
-    "inked", "inks", "round",
+    "inked", "inks", "round", "due in", "expected in", "conven", "each other", "one another", "working lunch",
+    "working dinner", "working breakfast",
 )  # fmt: skip
 GATE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in GATE_WORDS) + ")", re.IGNORECASE)
 
@@ -98,6 +101,17 @@ KIND_RANK = {"dialogue": 7, "negotiation": 6, "summit": 5, "call": 4, "visit": 3
 KIND_CLASS = {
     "meeting": "m", "talks": "m", "summit": "m", "dialogue": "m", "negotiation": "m", "visit": "v", "call": "c",
 }  # fmt: skip
+
+# A standing body of two states ("the joint technical committee", "the binational cabinet"): its parties are the two
+# states the article is about.
+JOINT_BODY_NOUNS = frozenset("committee commission cabinet council panel mechanism board group".split())
+JOINT_BODY_MODIFIERS = frozenset("joint binational bilateral intergovernmental inter-governmental mixed".split())
+
+# Words of world regions: a trip "to South Asia" or "of Latin America" has no single host state.
+REGION_WORDS = frozenset(
+    "asia africa europe america americas oceania pacific caribbean balkans caucasus gulf sahel levant maghreb "
+    "scandinavia baltics mediterranean arctic".split()
+)
 
 ORDINAL_DISTINCT = frozenset("second third another again twice fresh new next latest further".split())
 

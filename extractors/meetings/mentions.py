@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from anyascii import anyascii
+
 from extractors.core.dates import ResolvedDate, day_shift, find_dates, resolve_date
 from extractors.core.types import Participant
 from extractors.meetings.args import (
@@ -34,6 +36,7 @@ from extractors.meetings.lexicon import (
     PARTICIPATION_VERBS,
     PLANNED_MODIFIERS,
     PLANNED_VERBS,
+    REGION_WORDS,
     SPORT_WORDS,
 )
 from extractors.meetings.status import DENIAL_VERBS, status_of
@@ -49,8 +52,8 @@ from extractors.meetings.syntax import (
     venue_in_subtree,
 )
 from extractors.meetings.time import date_for
-from extractors.meetings.triggers import ACCOMPANY_VERBS, trigger_kind
-from extractors.resolve.data import is_country_or_capital
+from extractors.meetings.triggers import ACCOMPANY_VERBS, REMOTE_MODIFIERS, due_in, joint_body, trigger_kind
+from extractors.resolve.data import is_country_or_capital, key_of, reference
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -81,6 +84,7 @@ class _Arguments:
     trip_verb: Token | None = None  # "a tour that took her to X and Y": the verb that tells the stops
     borrowed_place: bool = False  # a place found beyond the contact's own words
     frame: list[Token] = field(default_factory=list)  # "clashed with X on Thursday at the opening of talks": "clashed"
+    hosts: list[Token] = field(default_factory=list)  # "Indian" of "a visit to the Indian capital"
 
 
 @dataclass(slots=True)
@@ -126,7 +130,8 @@ def mentions_in_sentence(sent: Span, lookup: Lookup, published: date | None, spo
         if tok.lower_ == "talks" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ == "round":
             kind = "negotiation"  # "a fifth round of talks"
         for c in tok.children:
-            inner = trigger_kind(c) if c.dep_ == "compound" else None
+            # "summit talks"; "talks at X, the first summit in years" (an apposition naming the contact a summit)
+            inner = trigger_kind(c) if c.dep_ == "compound" or c.dep_ == "appos" and c.lower_ == "summit" else None
             if inner and KIND_RANK.get(inner, 0) > KIND_RANK.get(kind, 0) and KIND_CLASS[inner] == KIND_CLASS[kind]:
                 kind = inner
         if KIND_CLASS.get(kind) == "m" and _remote(tok):
@@ -186,6 +191,9 @@ REMOTE_WORDS = frozenset({"video", "videolink", "phone", "telephone", "videoconf
 
 def _remote(tok: Token) -> bool:
     """Whether a meeting word is held over a line ("by video link", "via telephone"): then it is a call."""
+    if tok.pos_ in ("NOUN", "PROPN") and any(c.dep_ in ("compound", "amod") and c.lower_ in REMOTE_MODIFIERS
+                                             for c in tok.children):  # fmt: skip
+        return True  # "held telephone talks with X", "a video meeting": over a line, whatever the noun
     holders = [tok] + ([tok.head] if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") else [])
     for h in holders:
         for c in h.children:
@@ -322,7 +330,7 @@ def _fold_purpose(mentions: list[Mention]) -> list[Mention]:
             if v.status == "cancelled":
                 m.status = "cancelled"
     for i, v in enumerate(mentions):
-        if v.kind == "visit" and v.trigger.lemma_.lower() in ("travel", "arrive") and i not in drop:
+        if v.kind == "visit" and v.trigger.lemma_.lower() in ("travel", "arrive", "be", "expect") and i not in drop:
             if not (v.location and is_country_or_capital(v.location)):
                 drop.add(i)  # "will travel to New York": a trip to a city that is not a seat of government
     return [m for k, m in enumerate(mentions) if k not in drop]
@@ -400,6 +408,7 @@ def _mention(
     if sport_context and not any(t.ent_type_ == "PERSON" for a in args.agents + args.partners for t in phrase(a)):
         return []
     parties, agent_countries, agent_guesses = _parties(args, sent, lookup)
+    _add_joint_body_states(tok, args, lookup, parties)
     if not _side_by_side_ok(tok, parties, agent_countries):
         return []
     if not agent_countries and any(a.lower_ in ("i", "me") for a in args.agents):
@@ -428,7 +437,9 @@ def _mention(
             status = "planned"
     group = _is_group(args.agents + args.partners)
     if group and len({p.country for p in parties if p.country}) < 2:
-        _add_the_two_named(tok, args, sent, lookup, parties)
+        prev = _add_the_two_named(tok, args, sent, lookup, parties)
+        if prev is not None and resolved is None and status == "held":
+            resolved = _only_date(prev, lookup, published, status)  # "On Friday X greeted Y. The two then met"
     series = tok.tag_ == "NNS" and any(c.lower_ in SERIES_WORDS for c in tok.children)
     fields = {
         "kind": args.kind, "status": status, "sent": sent, "trigger": tok, "date": resolved if resolved else None,
@@ -441,6 +452,12 @@ def _mention(
             and not group:
         places = [(None, None)]  # "arrived in Singapore to meet ministers of other nations": no host implied
     mentions = [_at_place(place, places, parties, agent_guesses, lookup, fields) for place in places]
+    hosts = {c for t in args.hosts for c in _state_codes(t, lookup)}
+    for m in mentions:
+        if m.kind == "visit" and m.location is None and len(hosts) == 1:
+            cap = args.hosts[0].head  # "a visit to the Indian capital": in India
+            m.location = sent.doc[cap.left_edge.i : cap.i + 1].text
+            m.location_country = m.host_country = next(iter(hosts))
     if len(mentions) == 1 and (args.kind == "call" or _split_kind(tok)):
         return _split_calls(mentions[0], agent_countries)
     return mentions
@@ -489,10 +506,14 @@ def _side_by_side_ok(tok: Token, parties: list[Party], agent_countries: set[str]
 
 def _split_kind(tok: Token) -> bool:
     """A contact word whose several counterparts of different countries are several bilateral contacts: a verb
-    ("met his counterparts from X and Y", "will meet the presidents of X and Y") or a plural noun ("held
-    meetings with X and Y"), not "held talks with X and Y" or "a summit with X and Y" (one gathering)."""
+    ("met his counterparts from X and Y", "will meet the presidents of X and Y"), a plural noun ("held
+    meetings with X and Y") or talks someone holds with them ("held talks with X and Y", which wire copy uses
+    for a round of bilaterals), not "a summit with X and Y" or "talks between X and Y" (one gathering)."""
     if tok.pos_ in ("VERB", "AUX"):
         return KIND_CLASS.get(trigger_kind(tok) or "", "") in ("m", "c")
+    if tok.lower_ == "talks" and tok.head.lemma_ in ("hold", "have", "conduct") and tok.dep_ == "dobj" \
+            and not any(c.lower_ in ("between", "among") for c in tok.children):
+        return True
     return tok.lower_ in ("meetings", "calls", "conversations")
 
 
@@ -564,7 +585,9 @@ def _verb_arguments(tok: Token, args: _Arguments, weak: bool) -> None:
     if args.kind == "visit":
         args.destination = [p for p in args.partners if is_destination(p)]
         args.partners = [p for p in args.partners if p not in args.destination]
-        args.destination += [p for p in places_of([tok]) if p not in args.destination]
+        awaited = due_in(tok)  # "is due in Tokyo": the place hangs on "due"
+        holders = [tok] if awaited is None or awaited is tok else [tok, awaited]
+        args.destination += [p for p in places_of(holders) if p not in args.destination]
         if tok.lemma_.lower() == "visit" and args.partners and not args.destination:
             args.kind = "meeting"  # visiting a person is meeting them
     args.places = places_of([tok])
@@ -601,6 +624,43 @@ def _noun_arguments(tok: Token, verb: Token | None, args: _Arguments) -> None:
             args.places += places_of([verb])
             if kind == "visit" and not args.destination:
                 args.destination = [p for p in places_of([verb]) if is_destination(p)]
+                if not args.destination:  # "went to the Indian capital for a state visit"
+                    args.hosts += _capital_hosts(verb)
+    if kind == "visit":  # "a visit to the Indian capital": the state whose capital it is hosts the visit
+        states = [s for d in args.destination for s in _state_of_capital(d)]
+        args.destination = [d for d in args.destination if not _state_of_capital(d) and not _region(d)]
+        args.places = [p for p in args.places if not _region(p)]
+        args.hosts += states
+
+
+def _region(tok: Token) -> bool:
+    """"South Asia", "Latin America", "the Gulf": a region, no state ("America" alone is the United States)."""
+    words = [c.text for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.text]
+    name = " ".join(words)
+    if not {w.lower() for w in words} & REGION_WORDS or is_country_or_capital(name):
+        return False
+    return len(words) > 1 or tok.lower_ != "america"
+
+
+def _state_codes(tok: Token, lookup: Lookup) -> list[str]:
+    """The states one word names, even right after "to the" (which `Lookup.countries` reads as an office's brief)."""
+    try:
+        return [c for c, _s, _e in lookup.resolver.countries_in(tok.doc[tok.i : tok.i + 1]) if not c.startswith("IGO:")]
+    except Exception:  # noqa: BLE001
+        return []
+
+
+def _capital_hosts(verb: Token) -> list[Token]:
+    """The state words of the capitals a verb goes "in" or "to" ("arrived in the Indian capital")."""
+    return [s for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "to")
+            for g in c.children if g.dep_ == "pobj" for s in _state_of_capital(g)]  # fmt: skip
+
+
+def _state_of_capital(tok: Token) -> list[Token]:
+    """The state word of "the Indian capital", "Kenya's capital": the capital named through its country."""
+    if tok.lemma_.lower() != "capital" or tok.ent_type_:
+        return []
+    return [c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE")]
 
 
 STOP_VERBS = frozenset({"take", "bring", "lead"})
@@ -649,9 +709,20 @@ def _framing_clause_arguments(tok: Token, frame_verb: Token, args: _Arguments) -
               c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY")  # "a two-day visit"
               for c in tok.children)  # fmt: skip
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in frame_verb.children)
-    if own or passive or frame_verb.lemma_.lower() in NON_CONTACT_VERBS | PASSIVE_FRAME_VERBS:
+    # "pressed X to act, in talks with Y", "urged restraint during a meeting with Y": the urging is said in the
+    # contact, which frames it; "pressed for talks" is no frame ("for" is not a frame preposition)
+    inside = tok.head.lower_ in ("in", "during", "at") and any(c.dep_ == "prep" and c.lower_ == "with"
+                                                               for c in tok.children)  # fmt: skip
+    refused = frame_verb.lemma_.lower() in NON_CONTACT_VERBS and not inside
+    if own and not inside or passive or refused or frame_verb.lemma_.lower() in PASSIVE_FRAME_VERBS:
         return
     args.agents = with_conjuncts(agents_of(frame_verb))
+    if args.kind == "visit" and frame_verb.lemma_.lower() in TRIP_VERBS and not places_of([frame_verb]):
+        args.hosts += _capital_hosts(frame_verb)  # "arrived in the Indian capital on a state visit"
+    if inside and args.agents:
+        # "pressed X on Thursday to keep up ..., in talks with Y": the talks are on Thursday
+        to_clause = frame_verb.dep_ == "xcomp" or frame_verb.dep_ == "advcl" and _is_to_infinitive(frame_verb)
+        args.frame = [frame_verb] + ([frame_verb.head] if to_clause else [])
     if args.kind == "visit":
         return
     for c in frame_verb.children:
@@ -688,11 +759,17 @@ def _places_of_contact(tok: Token, chain: list[Token], sent: Span, lookup: Looku
     if not args.places and tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() in TRIP_VERBS:
         args.places = places_of([tok.head])  # "has travelled to Islamabad to meet X": the meeting is there
         args.trip_anchor = [tok.head]
-    where = [c for c in tok.children if c.lower_ == "where" and c.i < tok.i] if tok.dep_ == "relcl" else []
+    # the relative clause the contact is told in: its own word, or the verb it hangs from ("where she held talks",
+    # "where he is due to meet X")
+    rel = next((v for v in [tok, *chain] if v.dep_ == "relcl"), None)
+    where = [c for v in [tok, *chain] for c in v.children if c.lower_ == "where" and c.i < tok.i] if rel else []
     if not args.places and where:
         # "continue to Vilnius this evening, where she will meet X": the place just before "where"
-        before = [t for t in sent.doc[max(sent.start, where[0].i - 6) : where[0].i] if is_place(t)]
-        args.places = before[-1:]
+        before = [t for t in sent.doc[max(sent.start, where[0].i - 12) : where[0].i] if is_place(t)
+                  and t.i not in lookup.dateline]  # fmt: skip
+        # "in Beijing next week for the Belt and Road Forum, where ...": the last place in a known state
+        known = [t for t in before if _place_country(_place_name(t, lookup), lookup)]
+        args.places = (known or before)[-1:]
         args.trip_anchor = [a for p in args.places for a in p.ancestors if a.pos_ in ("VERB", "AUX")][:1]
     if not args.places and not args.destination:
         roots = [tok]
@@ -702,15 +779,50 @@ def _places_of_contact(tok: Token, chain: list[Token], sent: Span, lookup: Looku
         args.places = [p for p in venue_in_subtree(roots, tok) if p.i not in lookup.dateline
                        and (p.ent_type_ != "LOC" or is_country_or_capital(lookup.ent_span(p).text))
                        and not lookup.countries(lookup.ent_span(p))]  # fmt: skip
+    if not args.places:
+        args.places = _named_gathering_city([tok, *chain[:1]], lookup)
+    if not args.places:
+        # "in the port city of Qingdao", "in the Black Sea resort of Sochi": the named town
+        args.places = [o for h in [tok, *chain[:1], *args.partners] for c in h.children
+                       if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                       for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in TOWN_NOUNS
+                       for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
+                       and _place_country(_place_name(o, lookup), lookup)][:1]  # fmt: skip
+    # "met X at the OAS headquarters", "visited NATO headquarters": a body's seat, in the state that hosts it
+    seats = [g for h in [tok, *chain[:1]] for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "in")
+             for g in c.children if g.dep_ == "pobj" and _body_seat(g, lookup)]  # fmt: skip
+    if not args.places and seats:
+        args.places = seats[:1]
+    visited = [c for c in tok.children if c.dep_ == "dobj" and _body_seat(c, lookup)]
+    if tok.lemma_.lower() == "visit" and visited and not args.destination:
+        args.kind, args.destination = "visit", visited  # the guest visits the body, at its seat
+        args.partners = [p for p in args.partners if p not in visited] + visited
     args.borrowed_place = bool(args.places) and not own_place
     # "met X at the White House", "receiving X in Washington": the place may hang on the counterpart
     partner_preps = ("at", "in") if tok.lemma_.lower() in ("receive", "host", "welcome") else ("at",)
     holders = args.partners + [a for p in args.partners for a in p.children if a.dep_ == "appos"]
     args.places += [g for p in holders for c in p.children if c.dep_ == "prep" and c.lower_ in partner_preps
                     for g in c.children if g.dep_ == "pobj" and is_place(g)]  # fmt: skip
-    if tok.lemma_.lower() in ("receive", "welcome", "host") and any(p.ent_type_ == "GPE" for p in args.places):
-        args.kind = "visit"  # "receiving the prime minister in Washington": the guest visits the host's country
-        args.destination = [p for p in args.places if p.ent_type_ == "GPE"]
+    # "welcomed X to Warsaw": the guest came to the host's country (a country or a capital, not "to the White
+    # House" or "to a meeting"), a visit; "looks forward to receiving X in Washington": a reception still ahead is
+    # the guest's visit. "received X in Doha" is the meeting itself.
+    arrival = [g for h in [tok, *(c for c in tok.children if c.dep_ == "dobj")] for c in h.children
+               if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+               if g.dep_ == "pobj" and is_place(g) and g.ent_type_ != "FAC" and not any(
+                   c.lower_ == "the" for c in g.children) and is_country_or_capital(_place_name(g, lookup))]
+    future = tok.tag_ in ("VB", "VBG") and not any(c.dep_ == "aux" and c.tag_ == "VBD" for c in tok.children)
+    # "hosted X in Tokyo, the first such visit", "received X at the start of a state visit": called a visit
+    visits = [t for t in sent if t.lemma_.lower() == "visit" and t.pos_ == "NOUN" and not any(
+        "-" in c.text or c.tag_ == "CD" for c in t.children)]  # fmt: skip
+    called_to = [g for t in visits for c in t.children if c.dep_ == "prep" and c.lower_ == "to"
+                 for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"]  # "for her first visit to Ghana"
+    if tok.lemma_.lower() in ("receive", "welcome", "host") and (arrival or called_to or (future or visits) and any(
+            p.ent_type_ == "GPE" for p in args.places)):  # fmt: skip
+        args.kind = "visit"
+        own = [p for p in args.places if p.ent_type_ == "GPE" and p.head.head.i in {tok.i, *(a.i for a in holders)}]
+        args.destination = arrival or own or called_to[:1] or [p for p in args.places if p.ent_type_ == "GPE"][:1]
+        args.places += [p for p in args.destination if p not in args.places]
 
 
 def _drop_dateline(args: _Arguments, dateline: set[int]) -> None:
@@ -740,9 +852,68 @@ def _parties(args: _Arguments, sent: Span, lookup: Lookup) -> tuple[list[Party],
             if p.country and any(q.country == p.country and q.participant == p.participant for q in parties):
                 continue
             parties.append(p)
+    for t in args.hosts:
+        for code in _state_codes(t, lookup):
+            if not any(p.country == code for p in parties):
+                parties.append(Party(code, None, t.idx))
     _complete_from_clause(parties, sent, lookup)
     _same_side_guess(parties, agent_countries, lookup)
+    parties = [p for p in parties if not _portfolio(p, parties, sent, lookup)]
     return parties, agent_countries, agent_guesses
+
+
+PORTFOLIO_TITLES = frozenset({"minister", "ministry", "secretary", "commissioner", "department"})
+TITLE_FILLERS = frozenset({"PROPN", "PUNCT", "CCONJ", "ADP", "DET", "ADJ", "NOUN"})
+
+
+def _add_joint_body_states(tok: Token, args: _Arguments, lookup: Lookup, parties: list[Party]) -> None:
+    """"a joint technical committee would meet in Ankara", "agreed to convene the binational cabinet in Quito": a
+    body of two states, whose parties are the two states the article is about (when two lead it), meeting in one
+    of them (a joint commission of warring factions meeting in Geneva is no contact between states)."""
+    bodies = args.agents + args.partners + [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if len({p.country for p in parties if p.country}) >= 2 or not any(joint_body(b) for b in bodies):
+        return
+    pair = lookup.article_pair()
+    where = {lookup.place_country(lookup.ent_span(p).text) for p in args.places + args.destination}
+    if pair is None or not where & set(pair):
+        return
+    for code in pair:
+        if not any(p.country == code for p in parties):
+            parties.append(Party(code, None, tok.idx))
+
+
+def _portfolio(party: Party, parties: list[Party], sent: Span, lookup: Lookup) -> bool:
+    """An international body named only inside a state official's title ("the Minister of Foreign Affairs,
+    European Union and Cooperation of Spain, X"): the office's brief, not a party of the contact."""
+    if party.participant is not None or not party.country or not party.country.startswith("IGO:"):
+        return False
+    try:
+        starts = [start for code, start, _end in lookup.resolver.countries_in(sent) if code == party.country]
+    except Exception:  # noqa: BLE001 - a resolver failure keeps the party
+        return False
+    return bool(starts) and all(_in_title(start, parties, sent) for start in starts)
+
+
+def _in_title(start: int, parties: list[Party], sent: Span) -> bool:
+    """Whether the words at char `start` lie between a title word ("Minister of ...") and the named official of a
+    state it belongs to, with nothing but title words in between."""
+    doc = sent.doc
+    at = next((t for t in sent if t.idx >= start), None)
+    if at is None:
+        return False
+    title = None
+    for t in reversed(doc[max(sent.start, at.i - 8) : at.i]):
+        if t.lower_ in PORTFOLIO_TITLES:
+            title = t
+            break
+        if t.pos_ not in TITLE_FILLERS:
+            return False
+    people = [p.start for p in parties if p.participant is not None and p.country and p.start > start
+              and not p.country.startswith("IGO:")]  # fmt: skip
+    if title is None or not people:
+        return False
+    between = [t for t in sent if start <= t.idx < min(people)]
+    return len(between) <= 12 and all(t.pos_ in TITLE_FILLERS for t in between)
 
 
 REPORTING_VERBS = frozenset({"say", "tell", "add", "announce", "state", "confirm", "insist", "note", "write"})
@@ -800,16 +971,57 @@ def _status(tok: Token, chain: list[Token], date_text: str | None, sent: Span,
     return status
 
 
-def _add_the_two_named(tok: Token, args: _Arguments, sent: Span, lookup: Lookup, parties: list[Party]) -> None:
+def _only_date(span: Span, lookup: Lookup, published: date | None, status: str) -> ResolvedDate | None:
+    """The day of the one time phrase in `span` (the sentence that introduced "the two leaders"), if it has one;
+    a dateline's date is the bureau's, not the contact's."""
+    doc = span.doc
+    found = [m for m in find_dates(span.text) if not any(
+        t.i in lookup.dateline for t in doc.char_span(span.start_char + m.start, span.start_char + m.end,
+                                                      alignment_mode="expand") or ())]  # fmt: skip
+    if len(found) != 1:
+        return None
+    text = found[0].text[3:] if found[0].text.lower().startswith("on ") else found[0].text
+    got = resolve_date(text, published, future=status != "held")
+    return got if got.date and got.granularity == "day" else None
+
+
+def _add_the_two_named(tok: Token, args: _Arguments, sent: Span, lookup: Lookup,
+                       parties: list[Party]) -> Span | None:
     """"India ... its relations with Pakistan, and the leaders of the two countries have not held a summit": "the
-    two" are the two states this very sentence names, when it names exactly two."""
+    two" are the two states this very sentence names, when it names exactly two; when it names none, the two
+    people of two states the sentence before names (that sentence is returned: its time may be theirs)."""
     first = min((t.i for t in args.agents + args.partners), default=tok.i)
     before = sent.doc[sent.start : max(sent.start, min(first, tok.i))]
     named = [c for c in lookup.countries(before) if not c.startswith("IGO:")] if len(before) else []
+    if not named and not parties and sent.start > 0:
+        # "X of A shook hands with Y of B. The two leaders then sat down for talks": the two just named
+        prev = sent.doc[sent.start - 1].sent
+        named = [c for c in lookup.countries(prev) if not c.startswith("IGO:")]
+        people = _people_of(prev, set(named), lookup) if len(named) == 2 else []
+        if len(people) != 2:
+            return None  # only two people of two states, one each, are "the two leaders" of the sentence before
+        parties += people
+        for code in named:
+            if not any(p.country == code for p in parties):
+                parties.append(Party(code, None, sent.start_char))
+        return prev
     if len(named) == 2:
         for code in named:
             if not any(p.country == code for p in parties):
                 parties.append(Party(code, None, sent.start_char))
+    return None
+
+
+def _people_of(span: Span, codes: set[str], lookup: Lookup) -> list[Party]:
+    """The named people of `span` who belong to one of the states `codes`, one per state: who "the two leaders" are."""
+    out: list[Party] = []
+    for ent in lookup.ents_in(span):
+        if ent.label_ != "PERSON":
+            continue
+        name, country, role, kind = lookup.actor(ent)
+        if kind == "person" and name and country in codes and not any(p.country == country for p in out):
+            out.append(Party(country, Participant(name, country, role), ent.start_char))
+    return out
 
 
 def _anaphoric(tok: Token, parties: list[Party]) -> bool:
@@ -825,8 +1037,13 @@ def _distinct(tok: Token, chain: list[Token], args: _Arguments, series: bool) ->
     """A contact never merged into an earlier one: "a second meeting", "met again", "also met X", "last met"."""
     also = tok.pos_ == "VERB" and bool(args.partners) and any(c.lower_ == "also" for c in tok.children)
     last_time = tok.pos_ == "VERB" and any(c.lower_ == "last" and c.dep_ == "advmod" for c in tok.children)
+    # "had not held a summit since 2007": the contact meant is the one of 2007, not the one being told
+    not_since = any(c.dep_ == "neg" for v in chain[:1] for c in v.children) and any(
+        t.lower_ == "since" and t.dep_ == "prep" and t.head in chain[:1] for t in tok.sent
+    )
     return (
         last_time  # "the two leaders last met in 2019": an earlier contact
+        or not_since
         or also
         or series
         or any(c.lower_ in ORDINAL_DISTINCT for c in tok.children)
@@ -838,20 +1055,105 @@ def _place_groups(args: _Arguments, lookup: Lookup) -> list[tuple[str | None, st
     """(place, its country) for each mention to make: each destination of a visit (each its own visit), each
     country of the places of talks or a meeting, else the first place attached to the contact, else none."""
     if args.kind == "visit" and args.destination:
-        spans = [lookup.ent_span(d) for d in args.destination]
-        return [(span.text, lookup.place_country(span.text)) for span in spans]
-    places = [p for p in args.places if is_place(p)]
+        names = [_place_name(d, lookup) for d in args.destination]
+        return [(name, _place_country(name, lookup)) for name in names]
+    places = [p for p in args.places if is_place(p) or _place_country(_place_name(p, lookup), lookup)]
     if not places:
         return [(None, None)]
     by_country: dict[str | None, str] = {}
     for p in places:
-        span = lookup.ent_span(p)
-        c = lookup.place_country(span.text)
-        by_country.setdefault(c, span.text)
+        name = _place_name(p, lookup)
+        by_country.setdefault(_place_country(name, lookup), name)
+    if len(by_country) > 1:
+        by_country.pop(None, None)  # "at Iveagh House in Dublin": the building is in the city's country
     if len(by_country) > 1 and args.kind in ("talks", "meeting", "visit"):
         return [(text, c) for c, text in by_country.items()]
-    first = lookup.ent_span(places[0])
-    return [(first.text, lookup.place_country(first.text))]
+    first = _place_name(places[0], lookup)
+    if _place_country(first, lookup) is None and len(by_country) == 1:
+        return [(text, c) for c, text in by_country.items()]
+    return [(first, _place_country(first, lookup))]
+
+
+# Where an international organisation sits: a meeting "at NATO headquarters" is in Belgium.
+IGO_SEATS = {
+    "IGO:NATO": "BEL", "IGO:EU": "BEL", "IGO:AU": "ETH", "IGO:ASEAN": "IDN", "IGO:AL": "EGY", "IGO:UN": "USA",
+    "IGO:OAS": "USA", "IGO:IMF": "USA", "IGO:WB": "USA", "IGO:OSCE": "AUT", "IGO:IAEA": "AUT", "IGO:OPEC": "AUT",
+    "IGO:ICC": "NLD", "IGO:ICJ": "NLD", "IGO:WHO": "CHE", "IGO:WTO": "CHE", "IGO:COE": "FRA", "IGO:OECD": "FRA",
+    "IGO:GCC": "SAU", "IGO:OIC": "SAU", "IGO:ECOWAS": "NGA", "IGO:SCO": "CHN", "IGO:SAARC": "NPL",
+}  # fmt: skip
+
+
+GATHERING_HEADS = frozenset({"forum", "conference", "dialogue"})
+TOWN_NOUNS = frozenset({"city", "town", "resort", "port", "village", "capital", "island", "enclave", "spa"})
+
+
+def _named_gathering_city(roots: list[Token], lookup: Lookup) -> list[Token]:
+    """"on the sidelines of the Vienna Energy Forum", "at the Oslo Peace Conference": a gathering named after the
+    city it meets in places the contact there (the city as the first words of the name; not "the Shanghai
+    Cooperation Organisation", which is no gathering)."""
+    for r in roots:
+        for c in r.children:
+            if c.dep_ != "prep" or c.lower_ not in ("on", "at"):
+                continue
+            for g in c.children:
+                x = g
+                if g.lower_ in ("sidelines", "sideline", "margins", "margin"):
+                    x = next((o for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for o in p.children if o.dep_ == "pobj"), g)  # fmt: skip
+                if x.lower_ not in GATHERING_HEADS:
+                    continue
+                words = [t for t in x.subtree if t.i < x.i and t.pos_ == "PROPN"]
+                for n in (3, 2, 1):
+                    if len(words) >= n and words[n - 1].i - words[0].i == n - 1:
+                        name = x.doc[words[0].i : words[n - 1].i + 1].text
+                        entry = reference().gazetteer.get(key_of(anyascii(name)))
+                        if entry is not None and entry.kind in ("city", "capital") and len(entry.codes) == 1:
+                            return [words[n - 1]]  # not a state's name: "the Russia-Africa Forum" may meet anywhere
+    return []
+
+
+SEAT_NOUNS = frozenset({"headquarters", "secretariat"})
+
+
+def _body_seat(tok: Token, lookup: Lookup) -> bool:
+    """"NATO headquarters", "the ASEAN Secretariat": the seat of an international organisation."""
+    return tok.lower_ in SEAT_NOUNS and _body_of(_place_name(tok, lookup), lookup) is not None
+
+
+def _body_of(name: str, lookup: Lookup) -> str | None:
+    """The international organisation whose seat a place name names ("NATO Headquarters" -> IGO:NATO), else None."""
+    if not name.split() or name.split()[-1].lower() not in SEAT_NOUNS:
+        return None
+    try:
+        code = lookup.resolver.country_of_text(name)
+    except Exception:  # noqa: BLE001 - a lookup failure leaves the place as it is
+        return None
+    return code if code and code.startswith("IGO:") else None
+
+
+def _place_country(name: str, lookup: Lookup) -> str | None:
+    """The state a place is in; an organisation's headquarters are in the state that hosts its seat."""
+    body = _body_of(name, lookup)
+    code = body or lookup.place_country(name)
+    if code and code.startswith("IGO:"):
+        return IGO_SEATS.get(code)
+    return code
+
+
+def _place_name(tok: Token, lookup: Lookup) -> str:
+    """The whole name of a place: its entity, or for a name the tagger left out, the name with its leading proper
+    nouns ("Port Moresby")."""
+    span = lookup.ent_span(tok)
+    if span[-1].lower_ in GATHERING_HEADS and tok.i < span[-1].i:
+        # a city in a gathering's name ("the Vienna Energy Forum"): the name's words up to it
+        first = next((t.i for t in span if t.pos_ == "PROPN"), tok.i)
+        return tok.doc[first : tok.i + 1].text
+    if tok.lower_ in SEAT_NOUNS and not tok.ent_type_:
+        return " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")  # "OAS headquarters"
+    if len(span) > 1 or tok.ent_type_ or tok.pos_ != "PROPN":
+        return span.text
+    lead = [c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+    return tok.doc[min([tok.i, *lead]) : tok.i + 1].text
 
 
 def _at_place(place: tuple[str | None, str | None], places: list[tuple[str | None, str | None]],
@@ -868,7 +1170,7 @@ def _at_place(place: tuple[str | None, str | None], places: list[tuple[str | Non
                 p.country = p.participant.country = loc_country
     host = None
     if fields["kind"] == "visit":
-        host = loc_country
+        host = (_body_of(loc, lookup) if loc else None) or loc_country  # a visit to NATO's seat visits NATO
         if any(p.country in {c for _, c in places if c} for p in agent_guesses):
             # "Prime Minister X will travel to Seoul", X's country only guessed as the destination's: a
             # traveller does not visit their own country, so the guess is wrong and no side is known
@@ -897,7 +1199,7 @@ def _split_calls(m: Mention, agent_countries: set[str]) -> list[Mention]:
     are separate bilateral calls; "a conversation with X and Y" (one call named) or "a joint call" is one."""
     others = sorted(m.countries - agent_countries)
     if len(agent_countries) != 1 or len(others) < 2 or m.trigger.pos_ not in ("VERB", "AUX") and \
-            m.trigger.lower_ not in ("meetings", "calls", "conversations"):
+            m.trigger.lower_ not in ("meetings", "calls", "conversations", "talks"):
         return [m]  # "had a telephone conversation with X and Y": one conversation, several parties
     if next(iter(agent_countries)).startswith("IGO:"):
         return [m]  # "UN peacekeepers met officers from X and Y": a body convening both sides of a dispute

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from extractors.core.dates import ResolvedDate, day_shift, find_dates
 from extractors.core.types import Participant
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK
-from extractors.meetings.mentions import NO_CONTACT, Mention
+from extractors.meetings.mentions import IGO_SEATS, NO_CONTACT, Mention
 from extractors.meetings.triggers import ACCOMPANY_VERBS
 
 _SOFT_WORDS = frozenset({"late", "early", "later", "earlier", "on", "in", "mid", "morning", "afternoon", "evening"})
@@ -46,7 +46,10 @@ class Record:
 
 
 def surname(name: str) -> str:
+    """The last name, past post-nominal letters ("Ciaran Walsh TD", "Jane Doe MP" -> walsh, doe)."""
     words = name.replace(".", " ").split()
+    while len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 3:
+        words.pop()
     return words[-1].lower() if words else ""
 
 
@@ -135,8 +138,29 @@ def merge_mentions(mentions: list[Mention]) -> list[Record]:
         else:
             rec = Record(countries=countries, status=m.status, kind="meeting", basis=1)
             _absorb(rec, m)
+            _take_back_references(rec, mentions, records)
             records.append(rec)
     return _fold_single_visits(_share_places(records))
+
+
+def _take_back_references(rec: Record, mentions: list[Mention], records: list[Record]) -> None:
+    """"X and Y discussed ... As their meeting began in Seoul, ...": a back-reference right after a contact told only
+    by "discussed" tells that contact's place and day (no other contact told in between)."""
+    first = rec.mentions[0]
+    told = {m.trigger.i for r in records for m in r.mentions}
+    for m in mentions:
+        if m.trigger.i <= first.trigger.i or m.weak or m.status == NO_CONTACT:
+            continue
+        if m.trigger.i in told or m.sent.start - first.sent.end > NEAR_TOKENS:
+            break  # another contact told first, or too far on
+        if len(m.countries) >= 2 or not m.countries <= rec.countries or KIND_CLASS[m.kind] != "m":
+            continue
+        if m.status != rec.status or not (m.anaphoric or m.group or _group_possessor(m)):
+            continue
+        rec.location = rec.location or m.location
+        rec.location_country = rec.location_country or m.location_country
+        rec.date = rec.date or m.date
+        return
 
 
 _LONG_VISIT = re.compile(r"\b(?:\w+-day|\w+-nation|several days|week-long|weeklong|tour|stops?|leg)\b", re.IGNORECASE)
@@ -152,9 +176,17 @@ def _visit_to_attend(m: Mention) -> bool:
                for c in m.trigger.children)  # fmt: skip
 
 
+def _tour_stop(visit: Record, records: list[Record]) -> bool:
+    """One stop of a tour told in one sentence ("a five-day tour that took her to X, Y and Z"): the tour's length
+    and stops are not this stop's."""
+    words = {m.trigger.i for m in visit.mentions}
+    return any(r is not visit and r.kind == "visit" and words & {m.trigger.i for m in r.mentions} for r in records)
+
+
 def _fold_single_visits(records: list[Record]) -> list[Record]:
     """A visit and the one meeting held during it are one contact; the visit stays apart only when the text
-    gives it more (several meetings, a span of days, other stops)."""
+    gives it more (several meetings, a span of days, other stops). Told in one sentence ("welcomed X for her
+    first visit", "received X at the start of a state visit"), the contact is the visit."""
     out = list(records)
     for visit in records:
         if visit.kind != "visit" or visit not in out:
@@ -162,10 +194,11 @@ def _fold_single_visits(records: list[Record]) -> list[Record]:
         inner = [r for r in out if r.kind_class == "m" and r.countries == visit.countries and r.status == visit.status]
         if len(inner) != 1:
             continue
-        if any(_LONG_VISIT.search(m.sent.text) for m in visit.mentions):
+        if any(_LONG_VISIT.search(m.sent.text) for m in visit.mentions) and not _tour_stop(visit, records):
             continue
         meeting = inner[0]
-        if any(m.trigger.lemma_.lower() in ACCOMPANY_VERBS or _visit_to_attend(m) for m in visit.mentions) or any(
+        if any(m.trigger.lemma_.lower() in ACCOMPANY_VERBS and m.trigger.pos_ == "VERB" or _visit_to_attend(m)
+               for m in visit.mentions) or any(
             _BEYOND_MEETINGS.search(m.sent.text) for m in visit.mentions + meeting.mentions
         ):
             continue  # "toured the plant with X", "a banquet", "in X to attend a regional forum": more than the meeting
@@ -174,6 +207,12 @@ def _fold_single_visits(records: list[Record]) -> list[Record]:
             continue  # "agreed to meet in Addis Ababa" and "will travel to Dakar": two contacts
         if _dates_conflict(meeting.date, visit.date) or meeting.round or any(m.distinct for m in meeting.mentions):
             continue  # "the next meeting of the commission" is a round of its own, not the visit's meeting
+        called = {m.sent.start for m in visit.mentions
+                  if m.trigger.lemma_.lower() == "visit" and m.trigger.pos_ == "NOUN"}  # fmt: skip
+        if called & {x for m in meeting.mentions for x in (m.sent.start, m.sent.end)} and meeting.kind == "meeting":
+            # "welcomed X to Dublin for the first visit by ...", "received X in Berlin. It was the first visit to ...":
+            # the words call the contact a visit, in its sentence or the next (not "met X, her first trip abroad")
+            meeting.kind = "visit"
         for m in visit.mentions:
             meeting.mentions.append(m)
         meeting.mentions.sort(key=lambda m: m.trigger.idx)
@@ -193,7 +232,8 @@ def _share_places(records: list[Record]) -> list[Record]:
         hosts = {r.host_country for r in records if r.kind == "visit" and r.status in ("held", rec.status)
                  and r.countries == rec.countries and r.host_country}  # fmt: skip
         if len(hosts) == 1:
-            rec.location_country = hosts.pop()
+            host = hosts.pop()
+            rec.location_country = IGO_SEATS.get(host) if host.startswith("IGO:") else host  # NATO's: Belgium
     return records
 
 
@@ -301,6 +341,8 @@ def _merge(mentions: list[Mention]) -> list[Record]:
         if m.date is not None and "in the day" in (m.date.text or "").lower() and last and last.date and last.date.date:
             # "Earlier in the day": the day of the contact told just before, not the day of publication
             m.date = ResolvedDate(last.date.date, m.date.text, "day", last.date.period)
+        if m.date is None and last is not None and _same_day_as(m, last):
+            m.date = last.date  # "X later met Y", "In the afternoon, the leaders held ...": the day just told
         shift = day_shift(m.date.text) if m.date is not None and m.date.date is None else None
         if shift is not None and last and last.date and last.date.date:
             # "The previous day, she had met X": a day from the contact told just before
@@ -361,6 +403,22 @@ def _merge(mentions: list[Mention]) -> list[Record]:
     return records
 
 
+_LATER_THAT_DAY = re.compile(r"\b(?:later|afterwards|subsequently|in the (?:morning|afternoon|evening))\b",
+                             re.IGNORECASE)
+
+
+def _same_day_as(m: Mention, last: Record) -> bool:
+    """A held contact with no time of its own, told right after a held contact with a day, in words that place it
+    later that day ("later met", "in the afternoon"): that day. Words with any time of their own never take it."""
+    if m.status != "held" or last.status != "held" or last.date is None or last.date.date is None:
+        return False
+    lo, hi = m.sent.start_char, m.sent.end_char
+    text = m.sent.doc.text[lo:hi]
+    if find_dates(text) or not _LATER_THAT_DAY.search(text):
+        return False
+    return 0 <= m.sent.start - last.mentions[-1].sent.end <= 2 * NEAR_TOKENS
+
+
 def _accepted(m: Mention, invitations: list[Mention], records: list[Record]) -> Record | None:
     """"X accepted the invitation": the visit the latest invitation to one of X's countries offered, now planned."""
     for inv in reversed(invitations):
@@ -403,6 +461,23 @@ def _refer_back(m: Mention, countries: set[str], last: Record | None) -> None:
             _add_participants(last, [p for p in m.participants if p.country in last.countries])
         if m.anaphoric and KIND_CLASS[m.kind] == last.kind_class and last.location is None and m.location:
             last.location, last.location_country = m.location, m.location_country  # "the talks in Seoul"
+    if last is not None and _dates_the_last(m, countries, last):
+        last.date = m.date  # "X and Y have concluded their dialogue. ... We held discussions today on trade"
+
+
+def _dates_the_last(m: Mention, countries: set[str], last: Record) -> bool:
+    """A day told by one side of the contact just reported, in a contact word of the same kind and status within
+    the next sentences, when that contact has no day of its own."""
+    if last.date is not None or m.date is None or m.date.date is None or not countries <= last.countries:
+        return False
+    if not countries and not (m.anaphoric or m.group or any(t.lower_ == "we" and t.dep_ == "nsubj" for t in m.sent)):
+        return False  # "We held discussions today": the speaker is a side of the contact just told
+    if KIND_CLASS[m.kind] != last.kind_class or m.status != last.status or m.distinct or last.status == NO_CONTACT:
+        return False
+    return 0 <= m.sent.start - last.mentions[-1].sent.end <= NEAR_TOKENS
+
+
+NEAR_TOKENS = 60  # about two sentences
 
 
 def _same_contact(m: Mention, countries: set[str], records: list[Record]) -> Record | None:

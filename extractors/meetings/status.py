@@ -17,6 +17,7 @@ from extractors.meetings.lexicon import (
     PLANNED_VERBS,
 )
 from extractors.meetings.syntax import aux_words
+from extractors.meetings.triggers import due_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -68,12 +69,16 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
             return None
         if v is not trigger and lemma in PLANNED_VERBS:
             planned = True
+        if due_in(v) is not None:
+            planned = True  # "is due in Tokyo for talks", "is expected in Islamabad"
         if i > 0 and lemma == "be" and chain[i - 1].dep_ == "xcomp":
             planned = True  # "is to meet"
         if v.tag_ == "VBG" and "going" in {c.lower_ for c in v.children}:
             planned = True
         if v is chain[0] and v.tag_ == "VBG" and aux & {"is", "are", "'s", "am"} and lemma not in ONGOING_VERBS:
             planned = True  # "is meeting X later today"; not "who is visiting Japan" (a visit under way)
+    if _prepared_for(trigger):
+        planned = True
     for c in trigger.children:
         if c.lower_ in PLANNED_MODIFIERS and c.dep_ in ("amod", "compound", "advmod", "nmod"):
             planned = True  # "the expected visit", not "met X and is expected to travel" (another clause)
@@ -96,6 +101,22 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
         # A bare noun phrase ("Abe's visit to Russia"): the governing words decide; default held.
         return "held"
     return "planned" if planned else "held"
+
+
+# Nouns of groundwork: what they are "for" is still ahead ("paved the way for a meeting", "preparations for the
+# summit").
+GROUNDWORK_NOUNS = frozenset({"way", "stage", "groundwork", "ground", "path", "preparation", "preparations"})
+
+
+def _prepared_for(trigger: Token) -> bool:
+    """"cleared the way for talks", "set the stage for a summit", "preparations for the visit": a contact that the
+    groundwork laid makes possible has not happened yet."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ != "pobj" or trigger.head.lower_ != "for":
+        return False
+    holder = trigger.head.head
+    if holder.pos_ in ("VERB", "AUX"):  # the parser may hang "for" on the verb: "paved (the way) (for X)"
+        return any(c.dep_ == "dobj" and c.lower_ in GROUNDWORK_NOUNS for c in holder.children)
+    return holder.lemma_.lower() in GROUNDWORK_NOUNS or holder.lower_ in GROUNDWORK_NOUNS
 
 
 def _denied_or_hypothetical(trigger: Token) -> bool:

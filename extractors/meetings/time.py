@@ -94,6 +94,10 @@ def _anchors(trigger: Token, chain: list[Token], extra: list[Token] | None) -> s
     return anchors
 
 
+# Spans of the clock a time phrase may hang on and still date the contact: "for 30 minutes from 17:35 on March 1".
+CLOCK_SPANS = frozenset({"minute", "minutes", "hour", "hours"})
+
+
 def _anchor_of(root: Token, anchors: set[int]) -> int | None:
     """The anchor a time phrase (its root word) hangs on, climbing at most five heads and never into another
     clause or the phrase of another thing; None when it hangs on none."""
@@ -117,7 +121,7 @@ def _anchor_of(root: Token, anchors: set[int]) -> int | None:
             return None
         if x is not root and x.pos_ in ("VERB", "AUX") and x.i not in anchors:
             return None  # the time of another clause: "met X on Sunday and is expected to travel later this week"
-        if x is not root and x.pos_ in ("NOUN", "PROPN") and x.i not in anchors:
+        if x is not root and x.pos_ in ("NOUN", "PROPN") and x.i not in anchors and x.lemma_.lower() not in CLOCK_SPANS:
             return None  # the time of another thing: "during last month's trip" is the trip's time
         x = x.head
     return None

@@ -9,8 +9,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from extractors.meetings.args import with_conjuncts
-from extractors.meetings.lexicon import MEET_NONPERSON_OBJECTS, NOUN_KINDS, OFFICIAL_NOUNS, VERB_KINDS
-from extractors.meetings.syntax import is_destination
+from extractors.meetings.lexicon import (
+    JOINT_BODY_MODIFIERS,
+    JOINT_BODY_NOUNS,
+    MEET_NONPERSON_OBJECTS,
+    NOUN_KINDS,
+    OFFICIAL_NOUNS,
+    VERB_KINDS,
+)
+from extractors.meetings.syntax import is_destination, is_place
+from extractors.resolve.data import is_country_or_capital
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,6 +38,9 @@ def trigger_kind(tok: Token) -> str | None:
     return _verb_kind(tok, lemma)
 
 
+REMOTE_MODIFIERS = frozenset({"phone", "telephone", "video", "videophone"})
+
+
 def _noun_kind(tok: Token, low: str) -> str | None:
     """"talks", "a phone call", "the summit": not "a press conference", "the summit of the volcano"."""
     kind = NOUN_KINDS.get(low)
@@ -41,6 +52,11 @@ def _noun_kind(tok: Token, low: str) -> str | None:
             return "meeting"  # "paid a courtesy call on the minister": a visit in person
         if not mods & {"phone", "telephone", "video", "conference"} and tok.head.lemma_.lower() not in ("return",):
             return None
+    if low in ("lunch", "dinner", "breakfast") and not any(c.dep_ in ("amod", "compound") and c.lower_ == "working"
+                                                           for c in tok.children):  # fmt: skip
+        return None  # only "a working lunch" is a meeting; a state dinner belongs to the visit it honours
+    if low == "talk" and not {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")} & REMOTE_MODIFIERS:
+        return None  # "a telephone talk with X" is a call; a bare "talk" is a lecture or chatter
     if low == "conference":
         mods = {c.lower_ for c in tok.children}
         if not mods & {"video", "phone", "telephone"}:
@@ -187,11 +203,12 @@ CALL_PURPOSES = frozenset("discuss review deliver convey present hand exchange b
 def _courtesy_call(tok: Token) -> bool:
     """"called on the prime minister": "on" with an official or a person, and no urging ("called on X to
     release ...", "called on X for restraint")."""
-    on = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")), None)
+    # the "on" right after the verb: not "On Tuesday, she called on X"
+    on = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i == tok.i + 1), None)
     if on is None:
         return False
     objs = [g for g in on.children if g.dep_ == "pobj"]
-    if not objs or not any(o.ent_type_ == "PERSON" or o.lemma_.lower() in OFFICIAL_NOUNS for o in objs):
+    if not objs or not any(_person_like(o) or o.lemma_.lower() in OFFICIAL_NOUNS for o in objs):
         return False
     for x in [tok, *objs]:
         for c in x.children:
@@ -204,8 +221,34 @@ def _courtesy_call(tok: Token) -> bool:
     return True
 
 
+def joint_body(tok: Token) -> bool:
+    """"the joint technical committee", "a binational cabinet": a standing body of two states."""
+    return tok.lemma_.lower() in JOINT_BODY_NOUNS and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in JOINT_BODY_MODIFIERS for c in tok.children
+    )
+
+
+def due_in(tok: Token) -> Token | None:
+    """"X is due in Tokyo on Saturday", "Y, who is expected in Islamabad next month": a traveller awaited in a
+    country or its capital is a planned visit there. Returns the word that holds the place ("due", "expected")."""
+    holder = None
+    if tok.lemma_.lower() == "be":
+        holder = next((c for c in tok.children if c.dep_ == "acomp" and c.lower_ == "due"), None)
+    elif tok.lemma_.lower() == "expect" and any(c.dep_ == "auxpass" for c in tok.children):
+        holder = tok
+    if holder is None or any(c.dep_ in ("xcomp", "ccomp") for x in (tok, holder) for c in x.children):
+        return None  # "is expected to meet", "is due to travel": the contact has words of its own
+    places = [g for c in holder.children if c.dep_ == "prep" and c.lower_ == "in"
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    if not any(is_place(g) and g.ent_type_ != "ORG" and is_country_or_capital(g.text) for g in with_conjuncts(places)):
+        return None  # "due in court", "expected in the coming days", "due in Geneva" (no seat of a state)
+    return holder
+
+
 def _verb_kind(tok: Token, lemma: str) -> str | None:
     """"met", "spoke with", "visited", "hosted X": not "called on", "meet its obligations", "joined NATO"."""
+    if due_in(tok) is not None:
+        return "visit"
     kind = VERB_KINDS.get(lemma)
     if kind is None:
         return None
@@ -251,9 +294,11 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         return "meeting"
     if lemma in ("host", "receive", "welcome"):
         # "received the minister", "she was received by President X"
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and trigger_kind(tok.head) is not None:
+            return None  # "the summit hosted by X": the summit itself, told by its own word
         by = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if not any(_person_like(o) for o in objs + by):
-            return None
+        if not any(_person_like(o) or o.lower_ in ("him", "her") and o.dep_ == "dobj" for o in objs + by):
+            return None  # "hosted him at a dinner": the guest just named
         return "meeting"
     if lemma in ("sign", "ink"):
         # "X and her counterpart Y signed a defence pact": two named people signing together met to do it;
@@ -288,6 +333,13 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         if any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("meet", "attend", "join") for c in tok.children):
             return None  # "arrived in Singapore to meet ministers of six nations": the meeting is the contact
         return "visit"
+    if lemma == "see":
+        # "will see each other again in July": two leaders meeting; not "see progress", "saw him as a partner"
+        pairs = {("other", "each"), ("another", "one"), ("one", "another")}
+        return "meeting" if any((o.lower_, c.lower_) in pairs for o in objs for c in o.children) else None
+    if lemma == "convene":
+        held = objs + [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return "meeting" if any(joint_body(o) for o in held) else None  # "convene the binational cabinet"
     if lemma == "meet":
         for o in objs:
             if o.lemma_.lower() in MEET_NONPERSON_OBJECTS or o.lower_ in MEET_NONPERSON_OBJECTS:

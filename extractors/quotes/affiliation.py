@@ -5,7 +5,8 @@ the countries the sentence talks about ("the EU budget", "Argentine officials", 
 speaker is better served by their own affiliation: the nationality or body in their title ("Brazil coach X",
 "the African Union's special envoy for the Nile basin, X", "a spokesman for the Afghan commerce ministry"), and
 for a home-government title with no nationality ("government spokesman X", "foreign ministry spokesperson X",
-"the Foreign Office", "the President of the Republic") the country the story is datelined in or published by.
+"the Foreign Office", "the President of the Republic") the country of the national outlet that publishes the story,
+else of its dateline.
 What a title is about ("envoy for Libya", "talks on the EU budget") is never an affiliation.
 """
 
@@ -36,9 +37,12 @@ _IGO_NOUNS = {"agency", "organization", "organisation", "body", "bloc", "allianc
 _BARE_BODY = re.compile(r"^\s*(?:the|a|an)\s+([a-z]+)(?:'s|\u2019s)?\b", re.IGNORECASE)
 # Office-holders whose bare title ("Interior Minister X", "Judge X") names the dateline's state when nothing
 # else gives them a country; an opposition or party title names no state.
-_STATE_TITLES = re.compile(r"\b(?:minister|president|premier|chancellor|treasurer|judge|secretary|governor|mayor|"
-                           r"senator|congressman|congresswoman|rep|representative|speaker|majority leader|ambassador|"
-                           r"attorney general|commissioner|spokes(?:man|woman|person))\b", re.IGNORECASE)
+_STATE_TITLES = re.compile(r"\b(?:minister|president|premier|chancellor|treasurer|judge|justice|secretary|governor|"
+                           r"mayor|senator|congressman|congresswoman|rep|representative|speaker|majority leader|"
+                           r"ambassador|attorney general|commissioner|spokes(?:man|woman|person))\b", re.IGNORECASE)
+# Offices several states name alike (Britain, India, Pakistan, Bangladesh, Sri Lanka, Nepal): the story decides.
+_SHARED_SECRETARY = re.compile(r"\b(?:foreign|home) secretary\b", re.IGNORECASE)
+_SHARED_SECRETARY_STATES = ("GBR", "IND", "PAK", "BGD", "LKA", "NPL")
 _VISITOR = re.compile(r"\b(?:visiting|guest)\b", re.IGNORECASE)
 _NO_STATE = re.compile(r"\b(?:opposition|party|former|ex|rebel|union)\b", re.IGNORECASE)
 # Titles that speak for no state (the corpus convention: opposition leaders and party spokespeople get none).
@@ -72,20 +76,21 @@ class Affiliation:
         self.by_surname: dict[str, str] = {}
         self.bare_title: set[str] = set()  # surnames introduced with a state title that names no country
         self.stateless: set[str] = set()  # opposition leaders and party spokespeople: speak for no state
+        self.home_guess: set[str] = set()  # surnames whose country is the story's home, their title naming none
         self._bare_office: dict[str, str] = {}  # surname -> the office word of a bare state title
         self._offices: dict[str, set[str]] = {}  # office word -> countries named with it for someone else
         self._ministers: list[tuple[int, str]] = []  # (offset, country) of ministers named with their country
 
     @property
     def home(self) -> str | None:
-        """The country of the dateline ("ISLAMABAD (Wire) -"), else the outlet's, else the one most mentioned."""
+        """The outlet's country (a national paper's foreign ministry is its own, wherever it files from), else the
+        dateline's ("ISLAMABAD (Wire) -"), else the one most mentioned."""
         if not self._home_done:
             self._home_done = True
+            self._home = getattr(self.resolver, "home", None)  # a national outlet's own, wherever it files from
             city = self._dateline_city()
-            if city is not None:
+            if city is not None and self._home is None:
                 self._home = self._safe(lambda: self.resolver.location_country(city.title()))
-            if self._home is None:
-                self._home = getattr(self.resolver, "home", None)
             if self._home is None:  # no dateline, no known outlet: the country the story is mostly about
                 self._home = self._safe(self.resolver.main_country)
         return self._home
@@ -127,8 +132,10 @@ class Affiliation:
             code = self.named_body(bare.group(1), len(self.doc.text))
             if code is not None:
                 return code
+        if _SHARED_SECRETARY.search(own):
+            return self._shared_office_state()
         if _home_government(own):
-            if at is not None and self.dateline_home() is None:
+            if at is not None and self.dateline_home() is None and re.search(r"\bministry\b", own, re.IGNORECASE):
                 # "Hungarian Defence Minister X said ... said Y, a spokeswoman for the Ministry of Defence": without a
                 # dateline, the ministry is that of the last minister named with a country
                 earlier = [code for pos, code in self._ministers if pos < at]
@@ -136,6 +143,20 @@ class Affiliation:
                     return earlier[-1]
             return self.home
         return None
+
+    def _shared_office_state(self) -> str | None:
+        """The state of a "Foreign Secretary": the outlet's or the dateline's when that state has such an office,
+        else the one state with it the article names (India's in a story on an Indian visit filed from Kyoto), else
+        none; the story's main country is often the host, who has no such office."""
+        for code in (getattr(self.resolver, "home", None), self.dateline_home()):
+            if code in _SHARED_SECRETARY_STATES:
+                return code
+        try:
+            counts = self.resolver.context_counts()
+        except Exception:  # the resolution layer must never cost us the article
+            return None
+        named = [c for c in _SHARED_SECRETARY_STATES if counts.get(c, 0) > 0]
+        return named[0] if len(named) == 1 else None
 
     def named_body(self, noun: str, before: int) -> str | None:
         """The country of the body last named in full before `before` with `noun` as its last word: "the fund" after
@@ -201,6 +222,8 @@ class Affiliation:
         code = self.of_title(title.text, title.start_char)
         if code is not None:
             self.by_surname[surname] = code
+            if self._safe(lambda: self.resolver.country_of_text(title.text)) is None:
+                self.home_guess.add(surname)  # "Foreign Ministry spokesman X": the story's state, a guess
             if re.search(r"\bminist", title.text, re.IGNORECASE):
                 self._ministers.append((title.start_char, code))
         elif _STATE_TITLES.search(title.text) and not _NO_STATE.search(title.text) and \

@@ -38,6 +38,8 @@ SPEECH_VERBS = (CLAUSE_VERBS | OBJECT_VERBS | REQUEST_VERBS) - {"note", "state",
 # Verbs of refusal whose object is a statement only when it is someone's words ("rejected the claim that ...",
 # "dismissed the allegations as ..."); rejecting a resolution, a plan or calls is an act.
 _REFUSALS = {"reject", "dismiss"}
+# Verbs that state a view only through "as": "described the talks as frank".
+_AS_VERBS = {"describe", "characterize", "characterise"}
 _CONTEXT_MARKS = {"as", "after", "while", "amid", "when", "before"}
 _ASKING = {"question", "ask", "wonder"}
 _REFUSING = {"decline", "refuse", "fail"}
@@ -59,6 +61,12 @@ _INFINITIVE_NOUNS = {"plan", "decision", "proposal", "attempt", "effort", "bid",
                      "chance", "opportunity", "intention", "request", "offer", "order", "promise", "pledge",
                      "agreement", "deal", "way", "time", "campaign", "drive", "push", "scheme", "programme",
                      "program", "initiative", "appeal", "demand"}
+# Where a statement was made: "said in a statement", "wrote in a letter", "told reporters on a call".
+_CHANNELS = {"statement", "communique", "communiqué", "letter", "interview", "post", "message", "release", "speech",
+             "address", "briefing", "note", "video", "broadcast", "tweet", "column", "editorial", "report", "filing",
+             "remark", "remarks", "readout", "declaration", "call", "conference", "session", "hearing",
+             "meeting", "talks", "talk", "summit", "visit", "ceremony", "dinner", "event", "forum", "rally", "trip",
+             "tour", "exchange", "debate", "vote", "lunch", "breakfast"}
 _SETTINGS = {"on", "at", "during", "in", "after", "before", "over", "via", "by"}
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 
@@ -91,7 +99,7 @@ def reported_under(inner: Token, outer: Token) -> bool:
             return False
         if _others_words(t):
             return False  # "..., a sum critics called 'an insult'": the relative clause's own speaker
-        seen_clause = seen_clause or t.dep_ in ("ccomp", "xcomp")
+        seen_clause = seen_clause or t.dep_ in ("ccomp", "xcomp") or (t.dep_ in ("relcl", "acl") and _that_clause(t))
         t = t.head
     return False
 
@@ -157,6 +165,9 @@ def reported_content(v: Token, lemma: str, kids: list[Token], cut: set[int] | di
                     # "told a briefing that ships had acted lawfully", "that" read as the relative's object: an
                     # audience hears a statement, it is not described by one
                     return (r.left_edge.i + 1, r.right_edge.i), o
+        got = _clause_on_channel(v, kids)
+        if got is not None:
+            return got, None
     if lemma in CLAUSE_VERBS | {"make", "put"} and v.dep_ in ("parataxis", "advcl") and (
             v.dep_ == "parataxis" or any(m.lower_ == "as" and m.dep_ == "mark" for m in kids)):
         head = v.head
@@ -209,6 +220,9 @@ def reported_content(v: Token, lemma: str, kids: list[Token], cut: set[int] | di
         if objs and lemma in _REFUSALS and objs[0].lemma_.lower() not in _SAID_NOUNS and not any(
                 has_that(g) for g in objs[0].children):
             return None  # "rejected a draft resolution", "rejecting calls for talks": a decision, no words reported
+        if objs and lemma in _AS_VERBS and not any(
+                t.lower_ == "as" and t.dep_ in ("prep", "mark", "advmod", "dep") for t in v.subtree if t.i > v.i):
+            return None  # "describes the negotiations in detail": a topic; "described them as X" states a view
         if objs and objs[0].i > v.i:
             end = max(c.right_edge.i for c in kids if c.i > v.i and (
                 c.dep_ in ("dobj", "prep", "oprd", "npadvmod", "xcomp") or (c.dep_ in ("advcl", "acomp") and
@@ -218,6 +232,31 @@ def reported_content(v: Token, lemma: str, kids: list[Token], cut: set[int] | di
     if lemma in STANCE_VERBS or lemma in ("speak", "talk"):
         return _stance(v, lemma, kids)
     return None
+
+def _that_clause(r: Token) -> bool:
+    """A clause the parser hung on a noun that opens with "that" as a conjunction and has a subject of its own:
+    "(told reporters after the meeting) that Ethiopia had rejected ...", a complement, not a relative clause."""
+    return has_that(r) and r.left_edge.lower_ == "that" and any(
+        g.dep_ in ("nsubj", "nsubjpass", "expl") and g.lower_ != "that" for g in r.children)
+
+
+def _clause_on_channel(v: Token, kids: list[Token]) -> tuple[int, int] | None:
+    """ "said in a separate statement that the talks would resume", "wrote in a letter that ...": the parser hangs
+    the that-clause on the channel noun as its modifier; a "that" with a subject of its own after a channel is the
+    verb's statement, not a description of the channel."""
+    for p in kids:
+        if p.dep_ != "prep" or p.lower_ not in _SETTINGS or p.i < v.i or p.i > v.i + 5:
+            continue
+        for n in p.children:
+            if n.dep_ != "pobj" or n.lemma_.lower() not in _CHANNELS:
+                continue
+            for x in n.subtree:  # also "in an interview with a broadcaster that ...": hung on the last noun
+                for r in x.children:
+                    if r.dep_ in ("acl", "relcl", "ccomp") and r.i > x.i and _that_clause(r) and \
+                            r.left_edge.i == x.i + 1 and x.pos_ in ("NOUN", "PROPN"):
+                        return r.left_edge.i, r.right_edge.i
+    return None
+
 
 def _clause(v: Token, kids: list[Token], ccomps: list[Token], cut: set[int] | dict[int, object]) -> tuple[int, int]:
     """ "said (that) CLAUSE", "CLAUSE, he said": the clause, up to a second statement of the same speaker or the
@@ -258,7 +297,7 @@ def _clause(v: Token, kids: list[Token], ccomps: list[Token], cut: set[int] | di
 def _others_words(t: Token) -> bool:
     """A relative clause whose own subject is a noun ("the offer the unions called 'an insult'", "a plan which
     critics say ..."): what it reports is that noun's words, not the words of the clause it sits in."""
-    if t.dep_ not in ("relcl", "acl") or t.pos_ != "VERB":
+    if t.dep_ not in ("relcl", "acl") or t.pos_ != "VERB" or _that_clause(t):
         return False
     if any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in t.children):
         return True

@@ -61,12 +61,18 @@ _CLAIM_NOUNS = {"assertion", "claim", "allegation", "accusation", "insistence", 
                 "announcement", "suggestion", "contention", "statement", "pledge", "promise", "charge"}
 _RIGHT_AFTER = {"continue", "go", "begin", "conclude", "explain", "insist", "reply", "respond", "note", "recall"}
 _MAX_REGION = 40
+# Stretches of time a writer dates a statement by: "..., 10 days after ...".
+_SPANS = {"day", "week", "month", "year", "hour", "minute"}
 # Conjunctions that carry a statement on past its attribution: "..., the minister warned, unless the bank acts".
 _GOES_ON = {"because", "unless", "if", "although", "though", "since", "until", "while", "as", "so", "once"}
 # What may go on after an interrupting attribution: "..., the senator said, because ..." / "..., in July".
 _CLAUSE_TAIL = {"advcl", "prep", "dobj", "xcomp", "npadvmod", "advmod", "attr", "acomp", "oprd", "ccomp"}
 # A live blog's time stamp opening an item ("12:20 -", "09.40 –"): neither a speaker nor the statement.
 _TIMESTAMP = re.compile(r"\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: [A-Z]{2,4})? ?(?:-{1,2}|\u2014|\u2013|:) ?")
+# A lead's dateline the shared reader leaves alone: "NUSA DUA, Bali (JP): ", "Addis Abeba, July 10/2018 - ".
+_LEAD_DATELINE = re.compile(r"[A-Z][A-Za-z'.-]+(?: [A-Z][A-Za-z'.-]+){0,2}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+                            r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:[/,] ?\d{4})?)?(?: \([A-Za-z]{1,12}\))?"
+                            r" ?(?::|-{1,2}|\u2013|\u2014) ")
 # "Kovalenko:" or "12:03 - Foreign Minister Kovalenko:" before a quotation: a transcript-style attribution.
 _LABEL_INTRO = re.compile(r"(?:\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)? ?(?:-{1,2}|\u2014|\u2013) ?)?([^:\n\"]{2,60}):\s*$")
 # A parenthesis closing a transcript label: "Guterres (retranslated):", "SMITH (via interpreter):".
@@ -74,6 +80,13 @@ _ASIDE = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 # Unnamed turns of a transcript or broadcast: "Reporter:", "Q:", "ANCHOR:".
 _TURN_ROLES = {"reporter", "question", "q", "moderator", "anchor", "host", "interviewer", "journalist",
                "correspondent", "audience", "presenter", "participant", "answer", "a"}
+# Turns of the people who run a briefing or ask in it: their announcements and questions frame the statements,
+# they are not statements attributed to anyone (the corpus gold leaves them out).
+_ASKING_ROLES = (_TURN_ROLES - {"answer", "a"}) | {"questioner", "emcee", "interlocutor"}
+# A transcript turn that is only thanks or a greeting.
+_COURTESY_TURN = re.compile(r"(?i)(?:(?:thank you|thanks|good (?:morning|afternoon|evening)|hello|welcome)"
+                            r"(?:,? (?:very much|so much|all|everyone|everybody|again|both|sir|madam))*[.!,]?\s*)+")
+_LABEL_HONORIFICS = {"mr", "ms", "mrs", "dr", "madam", "sir"}
 # Capitals that open a paragraph as a rubric, not as a speaker's name.
 _RUBRICS = {"update", "updated", "watch", "read", "note", "photo", "video", "breaking", "correction", "editor",
             "editor's", "listen", "related", "also", "see", "more", "source", "sources", "live", "warning",
@@ -85,6 +98,8 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|my|My|us|me)\b")
 _DOCUMENTS = {"statement", "report", "release", "transcript", "readout", "communique", "communiqué", "summary",
               "declaration", "letter", "message",
               "document", "note", "post", "interview", "briefing"}
+# Records of someone's own words: "according to a transcript" leaves the words to the one who spoke them.
+_RECORDINGS = {"transcript", "recording", "video", "footage", "audio", "tape", "minutes", "excerpt"}
 _NOT_SOURCES = {"data", "figure", "estimate", "statistic", "poll", "survey", "study", "record", "media", "count",
                 "forecast", "result", "census", "analysis", "calculation", "tally", "map", "image", "reports", "report"}
 # Subjects whose rejection of a text is a vote: "shareholders rejected the pay plan".
@@ -112,6 +127,17 @@ _QUANTIFIERS = {"many", "some", "most", "several", "few", "others", "all", "each
 _INANIMATE = {"document", "agreement", "treaty", "deal", "meeting", "talk", "visit", "trip", "summit", "conference",
               "plan", "move", "decision", "event", "accord", "declaration", "resolution", "memorandum", "pact",
               "study", "survey", "poll", "data", "figure", "evidence", "chorus", "voice"}
+
+
+def _in_capitals(word: str) -> bool:
+    """A word of a transcript label written in capitals: "KERRY", "McCORMACK", "O'NEILL", or an honorific "MR."/"Mr."
+    before one."""
+    letters = [c for c in word if c.isalpha()]
+    if word.rstrip(".").lower() in _LABEL_HONORIFICS:
+        return True
+    return bool(letters) and (all(c.isupper() for c in letters) or (
+        len(letters) >= 5 and sum(c.islower() for c in letters) <= 2 and letters[-3:] == [c.upper() for c in
+                                                                                           letters[-3:]]))
 
 
 @dataclass(slots=True)
@@ -145,6 +171,7 @@ class QuoteFinder:
         self._speaker_cache: dict[int, Speaker | None] = {}
         self._subject_override: dict[int, Token | None] = {}
         self._dateline = self._datelines()
+        self._framing: list[tuple[int, int]] = []  # turns of a moderator or a questioner in a transcript
 
     def subject(self, verb: Token) -> Token | None:
         if verb.i in self._subject_override:
@@ -164,7 +191,7 @@ class QuoteFinder:
                 return self.subject(speech[-1])  # the outermost: "said Moscow would respond ..., calling it ..."
         found = subject_of(verb, self._dateline)
         if found is not None:
-            return found
+            return self._channel_author(verb, found) or self._clause_subject(found, verb)
         named = quoted_as(verb)
         if named is not None:
             return named
@@ -177,8 +204,51 @@ class QuoteFinder:
             if (prev.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or prev.pos_ == "PRON" or self._surname(prev)
                     or prev.lemma_.lower() in SPEAKER_NOUNS) and prev.i not in self._dateline and \
                     not self.in_quote(prev.idx):
-                return prev
+                return self._apposed_speaker(prev, verb)
         return None
+
+    def _channel_author(self, verb: Token, found: Token) -> Token | None:
+        """ "Addis Ababa, in a statement from its Foreign Ministry, accused ...": a state named as the subject speaks
+        through the body whose statement is cited; that body is the speaker."""
+        if found.ent_type_ not in ("GPE",):
+            return None
+        for p in verb.children:
+            if p.dep_ != "prep" or p.lower_ != "in":
+                continue
+            for n in p.children:
+                if n.dep_ != "pobj" or n.lemma_.lower() not in _DOCUMENTS:
+                    continue
+                preps = [q for q in n.children if q.dep_ == "prep"] + [
+                    q for a in n.children if a.dep_ == "acl" for q in a.children if q.dep_ in ("agent", "prep")]
+                for q in preps:  # "a statement from its ministry", "a statement issued by its ministry"
+                    if q.lower_ in ("from", "by", "of"):
+                        author = next((g for g in q.children if g.dep_ == "pobj"), None)
+                        if author is not None and author.pos_ in ("NOUN", "PROPN"):
+                            return author
+        return None
+
+    def _clause_subject(self, found: Token, verb: Token) -> Token:
+        """ "... to brief the presidents, and officials say ...": the parser joins a new clause's subject to the
+        objects before it as one more conjunct; a conjunct after ", and" right before the verb is its own subject."""
+        last = next((c for c in reversed(list(found.children)) if c.dep_ == "conj" and c.i < verb.i), None)
+        if last is None or last.right_edge.i != verb.i - 1 or last.left_edge.i < 2:
+            return found
+        if self.doc[last.left_edge.i - 1].lower_ in ("and", "but", "while") and \
+                self.doc[last.left_edge.i - 2].text == "," and any(
+                    t.dep_ == "cc" for t in self.doc[found.left_edge.i:last.left_edge.i - 2]):
+            return last  # ("A, B, and C said" is one list: only a list already closed by "and" starts anew)
+        return found
+
+    def _apposed_speaker(self, prev: Token, verb: Token) -> Token:
+        """ "Manila summoned the envoy, the Department of Foreign Affairs said": the parser hangs the speaker on the
+        statement's last noun as its apposition; that apposition, ending right before the verb, is the speaker."""
+        for t in [prev, *prev.ancestors]:
+            if t.i >= verb.i or t.i < verb.sent.start:
+                break
+            if t.dep_ == "appos" and t.right_edge.i == verb.i - 1 and t.left_edge.i > verb.sent.start and \
+                    self.doc[t.left_edge.i - 1].text == "," and t.pos_ in ("NOUN", "PROPN"):
+                return t
+        return prev
 
     def _datelines(self) -> set[int]:
         """Token indices of datelines ("MOSCOW (Reuters) -", "BEIJING, May 3 --") at paragraph starts."""
@@ -186,6 +256,10 @@ class QuoteFinder:
         for p_start, p_end in self.para:
             m = dateline_at(self.text, p_start, p_end, strict=True) or _TIMESTAMP.match(
                 self.text, p_start, min(p_end, p_start + 40))
+            if m is None and p_start in self._para_starts[:2]:  # (a headline may come first)
+                m = _LEAD_DATELINE.match(self.text, p_start, min(p_end, p_start + 60))
+                if m is not None and not re.search(r"\d|\([A-Za-z]{1,12}\)", m.group(0)):
+                    m = None  # a city alone before a colon may be a transcript label: only with a date or an outlet
             if m is None:
                 continue
             i = self.tok_at(p_start)
@@ -392,6 +466,19 @@ class QuoteFinder:
             acc = self._according([t for t in sent if p_start <= t.idx < p_end])
             if acc is not None:
                 return acc
+        if att is not None and att.verb is not None and att.via != "according":
+            # "According to a spokesperson, the chancellor told him that ... 'as soon as possible'": the source that
+            # opens the sentence reports the whole exchange and is the outer speaker (an agency passing it on is no
+            # source: None there). A trailing "..., X said, according to a statement" leaves the words to X.
+            p_start, p_end = self.para_of(q.open_mark)
+            subj = self.subject(att.verb)
+            frame = [t for t in att.verb.children if t.lower_ == "according" and p_start <= t.idx < p_end and
+                     t.i < att.verb.i and (subj is None or t.i < subj.left_edge.i) and
+                     not any(o.lemma_.lower() in _RECORDINGS for o in t.subtree)]
+            acc = self._according(frame) if frame else None
+            if acc is not None:
+                self.used_verbs.add(att.verb.i)  # (its clause holds these words: no indirect quote of its own)
+                return acc
         return att
 
     def _attribution_by_position(self, q: Quoted) -> _Attribution | None:
@@ -447,6 +534,9 @@ class QuoteFinder:
             governing = [t for t in cands if t.i in ancestors]
             nearest = [t for t in governing if t.i < first.i]  # the innermost verb framing it, as above
             v = nearest[-1] if nearest else governing[0] if governing else min(cands, key=lambda t: abs(t.i - first.i))
+            outer = [u for u in governing if u.i < v.i and reported_under(v, u) and not is_speech_participle(v)]
+            if outer:
+                v = outer[0]  # "X told reporters that Ethiopia had rejected ... and showed 'Y'": the outer speaker
             subj = self.subject(v)
             if subj is not None:
                 return _Attribution(v, subj, None, "sentence")
@@ -807,8 +897,9 @@ class QuoteFinder:
             if named is not None:
                 return colon, label, named
         letters = [w for w in words if any(c.isalpha() for c in w)]
-        if letters and all(w.isupper() for w in letters) and not (_RUBRICS & {w.strip(".'").lower() for w in words}) \
-                and not self.speakers.is_place(label.title()):  # "NEW DELHI: India on Monday ...": a dateline
+        if letters and all(_in_capitals(w) for w in letters) and \
+                not (_RUBRICS & {w.strip(".'").lower() for w in words}) and \
+                not self.speakers.is_place(label.title()):  # "NEW DELHI: India on Monday ...": a dateline
             last = words[-1].title()
             if self.speakers.knows_surname(last):
                 named = next((t for t in self.doc if t.text.lower() == last.lower() and t.ent_type_ == "PERSON"
@@ -850,6 +941,14 @@ class QuoteFinder:
             pieces, text = self.pieces_text(pieces)
             if speaker is None or not speaker.name or not pieces:
                 continue
+            if _COURTESY_TURN.fullmatch(text.strip()):
+                continue  # "MR. SMITH: Thank you.": thanks and greetings are not statements
+            if (named is None or named.lower_ in _ASKING_ROLES) and \
+                    _ASKING_ROLES & {w.strip(".,()'").lower() for w in label.split()}:
+                # "MODERATOR: We have time for two questions", "Q: Will you ...?": the turn frames the statements,
+                # it is no one's statement, and what it reports ("Economists say ...") is the asker's framing too
+                self._framing.append((pieces[0][0], pieces[-1][1]))
+                continue
             out.append(_Record(Quote(speaker=speaker.name, speaker_country=speaker.country,
                                      speaker_role=speaker.role, type="direct", text=text, cue=None,
                                      start=pieces[0][0], end=pieces[-1][1], parts=pieces, confidence=0.6),
@@ -858,7 +957,7 @@ class QuoteFinder:
 
     # ---- indirect speech -----------------------------------------------------------------------------------
     def _indirect_quotes(self, records: list[_Record]) -> list[_Record]:
-        taken = Intervals([r.marks for r in records])
+        taken = Intervals([r.marks for r in records] + self._framing)
         found: list[tuple[_Record, tuple[int, int]]] = []
         for tok in self.doc:
             used = tok.i in self.used_verbs  # it attributes quoted words: only its "and that" clauses are left
@@ -972,7 +1071,7 @@ class QuoteFinder:
         sent = tok.sent
         to = self.doc[tok.i + 1]
         phrase_end = max(to.right_edge.i, tok.i + 1)
-        before = [t for t in sent if t.i < tok.i and not t.is_punct]
+        before = [t for t in sent if t.i < tok.i and not t.is_punct and t.i not in self._dateline]
         after = [t for t in sent if t.i > phrase_end and not t.is_punct]
         if len(before) >= 3 and (len(before) >= len(after) or not after):
             a, b = before[0].i, before[-1].i
@@ -997,6 +1096,8 @@ class QuoteFinder:
         subj = self.subject(v)
         if subj is None or self.in_quote(subj.idx):
             return None
+        if any(self._dating(k) for k in range(max(v.sent.start, subj.left_edge.i - 4), subj.left_edge.i)):
+            return None  # "..., 10 days after world leaders pledged to ...": the writer's dating, not a statement
         lemma = v.lemma_.lower()
         kids = list(v.children)
         if v.dep_ == "xcomp" and v.head.lemma_.lower() in _NOT_SAYING:
@@ -1063,6 +1164,8 @@ class QuoteFinder:
                 return None
             content = tail, None
         (a, b), upto = content
+        if a < subj.left_edge.i <= b < v.i and subj.dep_ == "appos":
+            b = subj.left_edge.i - 1  # (the apposed speaker the parser hung inside the statement)
         if v.i in range(a, b + 1) and self.doc[a].tag_ in ("WP", "WDT") and a < v.i < b:
             a = v.i + 1  # "questioned what the ministry says the deal would cost": the words after the verb
             while a < b and self.doc[a].dep_ == "mark":
@@ -1132,10 +1235,27 @@ class QuoteFinder:
         a, b = trim_range(self.doc, v.i + 1, end)
         return (a, b) if b - a >= 2 else None
 
+    def _dating(self, comma: int) -> bool:
+        """ ", 10 days after ...", ", a week before ...": the writer dates the sentence against another event."""
+        if comma + 3 >= len(self.doc) or self.doc[comma].text != ",":
+            return False
+        n1, n2, n3 = self.doc[comma + 1], self.doc[comma + 2], self.doc[comma + 3]
+        return (n1.like_num or n1.lower_ in ("a", "one", "several", "just", "only")) and n2.lemma_.lower() in _SPANS \
+            and n3.lower_ in ("after", "before", "since")
+
     def _writer_tail(self, a: int, b: int) -> int:
         """ "..., signaling an end to the dispute" closing the sentence: a participle clause after a comma that
-        comments on the statement (not a speech verb's own statement) is the writer's, not the speaker's."""
+        comments on the statement (not a speech verb's own statement) is the writer's, not the speaker's; so are
+        "..., 10 days after leaders pledged ..." (the writer's dating) and "..., which would make him the first ..."
+        (the writer's gloss on what was said)."""
         for t in self.doc[a + 3:b + 1]:
+            if t.text == "," and t.i + 3 <= b and not self.in_quote(t.idx):
+                n1, n2, n3 = self.doc[t.i + 1], self.doc[t.i + 2], self.doc[t.i + 3]
+                if self._dating(t.i):
+                    return t.i - 1
+                if n1.lower_ == "which" and n2.lower_ in ("would", "will") and n1.head.dep_ == "relcl" and \
+                        n3.lemma_.lower() in ("make", "be", "mark"):
+                    return t.i - 1
             if t.dep_ == "advcl" and t.tag_ == "VBG" and not any(c.dep_ == "ccomp" for c in t.children) and \
                     t.left_edge.i == t.i and self.doc[t.i - 1].text == "," and t.right_edge.i >= b - 1 and \
                     not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):

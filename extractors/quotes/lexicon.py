@@ -77,8 +77,8 @@ AGENCIES = frozenset("""
 ap reuters afp xinhua kyodo yonhap tass ria interfax kcna irna anadolu dpa efe ansa bernama pti ani bloomberg
 cnn bbc nhk voa
 """.split())
-AGENCY_PHRASES = ("associated press", "agence france", "france-presse", "ria novosti", "news agency", "state media",
-                  "state television", "media reports", "local media", "wire service")
+AGENCY_PHRASES = ("associated press", "agence france", "france-presse", "ria novosti", "news agency", "press agency",
+                  "state media", "state television", "media reports", "local media", "wire service")
 
 SUBJECT_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 PLURAL_PRONOUNS = frozenset({"they", "them"})

@@ -31,6 +31,7 @@ from extractors.quotes.lexicon import (
 )
 from extractors.quotes.marks import Intervals
 from extractors.resolve.data import home_country, is_country_or_capital
+from extractors.resolve.people import nonstate_org
 from extractors.resolve.resolver import Actor, ArticleResolver
 
 _HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dr": "",
@@ -52,11 +53,32 @@ _STATE_AGENCY = (re.compile(r"\b(?:state|state-run|state-owned|official|governme
                             r"(?:agency|media|broadcaster|television)\s+(\w+)", re.IGNORECASE),
                  re.compile(r"\b(\w+),\s+(?:the|its|their)\s+(?:\w+\s+)?(?:state|state-run|state-owned|official|"
                             r"government)\s+(?:news\s+)?agency", re.IGNORECASE))
+# Titles of people who speak for no state even in their own country's press.
+_PARTISAN = re.compile(r"\b(?:opposition|party|rebel|militant|insurgent)\b", re.IGNORECASE)
+# Words that make an agency or broadcaster a state's own voice, not a wire passing news on.
+_OWN_ORGAN = re.compile(r"\b(?:state|state-run|state-owned|official|government|government-run)\b", re.IGNORECASE)
+_ORGAN_NOUNS = re.compile(r"\b(?:agency|broadcaster|television|radio|media|newspaper)\b", re.IGNORECASE)
 # Kinds of firm a company is called by after its name ("the company", "the carrier").
 _CORPORATE = {"company", "firm", "group", "carrier", "airline", "lender", "insurer", "maker", "manufacturer",
               "retailer", "developer", "operator", "startup", "conglomerate", "automaker", "miner", "producer"}
 _GOVERNMENT_HEADS = {"ministry", "government", "department", "office", "embassy", "presidency", "kremlin", "house",
                      "council", "commission", "agency", "parliament", "senate", "congress", "army", "police"}
+# Nouns for groups of people that English refers back to with "they".
+_COLLECTIVES = {"delegation", "team", "group", "panel", "committee", "union", "alliance", "coalition", "band",
+                "crew", "squad", "board", "jury", "council", "family", "staff", "faculty"}
+# Titles only a person holds: an apposed one makes the capitalised words before it a person's name.
+_PERSON_TITLES = {"minister", "president", "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador",
+                  "envoy", "chancellor", "premier", "governor", "mayor", "senator", "lawmaker", "chairman",
+                  "chairwoman", "director", "chief", "commander", "general", "officer", "aide", "adviser", "advisor",
+                  "professor", "researcher", "economist", "analyst", "diplomat", "official", "leader", "deputy",
+                  "negotiator", "founder", "ceo", "coach", "captain", "king", "queen", "prince"}
+# Things that carry words on display (slogans, titles), not speakers, though some end like nouns for people.
+_DISPLAYS = {"banner", "poster", "sticker", "placard", "sign", "slogan", "headline", "caption", "inscription",
+             "plaque", "billboard", "shirt", "t-shirt", "chapter", "cover", "graffiti", "screen", "flag", "mural"}
+# Nouns for a person by nationality or standing that stand in for a name ("the Spaniard said").
+_DESCRIPTOR_NOUNS = {"spaniard", "frenchman", "frenchwoman", "briton", "dane", "swede", "pole", "finn", "scot",
+                     "welshman", "irishman", "dutchman", "englishman", "englishwoman", "veteran", "youngster",
+                     "teenager", "argentine", "portuguese", "swiss", "norwegian", "brazilian", "italian", "german"}
 _SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 _RESOLVED_KINDS = {"person", "official", "body", "country", "group"}
 
@@ -69,6 +91,14 @@ class Speaker:
     kind: str  # person | official | body | country | group | unknown
     plural: bool = False
     joint: bool = False
+
+
+def _collective(sp: Speaker) -> bool:
+    """A group named by a collective noun ("a delegation of researchers", "the team") is "they" in English usage."""
+    if sp.kind == "person" or sp.plural or not sp.name:
+        return False
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", sp.name)]
+    return bool(words) and any(w in _COLLECTIVES for w in words[:4])
 
 
 @dataclass(slots=True)
@@ -137,8 +167,9 @@ def phrase_of(tok: Token) -> Span:
             right = max(right, child.right_edge.i)
     # cut at a comma that starts a relative clause or an aside
     for i in range(tok.i + 1, right + 1):
-        if doc[i].text == "," and i + 1 <= right and doc[i + 1].lower_ in RELATIVE_PRONOUNS:
-            right = i - 1
+        if doc[i].text == "," and i + 1 <= right and (doc[i + 1].lower_ in RELATIVE_PRONOUNS or (
+                doc[i + 1].lower_ in ("in", "at", "during", "on") and doc[i + 1].head.i == tok.i)):
+            right = i - 1  # also "The president, in a statement from his office, said": an aside, not the name
             break
     for i in range(left, tok.i):
         if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
@@ -205,6 +236,8 @@ def can_speak(tok: Token, span: Span) -> bool:
         return True
     if tok.ent_type_ in _NOT_SPEAKER_ENTS and not mistagged_name(tok):
         return False  # "Monday", "2019", "the Olympics", "the Constitution"
+    if tok.lemma_.lower() in _DISPLAYS or tok.lower_ in _DISPLAYS:
+        return False  # "banners read 'No to the base'", "a headline in the paper said": words on display
     if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in span):
         return True
     if tok.pos_ == "PROPN":
@@ -216,6 +249,34 @@ def can_speak(tok: Token, span: Span) -> bool:
     if any(t.lemma_.lower() in SPEAKER_NOUNS and t.pos_ in ("NOUN", "PROPN") for t in span):
         return True
     return tok.pos_ == "NOUN" and (low.endswith(PERSON_SUFFIXES) or lemma.endswith(PERSON_SUFFIXES)) and len(low) > 4
+
+
+def _descriptor(span: Span) -> bool:
+    """ "the 61-year-old", "the Spaniard": an age or a nationality noun that news prose uses for a person just named."""
+    words = [t.lower_ for t in span]
+    if len(words) < 2 or words[0] != "the":
+        return False
+    if len(words) == 2:
+        return words[1] in _DESCRIPTOR_NOUNS
+    return bool(re.fullmatch(r"the \d{1,3} ?- ?year ?- ?old", " ".join(words)))
+
+
+def _name_before_title(tok: Token) -> Span | None:
+    """ "said Antti Laine, the defence minister" with the name the tagger missed or took for an organisation: two
+    or more capitalised words set off by a comma from an apposed title are a person's name, not a body's."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "ORG", "PERSON"):
+        return None
+    appos = [c for c in tok.rights if c.dep_ == "appos" and c.pos_ == "NOUN" and c.tag_ == "NN" and
+             c.lemma_.lower() in _PERSON_TITLES]
+    if not appos or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].text != ",":
+        return None
+    chain = [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    start = chain[0].i if chain else tok.i
+    words = tok.doc[start:tok.i + 1]
+    if not 2 <= len(words) <= 4 or not all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in words) or any(
+            t.ent_type_ in ("GPE", "NORP") or t.lower_ in SPEAKER_NOUNS for t in words):
+        return None
+    return words
 
 
 def mistagged_name(tok: Token) -> bool:
@@ -450,7 +511,7 @@ class SpeakerResolver:
                     return sp
                 continue
             if want_plural:
-                if sp.plural or sp.joint:
+                if sp.plural or sp.joint or _collective(sp):
                     return sp
                 continue
             if sp.plural or sp.joint or sp.kind not in _PERSONISH_KINDS:
@@ -475,6 +536,16 @@ class SpeakerResolver:
     def speaker(self, tok: Token, remember: bool = True) -> Speaker | None:
         """The speaker a subject token names, or None for authorial/joint/impersonal subjects."""
         low = tok.lower_
+        if low == "one" and any(p.dep_ == "prep" and p.lower_ == "of" and any(
+                g.lower_ in PLURAL_PRONOUNS | {"those"} for g in p.children) for p in tok.children):
+            # "Analysts said ... 'It is a risk,' one of them wrote": one member of the group spoken of before
+            ante = self.antecedent(tok.idx, "they")
+            if ante is None or ante.joint or not ante.name:
+                return None
+            sp = Speaker(ante.name, ante.country, None, ante.kind)
+            if remember:
+                self.remember(tok.idx, sp, tok)
+            return sp
         if low in AUTHOR_PRONOUNS or low in ("there",):
             return None
         if is_joint(tok):
@@ -499,8 +570,23 @@ class SpeakerResolver:
                 return self._documents[tok.lemma_.lower()]  # "the summary reads": the joint text named before
             if not any(t.ent_type_ == "PERSON" for t in span):
                 return self._document_author(tok, remember)
+        if _descriptor(span):
+            # "the 61-year-old said", "the Spaniard added": a description standing for the person spoken of
+            ante = self.antecedent(tok.idx, "he_or_she")
+            if ante is not None and ante.kind == "person" and ante.name:
+                sp = Speaker(ante.name, ante.country, ante.role, ante.kind)
+                if remember:
+                    self.remember(tok.idx, sp, tok)
+                return sp
         if not self._may_speak(tok, span):
             return None
+        holder = self._acronym_holder(tok) if all(t.i == tok.i or t.lower_ == "the" for t in span) else None
+        if holder is not None:
+            country, role = self._actor_info(holder, None, None)
+            sp = Speaker(self.fullest(holder.text), country, role, "person")
+            if remember:
+                self.remember(tok.idx, sp, tok)
+            return sp
         actor, own = self._actor_of_subject(tok, span)
         resolved = actor is not None and actor.kind in _RESOLVED_KINDS and bool(actor.name) and \
             (actor.name or "").lower() not in SUBJECT_PRONOUNS and (actor.name or "").lower() not in (
@@ -522,6 +608,11 @@ class SpeakerResolver:
             if sp.country is None and tok.pos_ != "PRON" and self._state_agency(span):
                 sp.country = next((self.state_agencies()[t.lower_] for t in span if t.lower_ in self.state_agencies()),
                                   None)  # "KCNA said": the state whose agency it is
+            if tok.pos_ != "PRON":
+                start = min(tok.left_edge.i, span.start)
+                if start == tok.i > 0 and _ORGAN_NOUNS.fullmatch(self.doc[tok.i - 1].text):
+                    start = self.doc[tok.i - 1].left_edge.i  # "Syria's official news agency SANA", parsed apart
+                sp.country = self._organ_country(self.doc[start:tok.i + 1]) or sp.country  # its own words decide
             if sp.name and _TIME_STAMP.match(sp.name):
                 sp.name = _LEADING_STAMP.sub("", sp.name) or sp.name  # "08:30 - Ortega": the live blog's clock
             if sp.kind in ("official", "unknown") and not plural:
@@ -532,6 +623,8 @@ class SpeakerResolver:
             earlier = self._same_body(span, tok)
             if earlier is not None:
                 sp = Speaker(earlier.name, earlier.country or sp.country, earlier.role, earlier.kind)
+        if sp.country is None and sp.kind == "person" and sp.name:
+            sp.country = self._domestic_person(sp.name)
         if remember:
             self.remember(tok.idx, sp, tok)
         return sp
@@ -659,8 +752,46 @@ class SpeakerResolver:
         if tok.pos_ != "PRON" and is_agency(span.text) and span[0].lower_ in AGENCIES | {"the"} and \
                 not any(t.lower_ == "media" for t in span) and not self._state_agency(span):
             return False  # "..., Kyodo News reported": the wire the news came by; "state media said" is a voice
+        if tok.lemma_.lower() in ("correspondent", "reporter") and any(t.lower_ in ("our", "my") for t in span):
+            return False  # "our correspondent reports ...": the outlet's own reporter is the channel
+        if tok.pos_ == "PROPN" and len(span) == 1 and self._agency_alias(tok.text):
+            return False  # "..., WAM reported" after "the Emirates News Agency (WAM)": the wire, by its short name
         # "AP's Jan Novak reports": the correspondent is the channel, not a speaker
         return not (any(t.dep_ == "poss" and is_agency(t.text) for t in span) and tok.ent_type_ == "PERSON")
+
+    def _acronym_holder(self, tok: Token) -> Span | None:
+        """ "EAM said ..." in an article that opens with "External Affairs Minister S. Jaishankar": a title written as
+        its initials is the one person the article names with that title."""
+        word = tok.text
+        if not (word.isalpha() and word.isupper() and 2 <= len(word) <= 5) or word.lower() in AGENCIES or \
+                tok.ent_type_ in ("GPE", "NORP", "PERSON"):
+            return None
+        found: dict[str, Span] = {}
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            j = ent.start - 1
+            initials = ""
+            while j >= 0 and ent.start - j <= 6 and (self.doc[j].text[:1].isupper() or self.doc[j].lower_ == "of"):
+                t = self.doc[j]
+                if t.lower_ not in _HONORIFICS and t.lower_.rstrip(".") not in _HONORIFICS and t.lower_ != "of":
+                    initials = t.text[0] + initials
+                j -= 1
+            if initials.endswith(word) and len(initials) - len(word) <= 1:
+                found.setdefault(ent.text.split()[-1].lower(), ent)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _agency_alias(self, word: str) -> bool:
+        """Whether the article introduces `word` as the short name of a news agency: "Emirates News Agency (WAM)",
+        "the official Saudi Press Agency (SPA)"."""
+        if not word.isupper() or not 2 <= len(word) <= 6:
+            return False
+        for m in re.finditer(r"\(\s*" + re.escape(word) + r"\s*\)", self.doc.text):
+            before = self.doc.text[max(0, m.start() - 60):m.start()].split("\n")[-1]
+            if re.search(r"\b(?:news agency|press agency|agency|news service|broadcaster|television|radio)\s*$",
+                         before, re.IGNORECASE) or is_agency(" ".join(before.split()[-3:])):
+                return True
+        return False
 
     def state_agencies(self) -> dict[str, str | None]:
         """Agencies the article calls a state's own ("state news agency KCNA", "Xinhua, the official news
@@ -679,6 +810,17 @@ class SpeakerResolver:
             return home_country(source=word)
         except Exception:  # reference data must never cost us the article
             return None
+
+    def _organ_country(self, span: Span) -> str | None:
+        """The state a news agency or broadcaster the subject calls official belongs to ("North Korea's official
+        news agency said", "Iran's state broadcaster IRIB said"): the country word in the subject, else the home of
+        an agency known by name ("the official Xinhua agency"). None for any other subject."""
+        if not (_OWN_ORGAN.search(span.text) and (is_agency(span.text) or _ORGAN_NOUNS.search(span.text))):
+            return None
+        for m in self.resolver.mentions_between(span.start_char, span.end_char):
+            if m.code and not m.code.startswith("IGO:") and m.kind in ("name", "demonym", "capital"):
+                return m.code
+        return self._safe_home(span.text)
 
     def _state_agency(self, span: Span) -> bool:
         return any(t.lower_ in self.state_agencies() for t in span)
@@ -702,6 +844,14 @@ class SpeakerResolver:
                 actor = Actor(name_span.text, again.country if again else None, None, "person"
                               if tok.ent_type_ in ("PERSON", "ORG", "") else "unknown", name_span.start_char,
                               name_span.end_char)
+        if own is None and actor is not None and actor.kind == "person" and tok.tag_ == "NNS" and \
+                tok.pos_ == "NOUN" and actor.name and actor.name not in span.text:
+            actor = None  # "officials say ...": a plural of people is not the one person the resolver found near it
+        named = _name_before_title(tok) if own is None else None
+        if named is not None and actor is not None and actor.name and tok.text not in actor.name:
+            # "said Antti Laine, the defence minister" answered with an earlier "Finland's defence minister": the
+            # title's holder is the named person, who speaks here under their own name
+            actor = Actor(named.text, actor.country, actor.role, "person", named.start_char, named.end_char)
         if own is None and actor is not None and tok.pos_ == "NOUN" and actor.name and actor.name in span.text \
                 and tok.text.lower() not in actor.name.lower():
             # "the minister" for "the minister's spokesman": an answer about a modifier, not about the speaker
@@ -809,9 +959,42 @@ class SpeakerResolver:
         if surname in self.affiliation.stateless:
             return None
         code = self.affiliation.by_surname.get(surname)
+        if code is not None and surname in self.affiliation.home_guess and country is not None and \
+                self._listed_holder(surname):
+            return country  # the office-holders list knows better than the dateline ("Foreign Ministry spokesman X")
         if code is not None:
             return code
         return country if country is not None else self.affiliation.bare_title_home(surname)
+
+    def _domestic_person(self, name: str) -> str | None:
+        """A named person the text gives no state, quoted in a national outlet's story about its own country (a
+        farmer in a Zambian paper's maize story, an analyst in a Pakistani paper): the outlet's state. Not media,
+        former office-holders, opposition and party people, or people of a named non-state body."""
+        res = self.resolver
+        home = getattr(res, "home", None)
+        surname = name.split()[-1].lower()
+        if home is None or surname in self.affiliation.stateless or res.main_country() != home:
+            return None
+        for cl in getattr(res, "clusters", ()):
+            if not cl.tokens or cl.tokens[-1].lower() != surname:
+                continue
+            if cl.media or cl.former or len(cl.tokens) < 2:
+                return None
+            for mi in cl.mentions:
+                pm = res.person_mentions[mi] if mi < len(res.person_mentions) else None
+                if pm is not None and pm.title_start >= 0 and (
+                        nonstate_org(res, pm.title_start, pm.tok_start)
+                        or _PARTISAN.search(self.doc[pm.title_start:pm.tok_start].text)):
+                    return None
+            return home
+        words = name.split()  # a name the resolution layer did not cluster ("said Juana Quispe"): a full name only
+        return home if len(words) >= 2 and all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words) \
+            else None
+
+    def _listed_holder(self, surname: str) -> bool:
+        """Whether the resolution layer found the person with this surname in the office-holders list."""
+        return any(cl.tokens and cl.tokens[-1].lower() == surname and cl.country_source == "dictionary"
+                   for cl in getattr(self.resolver, "clusters", ()))
 
     def _fallback(self, span: Span, tok: Token, actor: Actor | None, plural: bool) -> Speaker:
         """Without an answer from the resolution layer: a person's fullest name, a title's holder, or the words."""
@@ -835,11 +1018,17 @@ class SpeakerResolver:
             name = self._full_names.get(tok.lower_)
             if name:
                 return Speaker(name, country, role, "person")
+        own_name = _name_before_title(tok)
+        if own_name is not None:
+            return Speaker(self.fullest(own_name.text), country, role, "person")
         if tok.pos_ in ("NOUN", "PROPN"):
             holder = self._from_title(tok)
             if holder and len(span) <= 3 and not any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in span):
                 return Speaker(holder, country, role, "person")
         text = span.text.strip()
+        if tok.pos_ == "PROPN" and tok.i + 1 < span.end and self.doc[tok.i + 1].text == "," and any(
+                c.dep_ == "appos" and c.i > tok.i for c in tok.children):
+            text = self.doc[span.start:tok.i + 1].text.strip()  # "Amnesty International, the rights group": the name
         kind = "body" if tok.ent_type_ in ("ORG", "GPE", "NORP") else "unknown"
         if kind == "unknown" and role and not plural:
             kind = "official"  # "the Foreign Secretary": a person known by title, a pronoun may point back to it

@@ -234,8 +234,12 @@ def is_country_or_capital(text: str) -> bool:
     a trip there is a visit to that government, a trip to another city ("New York", "Osaka") need not be."""
     key = _ARTICLE_OR_POSSESSIVE.sub("", " ".join(text.lower().split())).strip()
     key = _ARTICLE_OR_POSSESSIVE.sub("", key).strip()
-    entry = reference().gazetteer.get(key_of(key))
-    return entry is not None and bool(entry.codes) and entry.kind in _STATE_OR_SEAT_KINDS
+    # accents are optional: "Lomé" and "Bogotá" are the capitals the reference data spells "Lome" and "Bogota"
+    for k in dict.fromkeys((key_of(key), key_of(anyascii(key)))):
+        entry = reference().gazetteer.get(k)
+        if entry is not None and bool(entry.codes) and entry.kind in _STATE_OR_SEAT_KINDS:
+            return True
+    return False
 
 
 def has_office(ref: Reference, country: str | None, role: str | None) -> bool:
@@ -255,8 +259,9 @@ def reference_version() -> str:
 
 
 def home_country(source: str | None = None, url: str | None = None) -> str | None:
-    """The home country of an outlet or government site (ISO3), from its url's host then its source name, else
-    from the host's top-level domain; None for international outlets (Wikinews) or when unknown."""
+    """The home country of an outlet or government site (ISO3), from its url's host then its source name (whole
+    words), else from the host's top-level domain, else from what the source's name says ("Sunday News
+    (Bulawayo)", "Ghanaian Chronicle"); None for international outlets (Wikinews, Reuters) or when unknown."""
     ref = reference()
     host = ""
     if url:
@@ -266,9 +271,47 @@ def home_country(source: str | None = None, url: str | None = None) -> str | Non
         if host and (host == frag or host.endswith("." + frag) or frag in host):
             return code
     low = (source or "").lower()
-    for frag, code in ref.outlets.items():
-        if low and frag in low:
+    for frag, code in ref.outlets.items():  # whole words only: "ansa" is no part of "Kansas"
+        if low and re.search(rf"(?<!\w){re.escape(frag)}(?!\w)", low):
             return code
-    if host and "." in host:
-        return ref.home_tlds.get(host.rsplit(".", 1)[-1])
+    if host and "." in host and (code := ref.home_tlds.get(host.rsplit(".", 1)[-1])):
+        return code
+    return _named_home(ref, source or "")
+
+
+# A source name's city in brackets: "Daily Graphic (Accra)", "The Citizen (Dar es Salaam)".
+_BRACKETED = re.compile(r"\(([^()]{2,40})\)")
+# Gazetteer kinds a source name may carry its state by: "Times of India", "Bangkok Post", "The Australian".
+_HOME_KINDS = frozenset({"name", "demonym", "capital"})
+
+
+def _named_home(ref: Reference, source: str) -> str | None:
+    """The state a source's own name gives: a city in brackets after it ("Notícias (Maputo)"), else a country
+    name, demonym or capital within it ("Philippine Daily Inquirer", "Ottawa Citizen"). Ambiguous words and
+    abbreviations ("US" in a programme title) give none; so does an international body ("NATO")."""
+    for m in _BRACKETED.finditer(source):
+        inner = m.group(1).strip()
+        if not inner[:1].isupper():
+            continue
+        entry = ref.gazetteer.get(key_of(inner))
+        if entry is not None and len(entry.codes) == 1 and entry.kind in _HOME_KINDS | {"city"} \
+                and not entry.ambiguous:
+            return entry.codes[0]
+        code = ref.places.get(inner.lower()) or ref.places.get(fold(inner).lower())
+        if code is not None:  # a paper named for its city: the most populous town of the name
+            return code
+    ws = [w for w, _, _ in words(_BRACKETED.sub(" ", source))]
+    i = 0
+    while i < len(ws):
+        n = min(MAX_KEY_WORDS, len(ws) - i)
+        while n > 0 and ref.gazetteer.get(tuple(fold(w).lower() for w in ws[i : i + n])) is None:
+            n -= 1
+        if n == 0:
+            i += 1
+            continue
+        entry = ref.gazetteer[tuple(fold(w).lower() for w in ws[i : i + n])]
+        if not (entry.exact_case or entry.ambiguous or len(entry.codes) != 1 or entry.kind not in _HOME_KINDS
+                or not ws[i][:1].isupper()):
+            return entry.codes[0]
+        i += n  # "Central America Report": a region hides its country word
     return None

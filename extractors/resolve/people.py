@@ -428,8 +428,8 @@ def _title_tokens_left(res: ArticleResolver, s: int) -> tuple[int, int]:
             or (t.pos_ == "PROPN" and t.text[:1].isupper())
             or low in ("delegation", "team", "side")
         )
-        if not ok:
-            break
+        if not ok or (t.text in ("-", "–", "—") and t.whitespace_ and j > 0 and doc[j - 1].whitespace_):
+            break  # a dash between spaces ends a heading ("17:05 BST - X"), unlike "Prime Minister-designate"
         if low in ("the", "a", "an") and not (j - 1 >= sent_start and doc[j - 1].lower_ in ("of", "for", "to")):
             a = j
             break
@@ -501,6 +501,8 @@ def _evidence(res: ArticleResolver, pm: PersonMention, name_starts: set[int], na
     ra, rb = _right_apposition(len(doc), res, pm.tok_end)
     if ra < rb and doc[ra].lower_ == "at" and not pm.tok_start <= doc[ra].head.i < pm.tok_end:
         ra = rb  # "hosted X at the National Palace in Mexico": where the event is, not what X is
+    if ra < rb and any(ra < n < rb and _title_tokens_left(res, n)[0] <= ra for n in name_starts):
+        ra = rb  # "X, Afghan Foreign Minister Y and Z": the words after the comma are the next name's title
     if ra < rb:
         ranges.append((ra, rb))
         pm.appos_end = rb
@@ -520,15 +522,16 @@ def _evidence(res: ArticleResolver, pm: PersonMention, name_starts: set[int], na
             pm.counterpart = True
         if lo < pm.tok_start and _former_title(res, sp):
             pm.former = True
-        if lo < pm.tok_start and _nonstate_org(res, lo, hi):
+        if lo < pm.tok_start and nonstate_org(res, lo, hi):
             pm.nongov = True
         if words_low & PLURAL_MARKERS:
             pm.plural_title = True
         key = " " + " ".join(key_of(sp.text)) + " "
         if any(f" {w} " in key for w in ref.media_roles):
             pm.media = True
-        if any(f" {r} " in key for r in ref.nongov_roles):
-            pm.nongov = True
+        if any(f" {r} " in key for r in ref.nongov_roles) and not (
+                " director of the " in key and any(t.lower_ in STATE_BODY_WORDS for t in sp)):
+            pm.nongov = True  # ("director of the Central Foreign Affairs Commission Office" heads a state body)
         if pm.title_country is None:
             for m in res.mentions_between(sp.start_char, sp.end_char):
                 if m.kind == "media":
@@ -571,13 +574,13 @@ STATE_BODY_WORDS = frozenset(
     "ministry department office government council parliament cabinet presidency embassy consulate agency army "
     "forces force military navy guard guards corps police command service court commission committee bank "
     "authority assembly senate congress chamber administration secretariat bureau directorate mission "
-    "delegation".split()
+    "delegation presidential".split()
 )
 # "then-Secretary X" held the office at the time of the events told, so "then" is no past office here.
 PAST_WORDS = frozenset({"former", "ex", "late", "erstwhile", "onetime", "one-time"})
 
 
-def _nonstate_org(res: ArticleResolver, lo: int, hi: int) -> bool:
+def nonstate_org(res: ArticleResolver, lo: int, hi: int) -> bool:
     """True when a title names an organisation that is no state body ("Houthi spokesman X", "Hezbollah leader X",
     "Gazprom chief executive X"): such people speak for no state, whatever the sentence around them names."""
     doc = res.doc

@@ -11,7 +11,9 @@ the dateline, else the article's clearly leading acting state); for an untitled 
 that site's state. A visitor ("the visiting prime minister, X", "X, who is on a visit to Y", "X, in Y for talks,")
 is never the host's: the destination, or the dateline's state when no destination is named, is another party's.
 Words that state the person's state outside a title count as a title: "the Ethiopian delegation was led by X",
-"X, who became Mozambique's prime minister". People without
+"X, who became Mozambique's prime minister", "Moon's spokesman, X" (the principal's). A judge is the court's (the
+dateline's, else the outlet's), never a party's; a state only the person reports ("X will visit Y, Z said") yields
+to the outlet's home. People without
 a government role get only a state their own phrase names; media people, ex-office-holders ("former President X")
 and people of a named non-state organisation ("Houthi spokesman X") get none.
 Coordinations share a country only between offices one government can hold together ("Foreign Minister X and
@@ -56,6 +58,7 @@ COUNTERPART_OFFICE = {
     "Tánaiste": "Foreign Minister",
     "Chief Cabinet Secretary": "Minister",
 }
+JUDICIAL_ROLES = frozenset({"judge", "chief justice", "justice", "magistrate"})
 IGO_ROLES = frozenset({"secretary-general", "high representative", "commissioner", "director-general"})
 VISIT_NOUNS = frozenset({"visit", "trip", "journey", "tour", "mission", "travel", "voyage"})
 TRAVEL_WORDS = frozenset("flew fly flies flying travelled traveled travels went goes arrived came headed".split())
@@ -92,7 +95,7 @@ def assign_countries(res: ArticleResolver, clusters: list[Cluster], mentions: li
             if d:
                 cl.country, cl.country_source = d, "role"
     for cl in clusters:
-        if cl.country is None and cl.role == "Secretary" and any(
+        if cl.country is None and cl.role == "Secretary" and res.american_secretary_ok() and any(
                 _bare_secretary(res, mentions[mi]) for mi in cl.mentions):
             cl.country, cl.country_source = "USA", "role"
     for cl in clusters:
@@ -104,6 +107,7 @@ def assign_countries(res: ArticleResolver, clusters: list[Cluster], mentions: li
                     break
     _dictionary(res, clusters)
     _snapshot(res, clusters)
+    _principals(res, clusters, mentions)
     for ci, cl in enumerate(clusters):
         if cl.country is None and not cl.media and (cl.nongov or (cl.role and cl.role != "counterpart")):
             # people without a government role: only a country their own sentence ties them to
@@ -506,6 +510,29 @@ def _coordinations(res: ArticleResolver, clusters: list[Cluster], mentions: list
                 cl.role, cl.role_rank = role, role_rank(role)
 
 
+# Title words that make a possessor someone other than the person's principal ("Putin's counterpart X").
+NOT_PRINCIPAL = frozenset({"counterpart", "counterparts", "rival", "rivals", "opponent", "opponents", "critic",
+                           "critics", "predecessor", "successor", "challenger", "host", "guest"})
+
+
+def _principals(res: ArticleResolver, clusters: list[Cluster], mentions: list[PersonMention]) -> None:
+    """A person titled as someone's ("Moon's spokesman, X", "Erdogan's chief adviser X") serves that person's
+    state, whatever states the sentence names."""
+    doc = res.doc
+    for cl in clusters:
+        if cl.country is not None or cl.media or cl.nongov:
+            continue
+        for mi in cl.mentions:
+            pm = mentions[mi]
+            if pm.title_start < 0 or any(t.lower_ in NOT_PRINCIPAL for t in doc[pm.title_start : pm.tok_start]):
+                continue
+            owner = next((o for o in mentions if o.cluster != pm.cluster and pm.title_start <= o.tok_end
+                          < pm.tok_start and doc[o.tok_end].lower_ in ("'s", "’s", "'")), None)
+            if owner is not None and clusters[owner.cluster].country:
+                cl.country, cl.country_source = clusters[owner.cluster].country, "title"
+                break
+
+
 def _dictionary(res: ArticleResolver, clusters: list[Cluster]) -> None:
     """Who holds office: a name the text gives no country resolves at the article's date ("Marco Rubio held
     talks with Badr Abdelatty"); the text's own words were asked first and always win."""
@@ -632,8 +659,11 @@ def _others(res: ArticleResolver, ci: int, clusters: list[Cluster], mentions: li
         if pm.sent == sent:
             sp = res.sent_of_token(pm.tok_start)
             break
-    if sp is not None and res.home and _home_office_in(res, sp, mentions):
-        out.add(res.home)  # "The Prime Minister spoke to Chancellor X" on a UK site: the UK is the other side
+    said = _reported_by(res, mentions[clusters[ci].mentions[0]]) if sp is not None else set()
+    if sp is not None and res.home and _home_office_in(res, sp, mentions, said):
+        # "The Prime Minister spoke to Chancellor X" on a UK site: the UK is the other side ("X said the
+        # President welcomed ...": X's principal, not another side)
+        out.add(res.home)
     if sp is not None:
         for t in sp:
             if t.lower_ in ("he", "she") and t.dep_ in SUBJECT_DEPS:
@@ -646,13 +676,15 @@ def _others(res: ArticleResolver, ci: int, clusters: list[Cluster], mentions: li
 HOME_OFFICES = frozenset({"president", "minister", "secretary", "chancellor", "premier", "taoiseach"})
 
 
-def _home_office_in(res: ArticleResolver, sent: Span, mentions: list[PersonMention]) -> bool:
+def _home_office_in(res: ArticleResolver, sent: Span, mentions: list[PersonMention], skip: set[int] | None = None
+                    ) -> bool:
     """True when the sentence names an office with no holder and no country ("The Prime Minister", "the
     Secretary"): in a government site's text that is the site's own principal."""
     covered = {i for pm in mentions for i in range(pm.title_start if pm.title_start >= 0 else pm.tok_start,
                                                    pm.appos_end if pm.appos_end > 0 else pm.tok_end)}
     for t in sent:
-        if t.lower_ not in HOME_OFFICES or not t.text[:1].isupper() or t.i in covered or t.i == 0:
+        if t.lower_ not in HOME_OFFICES or not t.text[:1].isupper() or t.i in covered or t.i == 0 or (
+                skip and t.idx in skip):
             continue
         k = t.i - 1
         while k > sent.start and res.doc[k].text[:1].isupper() and res.doc[k].lower_ in ("prime", "foreign", "deputy"):
@@ -685,7 +717,8 @@ def _context_country(res: ArticleResolver, ci: int, clusters: list[Cluster], men
     title_ranges = _other_titles(res, ci, cl, mentions, sent)
     # someone without a government role is tied only to what their own clause says, not to what they report
     reported = _reported_by(res, first) if sentence_only else set()
-    cands, venues, named = _sentence_states(res, first, title_ranges, reported, sentence_only, others)
+    weak: set[str] = set()
+    cands, venues, named = _sentence_states(res, first, title_ranges, reported, sentence_only, others, weak)
     if cl.role and cl.role.lower() in IGO_ROLES:
         # "Secretary-General X": the organisation named around them, never a state
         igos = [m.code for m, ms in zip(res.mentions, res._mention_sents, strict=True)
@@ -694,6 +727,10 @@ def _context_country(res: ArticleResolver, ci: int, clusters: list[Cluster], men
             igos = [c for c, _ in Counter(m.code for m in res.mentions if m.code and m.code.startswith("IGO:"))
                     .most_common(1)]
         return igos[0] if igos else None
+    if cl.role and cl.role.lower() in JUDICIAL_ROLES:
+        # "Mr Justice X rejected an appeal by a Russian businessman": the parties' states are not the court's; a
+        # judge sits where the story is filed, else in the outlet's state
+        return next((c for c in (res.dateline_country(), res.home) if c and c not in others), None)
     cands = [c for c in cands if c not in others]
     own_groups = {mentions[mi].group for mi in cl.mentions if mentions[mi].group >= 0}
     rivals = any(pm.group in own_groups and pm.cluster != ci
@@ -701,6 +738,11 @@ def _context_country(res: ArticleResolver, ci: int, clusters: list[Cluster], men
     if rivals:
         # "Presidents X and Y held talks in Minsk": the venue is at most one of theirs
         cands = [c for c in cands if c in named]
+    if len(cands) == 1 and cands[0] in weak and res.home and res.home != cands[0] and res.home not in others \
+            and has_office(res.ref, res.home, cl.role):
+        # "X will travel to Abuja, spokesperson Y said" in a paper of X's state: a state named only in what Y
+        # reports is no better a guess than the paper's own
+        return res.home
     if len(cands) == 1:
         venue_only = cands[0] in venues and cands[0] not in named
         if venue_only and others and res.home and res.home not in others and has_office(res.ref, res.home, cl.role):
@@ -848,10 +890,14 @@ def _on_clause(res: ArticleResolver, m: Mention, pm: PersonMention) -> bool:
 
 
 def _sentence_states(res: ArticleResolver, first: PersonMention, title_ranges: list[tuple[int, int, bool]],
-                     reported: set[int], sentence_only: bool, others: set[str]) -> tuple[list[str], set[str], set[str]]:
+                     reported: set[int], sentence_only: bool, others: set[str], weak: set[str] | None = None
+                     ) -> tuple[list[str], set[str], set[str]]:
     """The states the person's sentence names as candidates, in order; those only named as where something happens
     ("met X in Munich"); those named otherwise. States in other people's titles in the person's clause, and
-    destinations the person travels to, are added to `others`."""
+    destinations the person travels to, are added to `others`; candidates only the person's report names ("X will
+    visit Y, Z said", "Z said the President welcomed Y's support") to `weak`."""
+    said = _reported_by(res, first) if weak is not None else set()
+    outside: set[str] = set()  # candidates named outside what the person reports
     cands: list[str] = []
     venues: set[str] = set()
     named: set[str] = set()
@@ -882,6 +928,8 @@ def _sentence_states(res: ArticleResolver, first: PersonMention, title_ranges: l
                 # "during the Secretary's visit to Moscow, ... Foreign Minister X", "flew to Niger for talks with
                 # General X": the host
                 cands.append(m.code)
+                if m.start not in said:
+                    outside.add(m.code)
             continue
         if m.locative and not (first.is_subject or _with_object(res.doc, first)):
             continue
@@ -893,4 +941,8 @@ def _sentence_states(res: ArticleResolver, first: PersonMention, title_ranges: l
             named.add(m.code)
         if m.code not in cands:
             cands.append(m.code)
+        if m.start not in said:
+            outside.add(m.code)
+    if weak is not None:
+        weak.update(c for c in cands if c not in outside)
     return cands, venues, named

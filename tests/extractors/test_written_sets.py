@@ -12,6 +12,11 @@ repository, so no corpus marker):
   and 22 articles for the contact frames, the quote families and the resolver's context families, each with
   non-diplomatic or negative articles; the quote set was written in batches, each scored before any fix (first
   passes 0.75 to 0.97 attributed F1).
+- `round3_meetings_recall.jsonl`, `round3_meeting_attributes.jsonl`, `round3_countries.jsonl`, `round3_quotes.jsonl`
+  (issue 17, third round): 28, 33, 52 and 61 articles for the contact frames, the kind/date/place of a contact, the
+  speaker's and participant's country, and the quote families that failed on `blind2_tune.jsonl`, each rule in
+  several wordings and outlet styles. Scored before the round: meetings F1 0.500; kind/date/location 0.78 / 0.81 /
+  0.54; speaker country 0.47; quotes attributed 0.624.
 - `wire_blind.jsonl` is not here: written blind to the rules (40 articles, many outlets) as a held-out
   estimate, it is scored, never tuned on (see the README's scores).
 Floors sit a little under the numbers at the end of that work, so a change that undoes it fails here.
@@ -43,9 +48,19 @@ FLOORS = {
     "families_resolve.jsonl": {("meetings", "f1"): 0.85, ("contact_pairs", "f1"): 0.87,
                                ("quotes_attributed", "f1"): 0.95,
                                ("quote_attributes", "speaker_country_accuracy"): 0.90},
+    "round3_meetings_recall.jsonl": {("meetings", "f1"): 0.93, ("contact_pairs", "f1"): 0.95},
+    "round3_meeting_attributes.jsonl": {("meetings", "f1"): 0.95,
+                                        ("meeting_attributes", "kind_accuracy"): 0.95,
+                                        ("meeting_attributes", "date_accuracy"): 0.95,
+                                        ("meeting_attributes", "location_country_accuracy"): 0.95},
+    "round3_countries.jsonl": {("meetings", "f1"): 0.85, ("quotes_attributed", "f1"): 0.95,
+                               ("quote_attributes", "speaker_country_accuracy"): 0.95},
+    "round3_quotes.jsonl": {("quotes_attributed", "f1"): 0.95},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
-            "families_quotes.jsonl": 70, "families_resolve.jsonl": 20}
+            "families_quotes.jsonl": 70, "families_resolve.jsonl": 20,
+            "round3_meetings_recall.jsonl": 25, "round3_meeting_attributes.jsonl": 30, "round3_countries.jsonl": 50,
+            "round3_quotes.jsonl": 55}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -67,7 +82,7 @@ def test_sets_are_well_formed(name: str) -> None:
     rows = _rows(name)
     assert len({r["id"] for r in rows}) == len(rows) >= MIN_ROWS[name]
     for r in rows:
-        for m in r["gold"]["meetings"]:
+        for m in r["gold"]["meetings"] or []:
             assert m["countries"] == sorted(m["countries"]) and len(set(m["countries"])) >= 2, r["id"]
             assert m["evidence"] in r["text"], (r["id"], m["evidence"])
         for q in r["gold"]["quotes"] or []:

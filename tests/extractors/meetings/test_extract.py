@@ -516,7 +516,8 @@ CASES: list[tuple[str, str | None, str, list[Row]]] = [
         "2025-03-12",
         "Ghanaian President Kofi Mensah received Ivorian President Alassane Kone in Accra on Tuesday. The two "
         "Presidents agreed to meet again in Abidjan in June.",
-        [(("CIV", "GHA"), "visit", "held", "2025-03-11"), (("CIV", "GHA"), "meeting", "planned", None)],
+        # "received X in Accra" is the meeting itself (the gold convention); "welcomed X to Accra" would be a visit
+        [(("CIV", "GHA"), "meeting", "held", "2025-03-11"), (("CIV", "GHA"), "meeting", "planned", None)],
     ),
     (
         "planned by a noun: plans to visit, an accepted invitation",

@@ -103,29 +103,25 @@ FAMILY_CASES: list[tuple[str, str, list[Row]]] = [
          ("ministry", "indirect", "The aid will be paid in two instalments")],
     ),
     (
-        "f10: a transcript with capitals labels and a role label; a turn runs over its paragraphs",
+        "f10: a transcript with capitals labels; a role label's question is no quote; a turn runs over its paragraphs",
         "Press briefing by Trade Minister Ingrid Solberg.\n\n"
         "INGRID SOLBERG: We have agreed on the quota. The rest will follow.\n\n"
         "QUESTION: When will the deal be signed?\n\n"
         "SOLBERG: Not before the summer.\n\nThe lawyers still need time to check the annexes.",
         [("solberg", "direct", "We have agreed on the quota. The rest will follow"),
-         ("question", "direct", "When will the deal be signed?"),
          ("solberg", "direct", "Not before the summer. The lawyers still need time to check the annexes")],
     ),
     (
-        "f10: broadcast turns: anchor and correspondent",
+        "f10: broadcast turns: the presenter's link is no quote, the named correspondent's turn is",
         "PRESENTER: Fishing talks resumed in Reykjavik today. Our reporter Tom Eriksen is there.\n\n"
         "ERIKSEN: Both delegations arrived early. Officials expect a long night.",
-        [("presenter", "direct", "Fishing talks resumed in Reykjavik today. Our reporter Tom Eriksen is there"),
-         ("eriksen", "direct", "Both delegations arrived early. Officials expect a long night")],
+        [("eriksen", "direct", "Both delegations arrived early. Officials expect a long night")],
     ),
     (
-        "f10: question-and-answer turns with one-letter labels",
+        "f10: question-and-answer turns with one-letter labels: only the answers are quotes",
         "Interview with Defence Minister Arno Kask.\n\nQ: Will the brigade stay next year?\n\n"
         "KASK: Yes, and it will grow.\n\nQ: By how much?\n\nKASK: We will decide that in June.",
-        [("q", "direct", "Will the brigade stay next year?"),
-         ("kask", "direct", "Yes, and it will grow"),
-         ("q", "direct", "By how much?"),
+        [("kask", "direct", "Yes, and it will grow"),
          ("kask", "direct", "We will decide that in June")],
     ),
     (
