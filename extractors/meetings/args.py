@@ -411,6 +411,27 @@ class Lookup:
         return code or None
 
 
+STATE_TITLES = frozenset({"minister", "secretary", "president", "adviser", "advisor", "chancellor", "premier", "envoy"})
+
+
+def _title_initials(span: Span, lookup: Lookup) -> Span | None:
+    """A readout's short form of a title named earlier ("Foreign Minister Ana Diaz ... FM then met X"): the earlier
+    person whose title's capitalised words have the form's letters as initials, else None."""
+    word = span.text.strip()
+    if len(span) != 1 or not word.isalpha() or not word.isupper() or not 2 <= len(word) <= 5:
+        return None
+    for ent in lookup.ents_in(span.doc[: span.start]):
+        if ent.label_ != "PERSON":
+            continue
+        words = [t for t in span.doc[max(0, ent.start - len(word) - 4) : ent.start]
+                 if t.is_alpha and t.is_title and not t.text.endswith(".") and t.whitespace_ != "."]  # fmt: skip
+        words = [t for t in words if len(t) > 2 or t.lower_ not in ("dr", "mr", "ms", "mrs")]
+        title = words[-len(word):]
+        if len(words) >= len(word) and "".join(t.text[0] for t in title) == word and title[-1].lower_ in STATE_TITLES:
+            return ent
+    return None
+
+
 def parties_of(tok: Token, lookup: Lookup) -> list[Party]:
     """The parties a phrase headed by `tok` names: each person with their country, plus bare countries."""
     keep = phrase_tokens(tok)
@@ -462,6 +483,10 @@ def parties_of(tok: Token, lookup: Lookup) -> list[Party]:
                 continue  # a country word after all ("Russia-Japan talks" is handled as countries)
             shown = name if kind == "person" and name and t.text in name and "-" not in name else t.text
             parties.append(Party(country, Participant(shown, country, role), t.idx))
+    elif not persons and (titled := _title_initials(span, lookup)) is not None:
+        name, country, role, _kind = lookup.actor(titled)  # "EAM met X": the titled person named before
+        if country:
+            parties.append(Party(country, Participant(name or titled.text, country, role), span.start_char))
     elif not persons and span.root.pos_ in ("NOUN", "PROPN") and (
         span.root.ent_type_ not in ("GPE", "NORP") or span.root.pos_ == "PROPN" and lookup.actor(span)[3] == "person"
     ):  # a surname the tagger read as a nationality ("spoke with Ferjani") is still the person

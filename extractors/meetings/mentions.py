@@ -149,6 +149,8 @@ def _invitee(tok: Token) -> list[Token] | None:
     """Who is invited when the visit `tok` is the content of an invitation that is not (yet) accepted: "invited X to
     visit Y", "X was invited to visit Y", "an invitation for X to visit Y"; None when `tok` is no such content."""
     head = tok.head
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and head.lemma_.lower() in ("pay", "make"):
+        tok, head = head, head.head  # "invited X to pay a state visit to Y": the verb that holds the visit
     if tok.pos_ not in ("VERB", "AUX") or head is tok:
         return None
     if tok.dep_ in ("xcomp", "advcl", "ccomp") and head.lemma_.lower() == "invite":
@@ -294,6 +296,8 @@ def _purpose_of(visit: Token, other: Token) -> bool:
     if other.dep_ in ("advcl", "xcomp") and _is_to_infinitive(other) and other.head.i == visit.i:
         return True  # "arrived to meet"
     verb = other.head
+    while verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "travel to X to watch a match and hold talks": the second of two purposes
     return (
         other.dep_ == "dobj" and verb.dep_ in ("advcl", "xcomp") and _is_to_infinitive(verb) and verb.head.i == visit.i
     )  # "arrived to hold talks"
@@ -411,6 +415,8 @@ def _mention(
     _add_joint_body_states(tok, args, lookup, parties)
     if not _side_by_side_ok(tok, parties, agent_countries):
         return []
+    if _hosted_in_passing(tok, parties):
+        return []
     if not agent_countries and any(a.lower_ in ("i", "me") for a in args.agents):
         return []  # "I spoke with my counterparts from X and Y", the speaker unknown: a side is missing
     if sport_context and not any(p.participant is not None and p.participant.role for p in parties):
@@ -466,9 +472,10 @@ def _mention(
 def _invitation_mention(tok: Token, args: _Arguments, invitees: list[Token], sent: Span,
                         lookup: Lookup) -> list[Mention]:
     """The visit an invitation offers, kept (as no contact) for a later acceptance: the invitee and the host."""
-    if len(args.destination) != 1:
+    destination = args.destination or _paid_visit_destination(tok)
+    if len(destination) != 1:
         return []
-    span = lookup.ent_span(args.destination[0])
+    span = lookup.ent_span(destination[0])
     host = lookup.place_country(span.text)
     parties = [p for t in invitees for p in parties_of(t, lookup)]
     if host is None or any(p.country == host for p in parties):
@@ -480,7 +487,28 @@ def _invitation_mention(tok: Token, args: _Arguments, invitees: list[Token], sen
     return [m]
 
 
+def _hosted_in_passing(tok: Token, parties: list[Party]) -> bool:
+    """A body's gathering that a state hosted, told in a side clause ("..., when Chile hosted the APEC summit")
+    dates or places another contact: no contact of the host with the body, when no one else is named."""
+    verb = tok.head
+    if tok.pos_ != "NOUN" or tok.dep_ != "dobj" or verb.lemma_.lower() != "host" or verb.dep_ not in ("relcl", "advcl"):
+        return False
+    if any(p.participant is not None for p in parties):
+        return False
+    codes = {p.country for p in parties if p.country}
+    igos = {c for c in codes if c.startswith("IGO:")}
+    return len(igos) == 1 and len(codes - igos) <= 1
+
+
 STANDING_ENVOYS = ("ambassador", "envoy", "representative", "delegate", "permanent")
+
+
+def _paid_visit_destination(tok: Token) -> list[Token]:
+    """"to pay a state visit to Y": the parser hangs "to Y" on "pay" (as a dative), not on the visit noun."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in ("pay", "make"):
+        return []
+    return [g for c in tok.head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+            for g in c.children if g.dep_ == "pobj" and is_destination(g)]  # fmt: skip
 
 
 def _side_by_side_ok(tok: Token, parties: list[Party], agent_countries: set[str]) -> bool:
@@ -626,6 +654,9 @@ def _noun_arguments(tok: Token, verb: Token | None, args: _Arguments) -> None:
                 args.destination = [p for p in places_of([verb]) if is_destination(p)]
                 if not args.destination:  # "went to the Indian capital for a state visit"
                     args.hosts += _capital_hosts(verb)
+    if args.trip_verb is not None and all(a.tag_ in ("WDT", "WP") or trigger_kind(a) for a in args.agents):
+        # "a visit that concludes a tour which took him to X": the one the tour took, not "that" or the visit
+        args.agents = [o for o in args.trip_verb.children if o.dep_ == "dobj"] or args.agents
     if kind == "visit":  # "a visit to the Indian capital": the state whose capital it is hosts the visit
         states = [s for d in args.destination for s in _state_of_capital(d)]
         args.destination = [d for d in args.destination if not _state_of_capital(d) and not _region(d)]
@@ -672,8 +703,8 @@ def _stops_of_trip(tok: Token, args: _Arguments) -> None:
         if c.dep_ != "relcl" or c.lemma_.lower() not in STOP_VERBS:
             continue
         travellers = [o for o in c.children if o.dep_ == "dobj"]
-        stops = [g for t in c.subtree if t.dep_ == "prep" and t.lower_ == "to"
-                 and next((a.i for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None) == c.i
+        stops = [g for t in c.subtree if t.lower_ == "to" and (_conjoined_to(t, c) or t.dep_ == "prep"
+                 and next((a.i for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None) == c.i)
                  for g in t.children if g.dep_ == "pobj"]  # fmt: skip
         stops = [d for d in stops if is_destination(d)]
         # "to Fiji and Samoa": a name coordinated with a destination is one too, whatever its entity label
@@ -683,6 +714,17 @@ def _stops_of_trip(tok: Token, args: _Arguments) -> None:
             args.destination += [d for d in stops if d not in args.destination]
             args.trip_verb = c
             return
+
+
+def _conjoined_to(t: Token, stop_verb: Token) -> bool:
+    """"took him to X, where he met Z, and to Y": a second "to" the parser joins to the first, or to the verb of
+    the where-clause about the first stop, not to the verb of the trip."""
+    if t.dep_ != "conj":
+        return False
+    h = t.head
+    if h.dep_ == "relcl" and h.head.dep_ == "pobj":
+        h = h.head.head  # "to X, where he met Z, and to Y": conjoined to "met"
+    return h.lower_ == "to" and h.dep_ == "prep" and h.head.i == stop_verb.i
 
 
 PHASE_NOUNS = frozenset({"opening", "start", "beginning", "end", "close", "conclusion", "outset", "eve"})
@@ -923,12 +965,41 @@ def _main_clause_subject(t: Token) -> Token | None:
     """"The French president spoke to reporters as she met X": a he/she the resolver could not place is the subject
     of the clause its own clause hangs on, when that subject is no pronoun."""
     v = t.head
+    if t.lower_ == "they":
+        return _pair_before(v)
+    if t.lower_ in ("him", "her") and t.dep_ == "dobj" and v.lemma_.lower() in STOP_VERBS:
+        return _tour_owner(v)
     if t.lower_ not in ("he", "she") or v.head.pos_ not in ("VERB", "AUX"):
         return None
     if v.dep_ not in ("advcl", "conj") and not (v.dep_ == "ccomp" and v.head.lemma_.lower() in REPORTING_VERBS):
         return None  # "X said she would meet Y": the speaker
     subs = subject_of(v.head)
     return subs[0] if subs and subs[0].pos_ != "PRON" else None
+
+
+def _pair_before(v: Token) -> Token | None:
+    """"Envoys X and Y are in Cairo, where they held talks with Z": a "they" in a side clause stands for the named
+    people joined as subject of the clause it hangs on."""
+    if v.dep_ not in ("relcl", "advcl"):
+        return None
+    head = v.head
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+        head = head.head
+    subs = subject_of(head) if head.pos_ in ("VERB", "AUX") else []
+    ok = bool(subs) and subs[0].ent_type_ == "PERSON" and any(c.pos_ == "PROPN" for c in subs[0].conjuncts)
+    return subs[0] if ok else None
+
+
+def _tour_owner(stop_verb: Token) -> Token | None:
+    """"X is in Y on a visit that ends a tour which took him to Z": the "him" a tour took is the subject of the
+    first clause above with a named subject."""
+    for anc in list(stop_verb.ancestors)[:6]:
+        if anc.pos_ not in ("VERB", "AUX"):
+            continue
+        subs = [s for s in subject_of(anc) if s.pos_ != "PRON" and s.tag_ not in ("WDT", "WP")]
+        if subs:
+            return subs[0]
+    return None
 
 
 def _add_format_parties(tok: Token, parties: list[Party]) -> None:

@@ -89,8 +89,10 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
         aux_words(chain[0]) & {"is", "are", "'s", "am"}
     )  # "who is visiting Japan this week": under way, whatever the week
     past_words = bool(date_text) and any(w in date_text.lower().split() for w in ("earlier", "last", "previous"))
+    this_span = bool(date_text) and date_text.lower().strip() in ("this week", "this month")
+    told_past = bool(chain) and chain[0].tag_ == "VBD" and not planned  # "visited Kyiv this week": over
     if date_text and not past_words and any(w in date_text.lower() for w in FUTURE_DATE_WORDS) and not (
-        ongoing and date_text.lower().strip() in ("this week", "this month")
+        (ongoing or told_past) and this_span
     ):
         planned = True
     if not chain and trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "at", "on", "after"):

@@ -247,7 +247,7 @@ def due_in(tok: Token) -> Token | None:
 
 def _verb_kind(tok: Token, lemma: str) -> str | None:
     """"met", "spoke with", "visited", "hosted X": not "called on", "meet its obligations", "joined NATO"."""
-    if due_in(tok) is not None:
+    if due_in(tok) is not None or lemma == "spend" and _stay_in_capital(tok):
         return "visit"
     kind = VERB_KINDS.get(lemma)
     if kind is None:
@@ -297,6 +297,8 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN") and trigger_kind(tok.head) is not None:
             return None  # "the summit hosted by X": the summit itself, told by its own word
         by = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not by and _received_in_capital(tok):
+            return "visit"
         if not any(_person_like(o) or o.lower_ in ("him", "her") and o.dep_ == "dobj" for o in objs + by):
             return None  # "hosted him at a dinner": the guest just named
         return "meeting"
@@ -346,3 +348,34 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
                 return None
         return "meeting"
     return kind
+
+
+def _received_in_capital(tok: Token) -> bool:
+    """"X was received with full honours in Accra", "she was welcomed in Tokyo": a guest received, by no one
+    named, in a country or its capital is on a visit there (not "received in hospital", "welcomed in the
+    region")."""
+    if not any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    if not any(c.dep_ == "nsubjpass" and _person_like(c) for c in tok.children):
+        return False
+    holders = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                       for g in c.children if g.dep_ == "pobj"]  # "with full honours in Accra"  # fmt: skip
+    places = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return any(is_place(g) and g.ent_type_ == "GPE" and is_country_or_capital(g.text) for g in places)
+
+
+STAY_UNITS = frozenset({"day", "days", "night", "nights", "hour", "hours", "week"})
+
+
+def _stay_in_capital(tok: Token) -> bool:
+    """"X spent two days in Ghana": a person's short stay in a country or its capital is a visit there (not
+    "spent three years in Moscow", "spent money in Paris")."""
+    if not any(c.dep_ in ("dobj", "npadvmod") and c.lower_ in STAY_UNITS for c in tok.children):
+        return False
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    subjects += [a for c in subjects for a in c.children if a.dep_ == "appos"]  # "his predecessor, X, spent"
+    if not any(_person_like(c) for c in subjects):
+        return False
+    places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+    return any(is_place(g) and g.ent_type_ != "ORG" and is_country_or_capital(g.text) for g in places)
