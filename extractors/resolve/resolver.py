@@ -299,8 +299,10 @@ class ArticleResolver:
             return None
         t = text.strip().removeprefix("the ").removeprefix("The ").strip()
         entry = self.ref.gazetteer.get(key_of(t))
-        if entry is not None and entry.kind == "name" and len(entry.codes) == 1:
+        if entry is not None and entry.kind == "name" and len(entry.codes) == 1 and not entry.needs_support:
             return entry.codes[0]  # a country's own name is that country, never a namesake town ("Lebanon", PA)
+        if entry is not None and entry.kind == "name" and entry.needs_support:
+            return self.country_of_text(t)  # "a visit to the north": a region, unless the article names the state
         if entry is not None and len(entry.codes) > 1 and entry.kind in ("name", "seat", "capital", "city"):
             # "State House", "Georgia": the one the article is about
             picked = self.pick_by_context(entry.codes)

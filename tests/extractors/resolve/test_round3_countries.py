@@ -175,3 +175,14 @@ def test_director_of_a_state_body_is_no_private_person(nlp: Language) -> None:
     text = ("The deal between Saudi Arabia and Iran was reached after four days of talks hosted by Wang Yi, director "
             "of the Office of the Central Foreign Affairs Commission.")
     assert country(nlp, text, "Wang Yi") == "CHN"
+
+
+def test_the_north_is_a_region_unless_the_article_names_the_state(nlp: Language) -> None:
+    """"The North" stands for North Korea only beside North Korea; elsewhere a visit to the north stays home."""
+    home = ("QUITO (Wire) - President Ana Vera flew to Esmeraldas on Friday to see the flood damage.\n\n"
+            "It was the president's second visit to the north this month.")
+    assert extract(Article(id="n", text=home, published="2024-03-12", source="Wire"), nlp).meetings == []
+    korea = ("SEOUL (Wire) - South Korean President Moon Jae-in met North Korean leader Kim Jong Un on Friday.\n\n"
+             "It was Moon's first visit to the North.")
+    got = extract(Article(id="k", text=korea, published="2018-04-28", source="Wire"), nlp).meetings
+    assert [m.countries for m in got] == [["KOR", "PRK"]] and got[0].location_country == "PRK"
