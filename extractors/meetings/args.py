@@ -19,6 +19,7 @@ from extractors.core.text import article_text, joining_hyphen
 from extractors.core.types import Participant
 from extractors.meetings.lexicon import OFFICIAL_NOUNS
 from extractors.resolve.data import is_country_or_capital
+from extractors.resolve.initials import COURTESIES, initials_holder
 from extractors.resolve.resolver import ArticleResolver
 
 if TYPE_CHECKING:
@@ -415,21 +416,17 @@ STATE_TITLES = frozenset({"minister", "secretary", "president", "adviser", "advi
 
 
 def _title_initials(span: Span, lookup: Lookup) -> Span | None:
-    """A readout's short form of a title named earlier ("Foreign Minister Ana Diaz ... FM then met X"): the earlier
-    person whose title's capitalised words have the form's letters as initials, else None."""
-    word = span.text.strip()
-    if len(span) != 1 or not word.isalpha() or not word.isupper() or not 2 <= len(word) <= 5:
+    """A readout's short form of a title named earlier ("Foreign Minister Ana Diaz ... FM then met X"): the person
+    named before it with that title, when the title is a state office, else None."""
+    if len(span) != 1:
         return None
-    for ent in lookup.ents_in(span.doc[: span.start]):
-        if ent.label_ != "PERSON":
-            continue
-        words = [t for t in span.doc[max(0, ent.start - len(word) - 4) : ent.start]
-                 if t.is_alpha and t.is_title and not t.text.endswith(".") and t.whitespace_ != "."]  # fmt: skip
-        words = [t for t in words if len(t) > 2 or t.lower_ not in ("dr", "mr", "ms", "mrs")]
-        title = words[-len(word):]
-        if len(words) >= len(word) and "".join(t.text[0] for t in title) == word and title[-1].lower_ in STATE_TITLES:
-            return ent
-    return None
+    holder = initials_holder(span.doc, span.text.strip())
+    if holder is None or holder.start >= span.start:
+        return None
+    j = holder.start - 1
+    while j > 0 and span.doc[j].lower_.rstrip(".") in COURTESIES:
+        j -= 1  # "Minister Mr. X"
+    return holder if j >= 0 and span.doc[j].lower_ in STATE_TITLES else None
 
 
 def parties_of(tok: Token, lookup: Lookup) -> list[Party]:

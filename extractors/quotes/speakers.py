@@ -31,6 +31,7 @@ from extractors.quotes.lexicon import (
 )
 from extractors.quotes.marks import Intervals
 from extractors.resolve.data import home_country, is_country_or_capital
+from extractors.resolve.initials import initials_holder
 from extractors.resolve.people import nonstate_org
 from extractors.resolve.resolver import Actor, ArticleResolver
 
@@ -762,24 +763,9 @@ class SpeakerResolver:
     def _acronym_holder(self, tok: Token) -> Span | None:
         """ "EAM said ..." in an article that opens with "External Affairs Minister S. Jaishankar": a title written as
         its initials is the one person the article names with that title."""
-        word = tok.text
-        if not (word.isalpha() and word.isupper() and 2 <= len(word) <= 5) or word.lower() in AGENCIES or \
-                tok.ent_type_ in ("GPE", "NORP", "PERSON"):
+        if tok.text.lower() in AGENCIES or tok.ent_type_ in ("GPE", "NORP", "PERSON"):
             return None
-        found: dict[str, Span] = {}
-        for ent in self.doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            j = ent.start - 1
-            initials = ""
-            while j >= 0 and ent.start - j <= 6 and (self.doc[j].text[:1].isupper() or self.doc[j].lower_ == "of"):
-                t = self.doc[j]
-                if t.lower_ not in _HONORIFICS and t.lower_.rstrip(".") not in _HONORIFICS and t.lower_ != "of":
-                    initials = t.text[0] + initials
-                j -= 1
-            if initials.endswith(word) and len(initials) - len(word) <= 1:
-                found.setdefault(ent.text.split()[-1].lower(), ent)
-        return next(iter(found.values())) if len(found) == 1 else None
+        return initials_holder(self.doc, tok.text)
 
     def _agency_alias(self, word: str) -> bool:
         """Whether the article introduces `word` as the short name of a news agency: "Emirates News Agency (WAM)",
