@@ -280,6 +280,28 @@ def _name_before_title(tok: Token) -> Span | None:
     return words
 
 
+def _apposed_name(tok: Token) -> Span | None:
+    """ "Uganda's minister of state for foreign affairs, Henry Okello Oryem, said" with the name taken for an
+    organisation: two to four capitalised words set off by commas in apposition to a person's title are the holder's
+    name; the holder, not the title, is the speaker."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lemma_.lower() not in _PERSON_TITLES | {"representative"}:
+        return None
+    # the parser may hang the name on the state of the title ("The representative of Mongolia, X Y, said")
+    holders = [tok, *(t for t in tok.subtree if t.i > tok.i and t.dep_ == "pobj" and t.ent_type_ == "GPE")]
+    for app in (c for h in holders for c in h.rights if c.dep_ == "appos" and c.pos_ == "PROPN"):
+        chain = [c for c in app.lefts if c.dep_ in ("compound", "punct") and c.i > tok.i]
+        start = chain[0].i if chain else app.i
+        words = [t for t in tok.doc[start:app.i + 1] if t.text != "-"]
+        if start == 0 or tok.doc[start - 1].text != "," or app.i + 1 >= len(tok.doc) or \
+                tok.doc[app.i + 1].text != ",":
+            continue
+        if 2 <= len(words) <= 4 and all((t.text[:1].isupper() or tok.doc[t.i - 1].text == "-") and t.pos_ == "PROPN"
+                                        for t in words) and not any(
+                t.ent_type_ in ("GPE", "NORP") or t.lower_ in SPEAKER_NOUNS for t in words):
+            return tok.doc[start:app.i + 1]
+    return None
+
+
 def mistagged_name(tok: Token) -> bool:
     """A name the tagger swallowed into a date or number ("10:15 - Rusu says", tagged as one DATE), or into a title
     run on from a quotation before it ('... as "fantasies." Spokesman Ilya Voronin told', one WORK_OF_ART)."""
@@ -838,6 +860,10 @@ class SpeakerResolver:
             # "said Antti Laine, the defence minister" answered with an earlier "Finland's defence minister": the
             # title's holder is the named person, who speaks here under their own name
             actor = Actor(named.text, actor.country, actor.role, "person", named.start_char, named.end_char)
+        apposed = _apposed_name(tok) if own is None else None
+        if apposed is not None and not (actor is not None and actor.name and apposed[-1].text in actor.name):
+            return Actor(apposed.text, actor.country if actor else None, actor.role if actor else None, "person",
+                         apposed.start_char, apposed.end_char), None
         if own is None and actor is not None and tok.pos_ == "NOUN" and actor.name and actor.name in span.text \
                 and tok.text.lower() not in actor.name.lower():
             # "the minister" for "the minister's spokesman": an answer about a modifier, not about the speaker

@@ -293,6 +293,28 @@ def test_f12_a_title_phrase_before_the_comma_is_the_speakers_own(nlp, text: str,
     assert got == [(speaker, country)]
 
 
+@pytest.mark.parametrize(("text", "speaker", "country"), [
+    ("The representative of Mongolia, Lkhagva Dorj-ochir, said his Government supported the draft.", "dorj-ochir",
+     "MNG"),
+    ("The representative of the Republic of Korea, Choi Young-jin, said his Government would fully comply.",
+     "young-jin", "KOR"),
+    ("Uganda's minister of state for foreign affairs, Henry Oryem Okello, said the talks had gone well.", "okello",
+     "UGA"),
+    ("KAMPALA - Uganda's minister of state for international affairs, Okello Oryem, said the border was calm.",
+     "oryem", "UGA"),
+], ids=["name hung on the state of the title", "hyphenated given name", "title with its portfolio",
+        "with a dateline"])
+def test_a_name_apposed_to_a_title_is_the_speaker(nlp, text: str, speaker: str, country: str) -> None:
+    """The tagger often reads the apposed name as an organisation; the title's holder speaks, not "the minister"."""
+    got = [(last_word(q.speaker), q.speaker_country) for q in quotes_of(nlp, text)]
+    assert got == [(speaker, country)]
+
+
+def test_a_body_apposed_to_a_noun_stays_a_body(nlp) -> None:
+    got = [last_word(q.speaker) for q in quotes_of(nlp, "The regulator, Ofcom, said the licence was suspended.")]
+    assert got == ["ofcom"]
+
+
 def test_a_state_agency_speaks_for_its_state(nlp) -> None:
     text = ("BEIJING - Chinese and Pakistani engineers finished the dam survey on Monday, the official news agency "
             "Xinhua said.")
