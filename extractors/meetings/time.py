@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from extractors.core.dates import find_dates
@@ -19,6 +20,7 @@ def date_for(trigger: Token, chain: list[Token], sent: Span, extra: list[Token] 
     further words whose time is the contact's ("talks that were due to open on Saturday": "open").
     """
     anchors = _anchors(trigger, chain, extra)
+    through = _parties_of(trigger)
     # Nearer anchors win: the contact word's own time before the time of the verb that governs it
     # ("agreed on Friday to hold a summit next month" -> "next month").
     order = [trigger.i, *(c.i for c in trigger.children if c.dep_ in ("prep", "acl")), *(v.i for v in chain),
@@ -31,7 +33,7 @@ def date_for(trigger: Token, chain: list[Token], sent: Span, extra: list[Token] 
         if span is None or len(span) == 0:
             continue
         root = span.root
-        hit = _anchor_of(root, anchors)
+        hit = _anchor_of(root, anchors, through)
         if hit is None and trigger.pos_ == "NOUN":
             # "a 2000 summit", "the December meeting", "next month's visit"
             if any(t.i == root.i for t in trigger.children if t.dep_ in ("compound", "nummod", "amod", "poss")):
@@ -91,18 +93,54 @@ def _anchors(trigger: Token, chain: list[Token], extra: list[Token] | None) -> s
         objs = [c for c in trigger.children if c.dep_ == "dobj"]
         anchors |= {o.i for o in objs} | {a.i for o in objs for a in o.children if a.dep_ == "appos"}
     anchors |= {c.i for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"}  # "talks held last week"
+    anchors |= _frame_verb(trigger)
     return anchors
+
+
+# Prepositions by which a contact word hangs on the verb of the same event ("took part in the summit", "said during
+# talks", "agreed after talks"): that verb's time is the contact's day
+FRAME_PREPS = frozenset({"in", "at", "during", "after", "before", "into", "for"})
+
+
+def _frame_verb(trigger: Token) -> set[int]:
+    """The verb a contact noun hangs on through a preposition, and the preposition: "On December 9 X took part in
+    the summit", "agreed on Monday, after talks at the palace, to ..."."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ != "pobj":
+        return set()
+    prep = trigger.head
+    if prep.dep_ != "prep" or prep.lower_ not in FRAME_PREPS:
+        return set()
+    verb = prep.head
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
+        verb = verb.head  # "took part in", "played a role in"
+    if verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    out = {prep.i, verb.i}
+    if verb.dep_ == "xcomp":
+        out.add(verb.head.i)  # "agreed on Monday to begin studies, after talks at the palace"
+    return out
+
+
+def _parties_of(trigger: Token) -> set[int]:
+    """The names of the parties inside a contact word's own phrase ("a meeting between A and B in Lima on Monday"):
+    the parser often hangs the contact's time on the last of them."""
+    out: set[int] = set()
+    for prep in trigger.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("between", "with", "among"):
+            out |= {t.i for t in prep.subtree if t.pos_ == "PROPN"}
+    return out
 
 
 # Spans of the clock a time phrase may hang on and still date the contact: "for 30 minutes from 17:35 on March 1".
 CLOCK_SPANS = frozenset({"minute", "minutes", "hour", "hours"})
 
 
-def _anchor_of(root: Token, anchors: set[int]) -> int | None:
+def _anchor_of(root: Token, anchors: set[int], through: AbstractSet[int] = frozenset()) -> int | None:
     """The anchor a time phrase (its root word) hangs on, climbing at most five heads and never into another
-    clause or the phrase of another thing; None when it hangs on none."""
+    clause or the phrase of another thing (`through`: names of the contact's own parties, climbed over); None when it
+    hangs on none."""
     x = root
-    for _ in range(5):
+    for _ in range(8 if through else 5):
         if x.i in anchors:
             return x.i
         if x.head.i in anchors and x.dep_ in (
@@ -121,7 +159,8 @@ def _anchor_of(root: Token, anchors: set[int]) -> int | None:
             return None
         if x is not root and x.pos_ in ("VERB", "AUX") and x.i not in anchors:
             return None  # the time of another clause: "met X on Sunday and is expected to travel later this week"
-        if x is not root and x.pos_ in ("NOUN", "PROPN") and x.i not in anchors and x.lemma_.lower() not in CLOCK_SPANS:
+        if x is not root and x.pos_ in ("NOUN", "PROPN") and x.i not in anchors and x.i not in through and \
+                x.lemma_.lower() not in CLOCK_SPANS:
             return None  # the time of another thing: "during last month's trip" is the trip's time
         x = x.head
     return None
