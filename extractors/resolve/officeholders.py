@@ -288,6 +288,10 @@ def _decide(terms: list[Term], reason: str, title: str | None, countries: set[st
     return Answer(None, "ambiguous: " + ", ".join(sorted(found)), terms)
 
 
+# Months before a term's start in which a full name is still read as that office's (appointments are reported ahead)
+FULL_NAME_GRACE_MONTHS = 3
+
+
 def _at(month: tuple[int, int] | None, terms: list[Term], grace: int = 0) -> list[Term]:
     if month is None:
         return terms
@@ -311,6 +315,11 @@ def who(name: str, on: date | None = None, title: str | None = None, countries: 
             people = {_person(t) for t in terms}
             if len(people) > 1 and month:  # namesakes: the one in office then, else the one in office before
                 terms = _at(month, terms) or [t for t in terms if t.ended_before(month)] or terms
+            if month and all(month < _shift(t.start, -FULL_NAME_GRACE_MONTHS) for t in terms) and any(
+                    t.country.startswith("IGO:") for t in terms):
+                # "Economy Minister Christine Lagarde" years before she led the IMF: she spoke for a state then,
+                # which the text must tell
+                return Answer(None, f"full name {k!r}: in an international office only later", terms)
             return _decide(terms, f"full name {k!r}", title, countries)
     for k in dict.fromkeys((key, " ".join(bare))):
         terms = book.short.get(k)

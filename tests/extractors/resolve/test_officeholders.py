@@ -96,6 +96,14 @@ FORMER_AND_FUTURE = [
     ("Keir Starmer", "2020-03-01", "GBR"), ("Javier Milei", "2022-03-01", "ARG"),
 ]
 
+# A full name whose only known offices are international ones, years before the first: the person then spoke for a
+# state the dictionary does not give (a French minister before the IMF, a French minister before UNESCO), so the
+# text must tell; once in office, the organisation.
+BEFORE_AN_IGO_OFFICE = [
+    ("Christine Lagarde", "2010-04-01", None), ("Audrey Azoulay", "2016-06-01", None),
+    ("Audrey Azoulay", "2018-01-01", "IGO:UN"), ("Valerie Amos", "2003-06-01", None),
+]
+
 # A bare surname resolves only while (or just around when) its person is in office.
 SURNAMES = [
     ("Putin", "2015-01-01", "RUS"), ("Lavrov", "2015-01-01", "RUS"), ("Shoygu", "2020-01-01", "RUS"),
@@ -137,7 +145,7 @@ UNKNOWN = ["Jane Doe", "Ahmed Nobody", "Harriet Quill", "Xyzzy", "The Minister",
            "Sam Blinken", "Anna Merkel"]
 
 
-@pytest.mark.parametrize(("name", "on", "expected"), FULL_NAMES + FORMER_AND_FUTURE + SURNAMES)
+@pytest.mark.parametrize(("name", "on", "expected"), FULL_NAMES + FORMER_AND_FUTURE + SURNAMES + BEFORE_AN_IGO_OFFICE)
 def test_name_at_date(name: str, on: str, expected: str | None) -> None:
     answer = oh.who(name, D(on))
     assert answer.country == expected, answer.reason
