@@ -8,7 +8,7 @@ import re
 # Noun triggers -> kind. Plural forms matter: "talks" is diplomatic, "talk" mostly is not.
 NOUN_KINDS: dict[str, str] = {
     "meeting": "meeting", "meetings": "meeting", "talks": "talks", "summit": "summit", "summits": "summit",
-    "visit": "visit", "visits": "visit", "trip": "visit", "arrival": "visit", "tour": "visit",
+    "visit": "visit", "visits": "visit", "trip": "visit", "trips": "visit", "arrival": "visit", "tour": "visit",
     "call": "call", "calls": "call", "phone call": "call", "conversation": "call", "conversations": "call",
     "dialogue": "dialogue", "dialog": "dialogue", "two-plus-two": "dialogue", "negotiations": "negotiation",
     "negotiation": "negotiation", "consultations": "talks", "discussions": "talks", "videoconference": "call",

@@ -85,6 +85,7 @@ class _Arguments:
     borrowed_place: bool = False  # a place found beyond the contact's own words
     frame: list[Token] = field(default_factory=list)  # "clashed with X on Thursday at the opening of talks": "clashed"
     hosts: list[Token] = field(default_factory=list)  # "Indian" of "a visit to the Indian capital"
+    absolute: bool = False  # "..., with trips to X and Y planned": the traveller is the clause's subject
 
 
 @dataclass(slots=True)
@@ -306,18 +307,42 @@ def _purpose_of(visit: Token, other: Token) -> bool:
 HOLDER_VERBS = frozenset({"sit", "host", "receive", "welcome"})
 
 
+def _tour_stop(trip: Mention, mentions: list[Mention]) -> bool:
+    """Whether the trip word names several destinations in different states, each read as its own visit."""
+    return len({m.location_country for m in mentions if m.trigger.i == trip.trigger.i and m.kind == "visit"}) > 1
+
+
+def _other_stop(trip: Mention, contact: Mention) -> bool:
+    """Whether a trip with several stops and the contact it is for were read at two different stops ("will travel
+    to X and Y for consultations": the talks at X are not made on the trip to Y)."""
+    return bool(trip.location_country and contact.location_country) and \
+        trip.location_country != contact.location_country and trip.trigger.i != contact.trigger.i
+
+
 def _fold_purpose(mentions: list[Mention]) -> list[Mention]:
     """A trip made for one meeting is one contact (the meeting, at the trip's destination)."""
     drop: set[int] = set()
+    tour_stops: set[int] = set()
     for i, v in enumerate(mentions):
         if v.trigger.pos_ not in ("VERB", "AUX") or v.kind != "visit" and v.trigger.lemma_.lower() not in HOLDER_VERBS:
             continue  # a trip, "sat down with X for talks", "hosted X for talks": the talks are the contact
         for j, m in enumerate(mentions):
             if j == i or m.kind == "visit" or not _purpose_of(v.trigger, m.trigger):
                 continue
+            if _other_stop(v, m):
+                continue  # "travel to X, Y and Z for talks": each stop's talks take only that stop's trip
             if m.weak and not any(c.dep_ == "prep" and c.lower_ == "with" for c in m.trigger.children):
                 continue  # "travel to X to discuss Y" names a topic of the trip; "to discuss Y with Z" a meeting
             drop.add(i)
+            home = v.countries - {v.host_country}
+            if _tour_stop(v, mentions) and v.host_country in m.countries:
+                # "travel to X and Y for talks with X's and Y's leaders": at each stop, the talks with its host
+                m.parties = [p for p in m.parties if p.country in home or p.country == v.host_country]
+                m.participants = [p.participant for p in m.parties if p.participant is not None]
+            if _tour_stop(v, mentions) and not any(p.participant for p in m.parties if p.country not in home) \
+                    and m.kind in ("talks", "meeting") and not any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
+                                                                  for c in m.trigger.children):  # fmt: skip
+                tour_stops.add(j)
             if v.status == "planned" and m.status == "held":
                 m.status = "planned"  # "will travel to X for talks": the talks are as future as the trip
                 if v.date is not None and m.date is not None and v.date.text == m.date.text:
@@ -333,6 +358,8 @@ def _fold_purpose(mentions: list[Mention]) -> list[Mention]:
                 m.date = v.date
             if v.status == "cancelled":
                 m.status = "cancelled"
+    for j in tour_stops:
+        mentions[j].kind = "visit"  # "will travel to X, Y and Z for consultations": a visit to each, no one met named
     for i, v in enumerate(mentions):
         if v.kind == "visit" and v.trigger.lemma_.lower() in ("travel", "arrive", "be", "expect") and i not in drop:
             if not (v.location and is_country_or_capital(v.location)):
@@ -412,7 +439,10 @@ def _mention(
     if sport_context and not any(t.ent_type_ == "PERSON" for a in args.agents + args.partners for t in phrase(a)):
         return []
     parties, agent_countries, agent_guesses = _parties(args, sent, lookup)
+    if args.absolute and not agent_countries & {lookup.main_country(), getattr(lookup.resolver, "home", None)}:
+        return []  # a diary sketched in a with-clause is the protagonist's: another subject is likely misread
     _add_joint_body_states(tok, args, lookup, parties)
+    _add_group_beside_named(args, sent, lookup, parties, agent_countries)
     if not _side_by_side_ok(tok, parties, agent_countries):
         return []
     if _hosted_in_passing(tok, parties):
@@ -432,6 +462,8 @@ def _mention(
         return _invitation_mention(tok, args, invitees, sent, lookup)
     if status is None:
         return []
+    if args.absolute and status == "held" and (tok.head.lemma_.lower() in PLANNED_VERBS | {"pencil", "line"}):
+        status = "planned"  # "..., with trips to X and Y pencilled in": a plan, whatever the tense of the clause
     if args.trip_verb is not None and status in ("held", "planned"):
         # "a tour that took her to X" is over; "a tour that takes her to X" (or will) is still ahead
         status = "held" if args.trip_verb.tag_ in ("VBD", "VBN") else "planned"
@@ -465,7 +497,10 @@ def _mention(
             m.location = sent.doc[cap.left_edge.i : cap.i + 1].text
             m.location_country = m.host_country = next(iter(hosts))
     if len(mentions) == 1 and (args.kind == "call" or _split_kind(tok)):
-        return _split_calls(mentions[0], agent_countries)
+        split = _split_calls(mentions[0], agent_countries)
+        if len(split) > 1 and tok.pos_ in ("VERB", "AUX"):
+            _own_phrase_time(split, tok, published, lookup)
+        return split
     return mentions
 
 
@@ -606,6 +641,7 @@ def _verb_arguments(tok: Token, args: _Arguments, weak: bool) -> None:
         if c.dep_ == "prep" and c.lower_ in ("with", "to", "among", "between", "by", "alongside") or \
                 c.dep_ == "prep" and c.lower_ in ("on", "upon") and tok.lemma_.lower() == "call":  # fmt: skip
             args.partners += with_conjuncts([g for g in c.children if g.dep_ == "pobj"])
+    args.partners += [g for g in _coordinated_partners(tok) if g not in args.partners]
     if args.kind != "visit" and any(p.tag_ == "NNS" for p in args.partners):
         # "met officials from X and Y": the parser often hangs the officials' "from" on the verb
         args.partners += with_conjuncts([g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -621,6 +657,75 @@ def _verb_arguments(tok: Token, args: _Arguments, weak: bool) -> None:
     args.places = places_of([tok])
 
 
+PARTNER_PREPS = frozenset({"with", "to"})
+
+
+def _coordinated_partners(verb: Token) -> list[Token]:
+    """The counterparts of a second "with"/"to" phrase joined to the verb's first one: "met X on Sunday, and with
+    Y on Monday", "spoke to X, as well as to Y". The parser hangs the second phrase on whatever precedes the "and"
+    (a time word, the verb, an "as well as"), so it is found by its own word: the same preposition, after the
+    first, in the verb's own clause, coordinated (a conjunct, or after a coordinating word)."""
+    first = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS]
+    if not first:
+        return []
+    out: list[Token] = []
+    for t in verb.subtree:
+        if t.i <= first[0].i or t.lower_ != first[0].lower_ or t.i in {f.i for f in first} or t.pos_ != "ADP":
+            continue
+        if next((a.i for a in t.ancestors if a.pos_ in ("VERB", "AUX")), None) != verb.i:
+            continue  # a phrase of another verb's clause ("after arriving to ...")
+        joined = t.dep_ == "conj" or t.head.dep_ == "cc" or any(
+            w.dep_ == "cc" for w in verb.doc[max(first[0].i, t.i - 3) : t.i])
+        if not joined:
+            continue
+        objs = [g for g in t.children if g.dep_ == "pobj"]
+        out += with_conjuncts(objs) if objs else _misparsed_object(t)
+    return out
+
+
+def _own_phrase_time(split: list[Mention], verb: Token, published: date | None, lookup: Lookup) -> None:
+    """"met X in A on Sunday, and with Y in B on Monday": the contact with Y takes the time and place words of its
+    own phrase (from its "with" to the end of the sentence), not those read for the verb."""
+    found = {g.head.i: g.head for g in _coordinated_partners(verb) if g.head.pos_ == "ADP"}
+    firsts = [c.i for c in verb.children if c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ in PARTNER_PREPS]
+    for c in verb.children:  # "met X at A on Friday, and with Y in B on Saturday": the second hangs on the verb
+        if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS and any(i < c.i for i in firsts) and any(
+                w.dep_ == "cc" for w in verb.doc[max(verb.i, c.i - 3) : c.i]):  # fmt: skip
+            found[c.i] = c
+    preps = sorted(found.values(), key=lambda t: t.i)
+    sent = verb.sent
+    for k, prep in enumerate(preps):
+        end = preps[k + 1] if k + 1 < len(preps) else sent[-1]
+        lo, hi = prep.idx, end.idx
+        own = prep.doc.text[lo:hi]
+        for m in split:
+            if not any(lo <= p.start < hi for p in m.parties):
+                continue
+            words = find_dates(own)
+            if len(words) == 1:
+                text = words[0].text[3:] if words[0].text.lower().startswith("on ") else words[0].text
+                m.date = resolve_date(text, published, future=m.status != "held")
+            places = [e for e in lookup.ents_in(prep.doc[prep.i : end.i]) if e.label_ == "GPE"
+                      and e.root.head.lower_ in ("in", "at")]  # fmt: skip
+            if len(places) == 1:
+                m.location, m.location_country = places[0].text, _place_country(places[0].text, lookup)
+            elif m.location is not None and m.location not in own:
+                m.location = m.location_country = None
+
+
+def _misparsed_object(prep: Token) -> list[Token]:
+    """A preposition left without its object (the parser took a long foreign name for a clause): the first word
+    after it whose head lies beyond its run of name words ("with A's Minister B dos C")."""
+    run: list[Token] = []
+    for t in prep.doc[prep.i + 1 : min(prep.i + 12, prep.sent.end)]:
+        if t.pos_ not in ("PROPN", "NOUN", "PART", "ADP", "ADJ", "DET") and t.tag_ != "HYPH":
+            break
+        run.append(t)
+    ids = {t.i for t in run}
+    heads = [t for t in run if t.head.i not in ids and t.pos_ == "PROPN"]
+    return heads[:1] if heads and heads[0].ent_type_ == "PERSON" else []
+
+
 def _noun_arguments(tok: Token, verb: Token | None, args: _Arguments) -> None:
     """A contact noun: its modifiers and prepositions ("Abe's visit", "talks with X"), and through the verb it is
     the object of ("held talks"), that verb's subject and partners."""
@@ -631,6 +736,11 @@ def _noun_arguments(tok: Token, verb: Token | None, args: _Arguments) -> None:
             args.partners.append(c)
         if c.dep_ == "prep" and c.lower_ in ("with", "between", "among", "by", "of"):
             args.partners += with_conjuncts([g for g in c.children if g.dep_ == "pobj"])
+        if c.dep_ == "prep" and c.lower_ == "with":  # "talks with X and with Y": the second "with" joined to the first
+            near = {c.i, tok.i, tok.head.i}  # the parser joins it to the first "with", the noun or the noun's "for"
+            args.partners += with_conjuncts([g for x in tok.doc[c.i + 1 : tok.sent.end] if x.dep_ == "conj"
+                                             and x.lower_ == "with" and x.pos_ == "ADP" and x.head.i in near
+                                             for g in x.children if g.dep_ == "pobj"])  # fmt: skip
         if c.dep_ == "prep" and (c.lower_ == "from" or c.lower_ == "on" and kind == "meeting") and kind in (
             "call", "meeting"
         ):  # "a phone call from X", "a courtesy call on X"
@@ -640,6 +750,9 @@ def _noun_arguments(tok: Token, verb: Token | None, args: _Arguments) -> None:
     args.places = places_of([tok])
     if kind == "visit":
         _stops_of_trip(tok, args)
+        if not args.agents:
+            args.agents = _absolute_with_agents(tok)
+            args.absolute = bool(args.agents)
     if verb is not None and verb.lemma_.lower() in AGENT_VERBS:
         if tok.dep_ in ("dobj", "pobj", "attr", "nsubj", "nsubjpass", "npadvmod", "conj"):
             args.agents = with_conjuncts(agents_of(verb)) if tok.dep_ not in ("nsubj", "nsubjpass") else []
@@ -692,6 +805,16 @@ def _state_of_capital(tok: Token) -> list[Token]:
     if tok.lemma_.lower() != "capital" or tok.ent_type_:
         return []
     return [c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE")]
+
+
+def _absolute_with_agents(tok: Token) -> list[Token]:
+    """"She will host X next week, with trips to Y and Z planned for May": a visit told in a with-clause of its
+    own is made by the subject of the clause the with-clause hangs on."""
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ not in ("pcomp", "advcl") or verb.head.lower_ != "with":
+        return []
+    holder = verb.head.head
+    return with_conjuncts(agents_of(holder)) if holder.pos_ in ("VERB", "AUX") else []
 
 
 STOP_VERBS = frozenset({"take", "bring", "lead"})
@@ -899,9 +1022,58 @@ def _parties(args: _Arguments, sent: Span, lookup: Lookup) -> tuple[list[Party],
             if not any(p.country == code for p in parties):
                 parties.append(Party(code, None, t.idx))
     _complete_from_clause(parties, sent, lookup)
+    _home_office_holder(args.agents, parties, agent_countries, lookup)
     _same_side_guess(parties, agent_countries, lookup)
     parties = [p for p in parties if not _portfolio(p, parties, sent, lookup)]
     return parties, agent_countries, agent_guesses
+
+
+def _add_group_beside_named(args: _Arguments, sent: Span, lookup: Lookup, parties: list[Party],
+                            agent_countries: set[str]) -> None:
+    """"has spoken to both leaders, as well as to X": "both leaders" beside a named counterpart are the two foreign
+    leaders the sentence before names (besides the subject's own side), one each of two states."""
+    groups = [t for t in args.partners if _is_group([t])]
+    if not groups or len(groups) == len(args.partners) or len(agent_countries) != 1 or sent.start == 0:
+        return
+    named = any(t.ent_type_ == "PERSON" for a in args.agents for t in phrase(a))
+    if not named and agent_countries != {lookup.main_country()}:
+        return  # "the prime minister" read as a foreign one: the subject is likely misread, and so would be the two
+    prev = sent.doc[sent.start - 1].sent
+    people = [p for p in _people_of(prev, set(lookup.countries(prev)), lookup) if p.country not in agent_countries]
+    if len(people) != 2 or any(p.country in {q.country for q in parties} for p in people):
+        return
+    parties += people
+
+
+def _home_office_holder(agents: list[Token], parties: list[Party], agent_countries: set[str],
+                        lookup: Lookup) -> None:
+    """"The President is due to meet X and Y", in a national outlet that named its own president before: the
+    capitalised bare title is that state's holder (the outlet's convention), not the last foreign president named.
+    In an international outlet, the state the story is about stands in, when its holder was named with that title."""
+    home = getattr(lookup.resolver, "home", None)
+    national = home is not None
+    home = home or lookup.main_country()  # an international outlet: the state the story is about
+    if home is None or len(agents) != 1:
+        return
+    words = list(phrase(agents[0]))
+    if not 2 <= len(words) <= 3 or words[0].text != "The" or any(
+            not w.text[:1].isupper() or w.ent_type_ or w.pos_ not in ("NOUN", "PROPN") for w in words[1:]):
+        return  # "The President", "The Prime Minister": a bare capitalised title
+    title = " ".join(w.lower_ for w in words[1:])
+    mine = [p for p in parties if p.participant is not None and p.start == words[0].idx]
+    if len(mine) != 1 or mine[0].country in (None, home):
+        return
+    own = [c for c in getattr(lookup.resolver, "clusters", []) if c.country == home and not c.former]
+    holders = [c for c in own if title in (c.role or "").lower()] or [c for c in own if not c.role and national]
+    if len({c.name for c in holders}) != 1:
+        return  # the home state's holder must be named before, and only one can be meant
+    old = mine[0].country
+    mine[0].country = home
+    role = holders[0].role or words[0].doc[words[1].i : words[-1].i + 1].text
+    mine[0].participant = Participant(holders[0].name, home, role)
+    if old in agent_countries:
+        agent_countries.discard(old)
+        agent_countries.add(home)
 
 
 PORTFOLIO_TITLES = frozenset({"minister", "ministry", "secretary", "commissioner", "department"})
