@@ -24,7 +24,7 @@ VERB_KINDS: dict[str, str] = {
     "arrive": "visit", "travel": "visit", "confer": "talks", "discuss": "meeting", "exchange": "meeting",
     "join": "meeting", "sit": "meeting", "sign": "meeting", "ink": "meeting", "play": "meeting", "tour": "visit",
     "inspect": "meeting", "inaugurate": "meeting", "unveil": "meeting", "lay": "meeting", "address": "meeting",
-    "convene": "meeting", "see": "meeting",
+    "convene": "meeting", "see": "meeting", "gather": "meeting", "assemble": "meeting", "bring": "meeting",
 }  # fmt: skip
 
 # Words that must be in a sentence for it to yield a meeting (the cheap gate, lower case, as prefixes).
@@ -35,7 +35,7 @@ GATE_WORDS: tuple[str, ...] = (
     "session", "roundtable", "commission", "sat down", "sit down", "sits down", "sitting down", "signed",
     "signing", "signs", "inspect", "inaugurat", "unveil", "laid", "lays", "laying", "lay a", "address", "accept",
     "inked", "inks", "round", "due in", "expected in", "conven", "each other", "one another", "working lunch",
-    "working dinner", "working breakfast", "spent", "spend",
+    "working dinner", "working breakfast", "spent", "spend", "gather", "assembl", "together",
 )  # fmt: skip
 GATE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in GATE_WORDS) + ")", re.IGNORECASE)
 

@@ -52,7 +52,17 @@ from extractors.meetings.syntax import (
     venue_in_subtree,
 )
 from extractors.meetings.time import date_for
-from extractors.meetings.triggers import ACCOMPANY_VERBS, REMOTE_MODIFIERS, due_in, joint_body, trigger_kind
+from extractors.meetings.triggers import (
+    ACCOMPANY_VERBS,
+    REMOTE_MODIFIERS,
+    body_members,
+    due_in,
+    format_named_before,
+    gathered_groups,
+    joint_body,
+    signing_group,
+    trigger_kind,
+)
 from extractors.resolve.data import is_country_or_capital, key_of, reference
 
 if TYPE_CHECKING:
@@ -473,6 +483,10 @@ def _mention(
     if resolved and resolved.date and published is not None and status == "held" and not chain:
         if resolved.date > published.isoformat():
             status = "planned"
+    _add_the_n_named(args, sent, lookup, parties)
+    for code in (c for a in args.agents for c in format_named_before(a)):  # "the format's leaders last met"
+        if not any(p.country == code for p in parties):
+            parties.append(Party(code, None, sent.start_char))
     group = _is_group(args.agents + args.partners)
     if group and len({p.country for p in parties if p.country}) < 2:
         prev = _add_the_two_named(tok, args, sent, lookup, parties)
@@ -619,8 +633,25 @@ def _arguments(tok: Token, kind: str, chain: list[Token], sent: Span, lookup: Lo
                     args.destination = [p for p in places_of([anc]) if is_destination(p)]
                 break
     _agents_facing_counterparts(tok, args)
+    args.agents += [m for a in args.agents for m in body_members(a) if m not in args.agents]
+    if not args.places and tok.pos_ in ("VERB", "AUX"):
+        args.places = _place_of_told_contact(tok)
     _places_of_contact(tok, chain, sent, lookup, args)
     return args
+
+
+def _place_of_told_contact(verb: Token) -> list[Token]:
+    """"The last such meeting took place in Moscow, when X received A and B": a contact verb in a "when" clause
+    that tells what a contact noun's clause placed is that contact, at its place."""
+    if verb.dep_ not in ("advcl", "relcl") or not any(c.dep_ == "advmod" and c.lower_ == "when"
+                                                      for c in verb.children):  # fmt: skip
+        return []
+    head = verb.head
+    if head.dep_ == "pobj" and head.ent_type_ == "DATE":
+        head = head.head.head  # "took place in Moscow in January, when ...": the clause "January" belongs to
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and trigger_kind(c) for c in head.children):
+        return []
+    return places_of([head])
 
 
 def _verb_arguments(tok: Token, args: _Arguments, weak: bool) -> None:
@@ -747,6 +778,7 @@ def _noun_arguments(tok: Token, verb: Token | None, args: _Arguments) -> None:
             args.partners += with_conjuncts([g for g in c.children if g.dep_ == "pobj"])
         if c.dep_ == "prep" and c.lower_ == "to" and kind == "visit":
             args.destination += with_conjuncts([g for g in c.children if g.dep_ == "pobj"])
+    args.partners += with_conjuncts(gathered_groups(tok))
     args.places = places_of([tok])
     if kind == "visit":
         _stops_of_trip(tok, args)
@@ -1255,6 +1287,30 @@ def _add_the_two_named(tok: Token, args: _Arguments, sent: Span, lookup: Lookup,
     return None
 
 
+GROUP_SIZES = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
+
+
+def _add_the_n_named(args: _Arguments, sent: Span, lookup: Lookup, parties: list[Party]) -> None:
+    """"X, Y and Z spent the day in Kyiv, and the three leaders called W": "the three leaders" are the people of
+    three states named just before (in the sentence, else the one before), when exactly that many are named."""
+    size = next((GROUP_SIZES[c.lower_] for a in args.agents if a.tag_ == "NNS" and (
+        a.lemma_.lower() in OFFICIAL_NOUNS or a.lower_ in OFFICIAL_NOUNS)
+        for c in a.children if c.dep_ == "nummod" and c.lower_ in GROUP_SIZES), None)  # fmt: skip
+    if size is None or len({p.country for p in parties if p.country}) >= size:
+        return
+    first = min(t.i for t in args.agents)
+    spans = [sent.doc[sent.start : first]] if first > sent.start else []
+    if sent.start > 0:
+        spans.append(sent.doc[sent.start - 1].sent)
+    for span in spans:
+        codes = {c for c in lookup.countries(span) if not c.startswith("IGO:")}
+        people = _people_of(span, codes, lookup)
+        if len(people) == size:
+            known = {p.country for p in parties}
+            parties += [p for p in people if p.country not in known]
+            return
+
+
 def _people_of(span: Span, codes: set[str], lookup: Lookup) -> list[Party]:
     """The named people of `span` who belong to one of the states `codes`, one per state: who "the two leaders" are."""
     out: list[Party] = []
@@ -1437,6 +1493,24 @@ _JOINT = re.compile(
 )
 
 
+LEADER_LEMMAS = frozenset({"leader", "president", "minister", "premier", "head", "chancellor"})
+SEPARATELY = frozenset({"separate", "separately", "respectively", "each", "individually", "in turn"})
+
+
+def _received_jointly(tok: Token) -> bool:
+    """"X received A and B at the palace": a host receiving two named guests in one clause receives them together
+    (a trilateral meeting), unless the text says they came one by one ("separately", "in turn")."""
+    if tok.lemma_.lower() not in ("receive", "host", "welcome") or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    spans = [(t.left_edge.i, t.right_edge.i) for t in with_conjuncts(objs)]
+    guests = [e for e in tok.sent.ents
+              if e.label_ == "PERSON" and any(a <= e.start and e.end - 1 <= b for a, b in spans)]
+    if len(guests) < 2 and not any(signing_group(o) and o.lemma_.lower() in LEADER_LEMMAS for o in objs):
+        return False  # "received the ambassadors of X and Y": envoys, often seen one by one
+    return not any(t.lower_ in SEPARATELY for t in tok.sent)
+
+
 def _split_calls(m: Mention, agent_countries: set[str]) -> list[Mention]:
     """ "She spoke with her counterparts from Oman and Qatar": one caller, counterparts of several countries,
     are separate bilateral calls; "a conversation with X and Y" (one call named) or "a joint call" is one."""
@@ -1448,7 +1522,7 @@ def _split_calls(m: Mention, agent_countries: set[str]) -> list[Mention]:
         return [m]  # "UN peacekeepers met officers from X and Y": a body convening both sides of a dispute
     sub = list(m.trigger.subtree)
     text = m.sent.doc[sub[0].i : sub[-1].i + 1].text.lower()
-    if _JOINT.search(text) or "conference" in text and m.kind == "call":
+    if _JOINT.search(text) or "conference" in text and m.kind == "call" or _received_jointly(m.trigger):
         return [m]  # "the leaders of X and Y together", "for a three-way meeting": one gathering
     if any(t.dep_ == "pobj" and t.head.lower_ == "for" and t.tag_ == "NN" and (t.lower_ == "round" or
            KIND_CLASS.get(trigger_kind(t) or "") == "m") for t in sub):  # fmt: skip

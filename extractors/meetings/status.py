@@ -92,7 +92,8 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
     this_span = bool(date_text) and date_text.lower().strip() in ("this week", "this month")
     told_past = bool(chain) and chain[0].tag_ == "VBD" and not planned  # "visited Kyiv this week": over
     if date_text and not past_words and any(w in date_text.lower() for w in FUTURE_DATE_WORDS) and not (
-        (ongoing or told_past) and this_span
+        (ongoing or told_past) and this_span or _later_same_day(date_text, told_past or not chain and
+                                                              trigger.sent.root.tag_ == "VBD")
     ):
         planned = True
     if not chain and trigger.dep_ == "pobj" and trigger.head.lower_ in ("during", "at", "on", "after"):
@@ -103,6 +104,14 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
         # A bare noun phrase ("Abe's visit to Russia"): the governing words decide; default held.
         return "held"
     return "planned" if planned else "held"
+
+
+def _later_same_day(date_text: str, told_past: bool) -> bool:
+    """"later in the day", "later that evening" told in the simple past: a step of a day already told, not a
+    plan."""
+    words = date_text.lower().split()
+    parts = {"day", "evening", "afternoon", "morning", "night"}
+    return told_past and words[:1] == ["later"] and bool(set(words) & parts) and bool({"that", "the"} & set(words))
 
 
 # Nouns of groundwork: what they are "for" is still ahead ("paved the way for a meeting", "preparations for the

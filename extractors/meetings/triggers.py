@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from extractors.meetings.args import with_conjuncts
 from extractors.meetings.lexicon import (
+    FORMATS,
     JOINT_BODY_MODIFIERS,
     JOINT_BODY_NOUNS,
     MEET_NONPERSON_OBJECTS,
@@ -75,7 +76,7 @@ def _noun_kind(tok: Token, low: str) -> str | None:
     if low == "session" and not (
         any(c.lower_ == "next" for c in tok.children) and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
                                                               for c in tok.children)
-    ):  # fmt: skip
+    ) and not _session_with_group(tok):  # fmt: skip
         return None  # only "the commission will hold its next session": not a session of parliament
     of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if low == "summit" and of and not any(
@@ -84,6 +85,13 @@ def _noun_kind(tok: Token, low: str) -> str | None:
     ):
         return None  # "the summit of the volcano"; not "the summit of the heads of state", "of the G20"
     return kind
+
+
+def _session_with_group(tok: Token) -> bool:
+    """"a plenary session with the foreign ministers of A, B and C": a sitting with officials of several named
+    states is a meeting with them (a session of parliament or of a court has no such "with")."""
+    return any(g.dep_ == "pobj" and _group_of_states(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+               for g in c.children)  # fmt: skip
 
 
 ROUND_MODIFIERS = frozenset("previous last next another new first second third fourth fifth sixth seventh eighth ninth "
@@ -299,7 +307,8 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         by = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if not by and _received_in_capital(tok):
             return "visit"
-        if not any(_person_like(o) or o.lower_ in ("him", "her") and o.dep_ == "dobj" for o in objs + by):
+        if not any(_person_like(o) or o.lower_ in ("him", "her") and o.dep_ == "dobj"
+                   for o in with_conjuncts(objs) + by):  # fmt: skip
             return None  # "hosted him at a dinner": the guest just named
         return "meeting"
     if lemma in ("sign", "ink"):
@@ -339,7 +348,11 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         # "will see each other again in July": two leaders meeting; not "see progress", "saw him as a partner"
         pairs = {("other", "each"), ("another", "one"), ("one", "another")}
         return "meeting" if any((o.lower_, c.lower_) in pairs for o in objs for c in o.children) else None
+    if lemma in GATHER_VERBS:
+        return gathering_kind(tok)
     if lemma == "convene":
+        if gathering_kind(tok) is not None:
+            return gathering_kind(tok)
         held = objs + [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
         return "meeting" if any(joint_body(o) for o in held) else None  # "convene the binational cabinet"
     if lemma == "meet":
@@ -348,6 +361,109 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
                 return None
         return "meeting"
     return kind
+
+
+# Verbs that bring officials of several states into one room: "the presidents of A, B and C gathered in X".
+GATHER_VERBS = frozenset({"gather", "assemble", "bring"})
+# Heads of a group of top leaders, whose gathering is a summit.
+SUMMIT_GROUPS = frozenset({"leader", "president", "premier", "head", "chief", "king", "monarch"})
+
+
+FORMAT_NOUNS = frozenset({"format", "group", "grouping", "quartet", "quad", "troika"})
+
+
+def format_named_before(t: Token) -> tuple[str, ...]:
+    """"the format's leaders": the states of the standing format (`FORMATS`) the text last named before `t`, when
+    `t` is officials owned by a bare "format" word; else ()."""
+    if t.tag_ != "NNS" or t.lemma_.lower() not in GROUP_SIGNERS and t.lower_ not in GROUP_SIGNERS:
+        return ()
+    if not any(c.dep_ == "poss" and c.lemma_.lower() in FORMAT_NOUNS for c in t.children):
+        return ()
+    for x in reversed(t.doc[: t.i]):
+        if x.lower_ in FORMATS:
+            return FORMATS[x.lower_]
+    return ()
+
+
+def _group_of_states(t: Token) -> bool:
+    """Officials of several named states: "the presidents of A, B and C", "leaders from A, B and C",
+    "the X, Y and Z foreign ministers" (`signing_group`), "the three leaders", or "the format's leaders"."""
+    if signing_group(t) or format_named_before(t):
+        return True
+    if t.tag_ != "NNS" or t.lemma_.lower() not in GROUP_SIGNERS and t.lower_ not in GROUP_SIGNERS:
+        return False
+    return any(c.dep_ == "nummod" and c.lower_ in ("three", "four", "five", "six", "seven", "eight")
+               for c in t.children)  # fmt: skip
+
+
+def gathering_noun(verb: Token) -> Token | None:
+    """The contact noun a "bring together" verb tells the guests of: "the summit brought together ...", "a summit
+    which is expected to bring together ..." (through the relative clause and the verbs that frame it)."""
+    v = verb
+    while v.dep_ in ("xcomp", "ccomp") and v.head is not v:
+        v = v.head
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+        subj = v.head
+    if subj is not None and subj.pos_ in ("NOUN", "PROPN") and trigger_kind(subj) is not None:
+        return subj
+    return None
+
+
+def gathered_groups(noun: Token) -> list[Token]:
+    """The groups of officials a contact noun is said to bring together ("the summit will bring together the leaders
+    of A, B and C"): parties of that contact."""
+    out: list[Token] = []
+    for v in noun.doc[noun.sent.start : noun.sent.end]:
+        if v.lemma_.lower() != "bring" or not any(c.lower_ == "together" for c in v.children):
+            continue
+        if gathering_noun(v) == noun:
+            out += [c for c in v.children if c.dep_ == "dobj" and _group_of_states(c)]
+    return out
+
+
+# Standing bodies that meet ("the working group will hold its first meeting") and the verbs that tell who leads them.
+MEETING_BODIES = frozenset("group committee commission council panel force body mechanism team board".split())
+LEAD_VERBS = frozenset("chair co-chair cochair lead co-lead head co-head compose comprise".split())
+
+
+def body_members(body: Token) -> list[Token]:
+    """"a working group co-chaired by the deputy prime ministers of A, B and C", "a panel made up of officials of A and
+    B": the officials of several states who lead or make up a body are the parties to its meetings."""
+    if body.lemma_.lower() not in MEETING_BODIES:
+        return []
+    out: list[Token] = []
+    for v in body.children:
+        if v.dep_ != "acl" or v.tag_ != "VBN":
+            continue
+        if v.lemma_.lower() not in LEAD_VERBS and not any(body.doc[i].lower_ == "co" for i in range(v.i - 2, v.i)):
+            continue  # "a group formed last year"; "co-chaired" may be split into "co", "-", "chaired"
+        holders = [v, *(c for c in v.children if c.dep_ == "prep" and c.lower_ in ("of", "by"))]
+        out += [g for h in holders for c in h.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "of")
+                for g in c.children if g.dep_ == "pobj" and _group_of_states(g)]  # fmt: skip
+    return out
+
+
+def gathering_kind(tok: Token) -> str | None:
+    """"The presidents of A, B and C gathered in X", "the forum brought together leaders of A, B and C",
+    "ministers from A and B convened in X": officials of several states gathering is one contact among them all;
+    a crowd, troops or reporters gathering is not. A summit when the group is of leaders."""
+    lemma = tok.lemma_.lower()
+    if lemma == "bring":
+        if not any(c.dep_ in ("prt", "advmod") and c.lower_ == "together" for c in tok.children):
+            return None  # "brought aid", "brought charges"
+        if gathering_noun(tok) is not None:
+            return None  # "the summit, which will bring together ...": the summit is the contact, the group its parties
+        groups = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    elif any(c.dep_ == "dobj" for c in tok.children):
+        return None  # "gathered evidence", "convened a panel": the object is no party
+    else:
+        groups = [c for c in tok.children if c.dep_ == "nsubj"]
+    group = next((g for g in groups if _group_of_states(g)), None)
+    if group is None:
+        return None
+    prime = group.lemma_.lower() == "minister" and any(c.lower_ == "prime" for c in group.children)
+    return "summit" if group.lemma_.lower() in SUMMIT_GROUPS or prime else "meeting"
 
 
 def _received_in_capital(tok: Token) -> bool:
