@@ -120,6 +120,8 @@ class Mention:
     listed: bool = False  # "talks between X and Y": the parties are listed, the venue adds none
     invitation: bool = False  # "invited X to visit Y": no contact, but what a later "accepted the invitation" means
     accepts: bool = False  # "X accepted the invitation": the visit of the invitation told before, now planned
+    recall: bool = False  # "the two leaders last met in May": an earlier contact of the pair the story is about
+    context: frozenset[str] = frozenset()  # for a group: the two states the sentences just before name
 
     @property
     def countries(self) -> set[str]:
@@ -418,6 +420,8 @@ def _is_group(tokens: list[Token]) -> bool:
     for t in tokens:
         if t.lower_ in ("they", "both", "two"):
             return True
+        if t.lower_ == "pair" and any(c.lower_ == "the" for c in t.children) or _two_last(t):
+            return True  # "the pair last met in May": the two just talked about
         if t.tag_ == "NNS" and t.lemma_.lower() in OFFICIAL_NOUNS and any(
             c.dep_ == "poss" and c.lower_ == "their" for c in t.children
         ):
@@ -489,14 +493,18 @@ def _mention(
             parties.append(Party(code, None, sent.start_char))
     group = _is_group(args.agents + args.partners)
     if group and len({p.country for p in parties if p.country}) < 2:
-        prev = _add_the_two_named(tok, args, sent, lookup, parties)
+        prev = _add_the_two_named(tok, args, sent, lookup, parties, _recalled(tok, chain))
         if prev is not None and resolved is None and status == "held":
             resolved = _only_date(prev, lookup, published, status)  # "On Friday X greeted Y. The two then met"
     series = tok.tag_ == "NNS" and any(c.lower_ in SERIES_WORDS for c in tok.children)
+    recall = group and _recalled(tok, chain)
+    unresolved = group and len({p.country for p in parties if p.country}) < 2
+    context = _context_pair(args.agents + args.partners, sent, lookup) if unresolved else frozenset()
     fields = {
         "kind": args.kind, "status": status, "sent": sent, "trigger": tok, "date": resolved if resolved else None,
         "anaphoric": _anaphoric(tok, parties), "group": group, "distinct": _distinct(tok, chain, args, series),
-        "weak": weak, "series": series, "past_plan": any(_told_as_past_plan(v) for v in chain),
+        "weak": weak, "series": series, "recall": recall, "context": context,
+        "past_plan": any(_told_as_past_plan(v) for v in chain),
         "listed": any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children),
     }  # fmt: skip
     places = _place_groups(args, lookup)
@@ -1261,7 +1269,7 @@ def _only_date(span: Span, lookup: Lookup, published: date | None, status: str) 
 
 
 def _add_the_two_named(tok: Token, args: _Arguments, sent: Span, lookup: Lookup,
-                       parties: list[Party]) -> Span | None:
+                       parties: list[Party], recall: bool = False) -> Span | None:
     """"India ... its relations with Pakistan, and the leaders of the two countries have not held a summit": "the
     two" are the two states this very sentence names, when it names exactly two; when it names none, the two
     people of two states the sentence before names (that sentence is returned: its time may be theirs)."""
@@ -1275,6 +1283,8 @@ def _add_the_two_named(tok: Token, args: _Arguments, sent: Span, lookup: Lookup,
         people = _people_of(prev, set(named), lookup) if len(named) == 2 else []
         if len(people) != 2:
             return None  # only two people of two states, one each, are "the two leaders" of the sentence before
+        if recall and not _hold_group_office(people, args.agents + args.partners):
+            return None  # "X's ministers spoke. The two leaders last met in May": the leaders of the story
         parties += people
         for code in named:
             if not any(p.country == code for p in parties):
@@ -1311,6 +1321,20 @@ def _add_the_n_named(args: _Arguments, sent: Span, lookup: Lookup, parties: list
             return
 
 
+LEADER_ROLES = ("president", "prime minister", "premier", "chancellor", "king", "emir", "sultan", "leader")
+
+
+def _hold_group_office(people: list[Party], group: list[Token]) -> bool:
+    """Whether two people named before can be "the two leaders" / "the two ministers" of a group phrase: each holds
+    the office the phrase names, when both the phrase and their roles say one."""
+    words = {t.lemma_.lower() for g in group for t in phrase(g)}
+    need = LEADER_ROLES if words & {"leader", "head"} else tuple(words & GROUP_ROLE_WORDS)
+    if not need:
+        return True
+    roles = [(p.participant.role or "").lower() for p in people if p.participant is not None]
+    return all(not r or any(w in r for w in need) for r in roles)
+
+
 def _people_of(span: Span, codes: set[str], lookup: Lookup) -> list[Party]:
     """The named people of `span` who belong to one of the states `codes`, one per state: who "the two leaders" are."""
     out: list[Party] = []
@@ -1342,12 +1366,83 @@ def _distinct(tok: Token, chain: list[Token], args: _Arguments, series: bool) ->
     )
     return (
         last_time  # "the two leaders last met in 2019": an earlier contact
+        or _recalled(tok, chain)
         or not_since
         or also
         or series
         or any(c.lower_ in ORDINAL_DISTINCT for c in tok.children)
         or any(c.lower_ in ("twice", "again") for v in chain[:1] for c in v.children)
     )
+
+
+RECALL_ADVERBS = frozenset({"last", "first", "previously"})
+
+
+def _recalled(tok: Token, chain: list[Token]) -> bool:
+    """ "last met", "had last held talks", "first spoke by telephone", "had previously met": the verb of the
+    contact says it is an earlier one than the contact being told, never the same."""
+    verbs = ([tok] if tok.pos_ in ("VERB", "AUX") else []) + chain[:1]
+    # the adverb stands before its verb: "her first since taking office" is about the contact being told
+    return any((c.lower_ in RECALL_ADVERBS and c.dep_ == "advmod" or _two_last(c)) and c.i < v.i
+               for v in verbs for c in v.children)  # fmt: skip
+
+
+def _two_last(t: Token) -> bool:
+    """ "The two last met in Oslo": the parser may take "last" for the subject with "two" as its number."""
+    return t.lower_ in RECALL_ADVERBS and t.dep_ == "nsubj" and any(c.lower_ in ("two", "both") for c in t.children)
+
+
+CONTEXT_SENTENCES = 6  # how far back "the two leaders" may look for the people they stand for
+GROUP_ROLE_WORDS = frozenset({"president", "minister", "premier", "chancellor", "king", "envoy", "secretary"})
+
+
+def _context_pair(group: list[Token], sent: Span, lookup: Lookup) -> frozenset[str]:
+    """The states of the two people "the two presidents" stand for when no contact has been told yet: the latest
+    two people of two states named in the sentences before, holding the group's office when it names one
+    ("Najib ... and his Singaporean counterpart Lee witnessed the signing. Earlier, the two leaders met")."""
+    words = {t.lemma_.lower() for t in group}
+    heads = words & GROUP_ROLE_WORDS
+    official = bool(words & (GROUP_ROLE_WORDS | {"leader", "head"}))  # "the two leaders", not "the two sides"
+    doc = sent.doc
+    lo = sent.start
+    for _ in range(CONTEXT_SENTENCES):
+        if lo <= 0:
+            break
+        lo = doc[lo - 1].sent.start
+    found: list[str] = []
+    for ent in reversed(lookup.ents_in(doc[lo : sent.start])):
+        if ent.label_ != "PERSON":
+            continue
+        _name, country, role, kind = lookup.actor(ent)
+        if kind != "person" or country is None or country.startswith("IGO:") or country in found:
+            continue
+        if heads and role and not any(h in role.lower() for h in heads):
+            continue
+        if not official and not any(w in (role or "").lower() for w in GROUP_ROLE_WORDS | set(LEADER_ROLES)):
+            continue  # "the two sides" after two coaches or two chief executives: no officials, no states
+        found.append(country)
+        if len(found) == 2:
+            return frozenset(found)
+    if not official:
+        return frozenset()  # "the two sides last met in a friendly": teams as well as states; people only
+    named = _two_states_before(sent, lookup)
+    return named if set(found) <= named else frozenset()
+
+
+def _two_states_before(sent: Span, lookup: Lookup) -> frozenset[str]:
+    """The two states named in the nearest sentence before that names exactly two ("Malaysia and Singapore sealed
+    a deal"): where the people of the group are not all named with their states."""
+    doc = sent.doc
+    start = sent.start
+    for _ in range(CONTEXT_SENTENCES):
+        if start <= 0:
+            break
+        prev = doc[start - 1].sent
+        named = {c for c in lookup.countries(prev) if not c.startswith("IGO:")}
+        if len(named) == 2:
+            return frozenset(named)
+        start = prev.start
+    return frozenset()
 
 
 def _place_groups(args: _Arguments, lookup: Lookup) -> list[tuple[str | None, str | None]]:
@@ -1436,7 +1531,15 @@ def _place_country(name: str, lookup: Lookup) -> str | None:
     code = body or lookup.place_country(name)
     if code and code.startswith("IGO:"):
         return IGO_SEATS.get(code)
-    return code
+    return SOVEREIGN_OF.get(code, code) if code else code
+
+
+# Dependent territories a contact may be held in, by the state they belong to (a place's state is the sovereign).
+SOVEREIGN_OF = {
+    "GUM": "USA", "PRI": "USA", "VIR": "USA", "ASM": "USA", "MNP": "USA", "GRL": "DNK", "FRO": "DNK",
+    "NCL": "FRA", "PYF": "FRA", "REU": "FRA", "GUF": "FRA", "MTQ": "FRA", "GLP": "FRA", "MYT": "FRA",
+    "GIB": "GBR", "BMU": "GBR", "CYM": "GBR", "FLK": "GBR", "IMN": "GBR", "JEY": "GBR", "GGY": "GBR",
+}  # fmt: skip
 
 
 def _place_name(tok: Token, lookup: Lookup) -> str:

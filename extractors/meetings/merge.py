@@ -258,7 +258,7 @@ def _another_round(m: Mention, last: Record | None) -> bool:
     parties are those of that process."""
     if last is None or last.status == NO_CONTACT or m.trigger.pos_ not in ("NOUN", "PROPN", "NUM") or m.date is None:
         return False  # "if they were to meet ... such talks": no round of a contact that never was
-    if m.listed:
+    if m.listed or _body_meeting(m):
         return False  # "talks between X and Y" names its own parties
     ordinal = _ordinal_round(m)
     if m.anaphoric and not ordinal:
@@ -272,6 +272,12 @@ def _another_round(m: Mention, last: Record | None) -> bool:
     if m.date.granularity == "year" and last.date is None and m.status == "held":
         return True  # "A 2000 summit led to ...": a past round, not the undated contact the story is about
     return m.status != last.status or _dates_conflict(m.date, last.date)
+
+
+def _body_meeting(m: Mention) -> bool:
+    """ "a board meeting of the rail company": a named body meeting on its own, no round between states."""
+    of_body = [c for c in m.trigger.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return not m.countries and any(o.ent_type_ == "ORG" for c in of_body for o in c.children)
 
 
 def _known_people(m: Mention, records: list[Record]) -> None:
@@ -357,6 +363,9 @@ def _merge(mentions: list[Mention]) -> list[Record]:
                 _absorb(off[-1], m)  # "called off his trip to X ... had been due to meet Y": the trip's meeting
                 last = off[-1]
                 continue
+        recalled = _recalled_pair(m, countries, records)
+        if recalled is not None:
+            countries, inferred = recalled, True  # "the two leaders last met in May": the story's own pair
         if m.group and len(countries) < 2 and last is not None and countries <= last.countries:
             if (not m.distinct and KIND_CLASS[m.kind] == last.kind_class and _group_possessor(m)
                     and last.status != NO_CONTACT):
@@ -364,6 +373,9 @@ def _merge(mentions: list[Mention]) -> list[Record]:
                 continue
             countries |= last.countries
             inferred = True
+        if (m.group and m.status == "held" and len(countries) < 2 and countries < m.context
+                and (last is None or last.status == NO_CONTACT)):
+            countries, inferred = set(m.context), True  # no contact told yet: the two states named just before
         implied = _implied_other_side(m, countries, records)
         if implied is not None:
             countries, inferred = implied, True
@@ -401,6 +413,19 @@ def _merge(mentions: list[Mention]) -> list[Record]:
         target.basis = max(target.basis, 1 if inferred else 3 if len(named) >= 2 else 2)
         last = target
     return records
+
+
+def _recalled_pair(m: Mention, countries: set[str], records: list[Record]) -> set[str] | None:
+    """The states of "the two leaders" in "the two leaders last met in May": those of the contact the story is
+    about (the one told most often, the first on a tie), not of whatever side contact was told just before."""
+    if not (m.group and m.recall) or len(countries) >= 2:
+        return None
+    pairs = [r for r in records if r.status != NO_CONTACT and not r.series and len(r.countries) >= 2
+             and countries <= r.countries]  # fmt: skip
+    if not pairs:
+        return None
+    main = max(pairs, key=lambda r: (len(r.mentions), -records.index(r)))
+    return set(main.countries)
 
 
 _LATER_THAT_DAY = re.compile(r"\b(?:later|afterwards|subsequently|in the (?:morning|afternoon|evening))\b",

@@ -24,6 +24,7 @@ HEADS = ("president", "prime minister", "premier", "chancellor", "king", "emir",
 GROUP_ROLES: dict[str, tuple[str, ...]] = {
     "ministers": ("minister",), "presidents": ("president",), "leaders": HEADS, "premiers": ("premier",),
     "counterparts": ("minister", "secretary") + HEADS, "envoys": ("envoy",), "chancellors": ("chancellor",),
+    "heads": HEADS,
 }  # fmt: skip
 
 

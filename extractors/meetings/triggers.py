@@ -253,6 +253,20 @@ def due_in(tok: Token) -> Token | None:
     return holder
 
 
+# What one "calls" without ringing anyone: an election, a tender, a strike, a session.
+CALLED_THINGS = frozenset(
+    "tender election elections vote referendum strike halt ceasefire truce session meeting conference summit poll "
+    "inquiry investigation".split()
+)
+
+
+def _together_plural(tok: Token) -> bool:
+    """ "The two ministers sat down together": a plural subject meeting each other, with no "with" needed."""
+    if not any(c.lower_ == "together" and c.dep_ == "advmod" for c in tok.children):
+        return False
+    return any(c.dep_ == "nsubj" and (c.tag_ == "NNS" or c.lower_ == "they") for c in tok.children)
+
+
 def _verb_kind(tok: Token, lemma: str) -> str | None:
     """"met", "spoke with", "visited", "hosted X": not "called on", "meet its obligations", "joined NATO"."""
     if due_in(tok) is not None or lemma == "spend" and _stay_in_capital(tok):
@@ -273,8 +287,11 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
             return None
         if tok.dep_ in ("relcl", "acl") and tok.tag_ == "VBN":
             return None  # "a program called X"
+        if all(o.lemma_.lower() in CALLED_THINGS for o in objs):
+            return None  # "call a tender", "called a snap election": an act of convening, nobody rung up
         return "call"
     if lemma in ("speak", "talk", "confer", "negotiate"):
+        preps |= {c.lower_ for c in tok.children if c.dep_ == "agent"}  # "spoke by telephone": "by" parsed as agent
         if not preps & ({"with"} if lemma == "negotiate" else {"with", "to", "by"}):
             return None  # "negotiating a pipeline to the capital": a process, not a contact with anyone
         heard = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
@@ -297,7 +314,9 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         return "meeting"
     if lemma == "sit":
         # "sat down with X (for talks)": not "sat on the committee", "sat down" alone
-        if not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children) or "with" not in preps:
+        if not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+            return None
+        if "with" not in preps and not _together_plural(tok):
             return None
         return "meeting"
     if lemma in ("host", "receive", "welcome"):
