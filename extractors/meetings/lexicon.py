@@ -35,7 +35,8 @@ GATE_WORDS: tuple[str, ...] = (
     "session", "roundtable", "commission", "sat down", "sit down", "sits down", "sitting down", "signed",
     "signing", "signs", "inspect", "inaugurat", "unveil", "laid", "lays", "laying", "lay a", "address", "accept",
     "inked", "inks", "round", "due in", "expected in", "conven", "each other", "one another", "working lunch",
-    "working dinner", "working breakfast", "spent", "spend", "gather", "assembl", "together",
+    "working dinner", "working breakfast", "spent", "spend", "gather", "assembl", "together", "2+2", "saw", "sees",
+    "seeing", "seen", "across", "opposite",
 )  # fmt: skip
 GATE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in GATE_WORDS) + ")", re.IGNORECASE)
 

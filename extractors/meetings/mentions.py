@@ -31,6 +31,7 @@ from extractors.meetings.lexicon import (
     KIND_CLASS,
     KIND_RANK,
     NON_CONTACT_VERBS,
+    NOUN_KINDS,
     OFFICIAL_NOUNS,
     ORDINAL_DISTINCT,
     PARTICIPATION_VERBS,
@@ -56,6 +57,7 @@ from extractors.meetings.triggers import (
     ACCOMPANY_VERBS,
     REMOTE_MODIFIERS,
     body_members,
+    company_partners,
     due_in,
     format_named_before,
     gathered_groups,
@@ -134,7 +136,7 @@ def mentions_in_sentence(sent: Span, lookup: Lookup, published: date | None, spo
     out: list[Mention] = []
     for tok in sent:
         kind = trigger_kind(tok)
-        if kind is None or lookup.in_quotation(tok):
+        if kind is None or lookup.in_quotation(tok) and not _scare_quoted(tok, lookup.text):
             continue
         if tok.dep_ == "compound" and tok.head.i != tok.i and trigger_kind(tok.head) is not None:
             continue  # "summit meeting", "two-plus-two talks": one contact word, read at its head
@@ -153,6 +155,25 @@ def mentions_in_sentence(sent: Span, lookup: Lookup, published: date | None, spo
         out.extend(m)
     out.extend(_acceptances(sent, lookup))
     return _fold_purpose(out)
+
+
+SCARE_QUOTE_CHARS = 24
+OPENING_QUOTES = ('"', "\u201c")
+CLOSING_QUOTES = ('"', "\u201d")
+
+
+def _scare_quoted(tok: Token, text: str) -> bool:
+    """A contact word inside quotation marks that hold only a short name ("the next "2+2"", 'the "Normandy"
+    talks'): the marks set off a name, they do not quote a speaker."""
+    start = max(text.rfind(q, 0, tok.idx) for q in OPENING_QUOTES)
+    ends = [e for e in (text.find(q, tok.idx + len(tok.text)) for q in CLOSING_QUOTES) if e >= 0]
+    if start < 0 or not ends:
+        return False
+    inner = text[start + 1 : min(ends)]
+    if len(inner) > SCARE_QUOTE_CHARS or len(inner.split()) > 3 or any(ch in inner for ch in ".,!?;:\n"):
+        return False  # '"We will meet," he said': a short quotation all the same
+    words = [t for t in tok.sent if start < t.idx < min(ends)]
+    return all(t.pos_ not in ("VERB", "AUX", "PRON") for t in words)
 
 
 INVITE_NOUNS = frozenset({"invitation", "invite"})
@@ -480,13 +501,16 @@ def _mention(
         status = "planned"  # "..., with trips to X and Y pencilled in": a plan, whatever the tense of the clause
     if args.trip_verb is not None and status in ("held", "planned"):
         # "a tour that took her to X" is over; "a tour that takes her to X" (or will) is still ahead
-        status = "held" if args.trip_verb.tag_ in ("VBD", "VBN") else "planned"
+        status = "held" if args.trip_verb.tag_ in ("VBD", "VBN") or _begun_trip(tok, args.trip_verb) else "planned"
     resolved = resolve_date(date_text, published, future=status != "held") if date_text else None
     if resolved is not None and day_shift(date_text) is not None:
         resolved = _day_from_other_event(date_text, sent, published, status) or resolved
     if resolved and resolved.date and published is not None and status == "held" and not chain:
         if resolved.date > published.isoformat():
             status = "planned"
+    ahead = _present_for_future(chain, date_text, resolved, published) if status == "held" else None
+    if ahead is not None:
+        status, resolved = "planned", ahead  # "when X hosts Y for a summit on April 26": a timetable's present
     _add_the_n_named(args, sent, lookup, parties)
     for code in (c for a in args.agents for c in format_named_before(a)):  # "the format's leaders last met"
         if not any(p.country == code for p in parties):
@@ -665,6 +689,7 @@ def _place_of_told_contact(verb: Token) -> list[Token]:
 def _verb_arguments(tok: Token, args: _Arguments, weak: bool) -> None:
     """A contact verb: its subject, its object and "with"/"to" phrases, and a visit's destination."""
     args.agents = with_conjuncts(agents_of(tok))
+    args.partners += [p for p in company_partners(tok) if p not in args.partners]  # "spent an hour with X"
     for c in tok.children:
         if c.dep_ == "dobj" and not weak:
             args.partners += with_conjuncts([c])
@@ -1241,9 +1266,12 @@ def _status(tok: Token, chain: list[Token], date_text: str | None, sent: Span,
     None when the words report nothing to keep. `frame`: the plan noun the contact is the content of, if any,
     and whether that plan is refused."""
     noun, refused = frame
+    if _gathering_in_passing(tok):
+        return None
     status = status_of(tok, chain, date_text, sent.text)
     if noun is not None:
         # "accepted an invitation to visit", "plans to visit": the noun's veto does not apply, the plan's does
+        refused = refused or _open_question(noun.head)
         status = None if refused else "planned" if status in (None, "held") else status
         if status is not None and noun.head.lemma_.lower() in CANCEL_VERBS:
             status = "cancelled"  # "postponed his plans to visit"
@@ -1252,6 +1280,59 @@ def _status(tok: Token, chain: list[Token], date_text: str | None, sent: Span,
             return None
         status = NO_CONTACT  # "did not meet": no contact, but it tells who "the two ministers" are later on
     return status
+
+
+def _present_for_future(chain: list[Token], date_text: str | None, resolved: ResolvedDate | None,
+                        published: date | None) -> ResolvedDate | None:
+    """A contact verb in the simple present with a calendar date that lies weeks back if read as past but ahead
+    if read as future ("X hosts Y in Rome on April 26" in a story of April 8) is scheduled: the date read forward.
+    A weekday or a date close to publication may be a headline's present for a past event, and is left alone."""
+    if not chain or chain[0].tag_ not in ("VBZ", "VBP") or not date_text or published is None or resolved is None:
+        return None
+    if not resolved.date or len(resolved.date) != 10:
+        return None
+    if (published - date.fromisoformat(resolved.date)).days < PRESENT_PAST_GAP:
+        return None
+    ahead = resolve_date(date_text, published, future=True)
+    return ahead if ahead.date and ahead.date > published.isoformat() else None
+
+
+PRESENT_PAST_GAP = 45  # days
+
+
+PASSING_MOVES = frozenset("head go fly travel leave proceed move continue return".split())
+GATHERING_KINDS = frozenset({"summit"})
+
+
+def _gathering_in_passing(tok: Token) -> bool:
+    """"(will visit a camp) before heading to X for the AU summit", "after flying on to Y for a summit": a
+    traveller's way to a multilateral gathering, told in passing, names no contact with anyone at it."""
+    if NOUN_KINDS.get(tok.lower_) not in GATHERING_KINDS or tok.dep_ != "pobj" or tok.head.lower_ != "for":
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in tok.children):
+        return False  # "for a summit with X": a contact of its own
+    move = tok.head.head
+    return (move.lemma_.lower() in PASSING_MOVES and move.dep_ == "pcomp"
+            and move.head.lower_ in ("before", "after"))  # fmt: skip
+
+
+DEPARTURE_VERBS = frozenset("leave depart embark set start begin".split())
+
+
+def _begun_trip(tok: Token, trip_verb: Token) -> bool:
+    """"the talks were the centrepiece of a visit that takes him on to X", "arrived on Sunday for a tour that
+    takes her to X": a trip told in the present whose own clause is past is under way; not one just set out on
+    ("left Beijing for a trip that takes him to X": its stops are ahead) nor one that "will take" him there."""
+    if trip_verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.tag_ == "VBD" and verb.lemma_.lower() not in DEPARTURE_VERBS
+
+
+def _open_question(verb: Token) -> bool:
+    """"(too early to say) whether X would accept an invitation", "asked if she would take up the offer": a plan
+    put as an open question is not yet one."""
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children)
 
 
 def _only_date(span: Span, lookup: Lookup, published: date | None, status: str) -> ResolvedDate | None:

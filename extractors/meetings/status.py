@@ -40,7 +40,7 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
     negation ("have not met since 2019") are held, as the annotation conventions ask.
     """
     low_sent = sentence_text.lower()
-    if _denied_or_hypothetical(trigger):
+    if _denied_or_hypothetical(trigger) or _nothing_did_it(chain):
         return None
     planned = False
     for i, v in enumerate(chain):
@@ -57,7 +57,7 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
                 return "planned"  # "postponed to December 8": the same contact, at its new date
             if lemma in CANCEL_VERBS or lemma == "call" and any(c.lower_ == "off" for c in v.children):
                 return "cancelled"  # "called off the talks", "postponed the visit"
-            if lemma in NON_CONTACT_VERBS and not (lemma == "welcome" and v is chain[0]):
+            if _non_contact_verb(v) and not (lemma == "welcome" and v is chain[0]):
                 return None
             if v.pos_ == "ADJ" and lemma in NON_CONTACT_ADJS:
                 return None
@@ -77,7 +77,7 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
             planned = True
         if v is chain[0] and v.tag_ == "VBG" and aux & {"is", "are", "'s", "am"} and lemma not in ONGOING_VERBS:
             planned = True  # "is meeting X later today"; not "who is visiting Japan" (a visit under way)
-    if _prepared_for(trigger):
+    if _prepared_for(trigger) or _future_frame(chain):
         planned = True
     for c in trigger.children:
         if c.lower_ in PLANNED_MODIFIERS and c.dep_ in ("amod", "compound", "advmod", "nmod"):
@@ -151,9 +151,68 @@ def _denied_or_hypothetical(trigger: Token) -> bool:
             if x.dep_ in ("pobj", "dobj") and h.dep_ == "pcomp" and h.head.head.lemma_.lower() in NON_CONTACT_NOUNS:
                 return True
             x = h
-    for anc in trigger.ancestors:
+    for anc in _ancestors_in_clause(trigger):
         if anc.lemma_.lower() in DENIAL_VERBS:
             return True  # "denied reports that they would meet", "ruled out a summit"
         if anc.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in anc.children):
             return True  # "no plans to meet", "no intention of visiting"
     return False
+
+
+def _nothing_did_it(chain: list[Token]) -> bool:
+    """"no date has been discussed", "no one met the envoy", "nobody visited": the subject of the contact verb
+    denies it, as "no" before a contact noun does."""
+    if not chain or chain[0].pos_ not in ("VERB", "AUX"):
+        return False
+    for c in chain[0].children:
+        if c.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if c.lower_ in ("nobody", "none") or c.lower_ == "one" and any(d.lower_ == "no" for d in c.children):
+            return True
+        if any(d.dep_ == "det" and d.lower_ == "no" for d in c.children):
+            return True
+    return False
+
+
+def _non_contact_verb(v: Token) -> bool:
+    """A verb of wishing, proposing or refusing, also where the tagger lemmatised it wrongly ("hopes" -> "hop"):
+    the word itself is then checked as an inflection of one."""
+    if v.lemma_.lower() in NON_CONTACT_VERBS:
+        return True
+    low = v.lower_
+    return v.pos_ == "VERB" and any(
+        low.endswith(end) and low[: len(low) - len(end)] + add in NON_CONTACT_VERBS
+        for end, add in (("s", ""), ("d", ""), ("ed", ""), ("ing", ""), ("ing", "e"))
+    )
+
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "would", "wo"})
+
+
+def _future_frame(chain: list[Token]) -> bool:
+    """A purpose or a "before/after" clause shares the time of the clause it hangs on: "will fly to X on Monday
+    before going on to Y to see Z", "would travel to X to meet Y" (the meeting is as future as the trip)."""
+    if not chain:
+        return False
+    x = chain[-1]
+    for _ in range(4):
+        if x.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in x.children):
+            x = x.head  # "(going on to Paris) to see X"
+        elif x.dep_ == "pcomp" and x.head.lower_ in ("before", "after") and x.head.head.pos_ in ("VERB", "AUX"):
+            x = x.head.head  # "(would make a trip) before going on"
+        else:
+            break
+        if aux_words(x) & FUTURE_AUX:
+            return True
+    return False
+
+
+def _ancestors_in_clause(tok: Token) -> list[Token]:
+    """The ancestors of `tok` up to the top of a relative clause: in "X, who met Y in May, rejected the plan" the
+    rejection is of the plan, not of the meeting told in the clause."""
+    out: list[Token] = []
+    x = tok
+    while x.head.i != x.i and not (x.dep_ == "relcl" and any(c.tag_ in ("WP", "WDT", "WP$") for c in x.children)):
+        x = x.head
+        out.append(x)
+    return out

@@ -32,11 +32,20 @@ def trigger_kind(tok: Token) -> str | None:
     if low == "two" and tok.i >= 4 and tok.doc[tok.i - 4 : tok.i + 1].text.lower() == "two-plus-two":
         # the tokenizer splits "two-plus-two" into five tokens; its last is the head of the phrase
         return "dialogue" if tok.dep_ != "compound" else None
+    if _numeral_two_plus_two(tok):
+        return "dialogue"
     if tok.pos_ in ("NOUN", "PROPN") or low in ("two-plus-two",):
         return _noun_kind(tok, low)
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     return _verb_kind(tok, lemma)
+
+
+def _numeral_two_plus_two(tok: Token) -> bool:
+    """"the next "2+2" in Tokyo": the two-plus-two written in figures, which the tokenizer splits into "2", "+",
+    "2"; its first figure heads the phrase."""
+    doc = tok.doc
+    return tok.text == "2" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "+" and doc[tok.i + 2].text == "2"
 
 
 REMOTE_MODIFIERS = frozenset({"phone", "telephone", "video", "videophone"})
@@ -271,6 +280,8 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
     """"met", "spoke with", "visited", "hosted X": not "called on", "meet its obligations", "joined NATO"."""
     if due_in(tok) is not None or lemma == "spend" and _stay_in_capital(tok):
         return "visit"
+    if lemma == "spend":
+        return "meeting" if company_partners(tok) else None
     kind = VERB_KINDS.get(lemma)
     if kind is None:
         return None
@@ -299,7 +310,7 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         if heard and all(g.pos_ == "NOUN" and g.lemma_.lower() in AUDIENCE_NOUNS for g in heard):
             return None  # "spoke to reporters", "talked with students": an audience, not a counterpart
         return kind
-    if lemma == "exchange" and not any(o.lemma_.lower() in ("view", "opinion", "greeting") for o in objs):
+    if lemma == "exchange" and not any(o.lemma_.lower() in EXCHANGED_WORDS for o in objs):
         return None  # prisoners, fire, accusations
     if lemma in ("discuss", "exchange"):
         return "meeting"  # weak: "X and Y discussed ..." implies a contact only if nothing else names one
@@ -314,6 +325,8 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         return "meeting"
     if lemma == "sit":
         # "sat down with X (for talks)": not "sat on the committee", "sat down" alone
+        if company_partners(tok):
+            return "meeting"  # "sat across the table from X", "sat opposite X"
         if not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
             return None
         if "with" not in preps and not _together_plural(tok):
@@ -366,7 +379,9 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
     if lemma == "see":
         # "will see each other again in July": two leaders meeting; not "see progress", "saw him as a partner"
         pairs = {("other", "each"), ("another", "one"), ("one", "another")}
-        return "meeting" if any((o.lower_, c.lower_) in pairs for o in objs for c in o.children) else None
+        if any((o.lower_, c.lower_) in pairs for o in objs for c in o.children):
+            return "meeting"
+        return "meeting" if _saw_someone(tok, objs) else None
     if lemma in GATHER_VERBS:
         return gathering_kind(tok)
     if lemma == "convene":
@@ -514,3 +529,61 @@ def _stay_in_capital(tok: Token) -> bool:
         return False
     places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
     return any(is_place(g) and g.ent_type_ != "ORG" and is_country_or_capital(g.text) for g in places)
+
+
+# What two people "exchange" when they meet: views, greetings, a few words, a handshake (not fire or prisoners).
+EXCHANGED_WORDS = frozenset("view opinion greeting word pleasantry handshake courtesy".split())
+# Stretches of time spent in someone's company ("spent the afternoon with X").
+SPENT_TIME = frozenset("minute minutes hour hours day days morning afternoon evening night week".split())
+# Words after which a "from" names the person faced: "sat across the table from X", "sat opposite X".
+FACING_PREPS = frozenset({"across", "opposite"})
+# Where one "sees" a person without meeting them: on a screen, in a film, at a rally.
+SEEN_FROM_AFAR = frozenset("television tv screen video footage film photo picture broadcast rally stage".split())
+
+
+def company_partners(tok: Token) -> list[Token]:
+    """The person in whose company `tok` puts its subject: "spent two hours (closeted) with X", "spent the
+    morning with X", "sat across the table from X", "sat opposite X". Empty when no person is named there."""
+    lemma = tok.lemma_.lower()
+    holders: list[Token] = []
+    if lemma == "spend":
+        spans = [c for c in tok.children if c.dep_ in ("dobj", "npadvmod") and c.lower_ in SPENT_TIME]
+        if not spans or any(c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "pobj" and g.ent_type_ not in (
+                "DATE", "TIME") for g in c.children) for x in [tok, *spans] for c in x.children):  # fmt: skip
+            return []  # "spent two hours on the budget": a task, not a companion
+        holders = [tok, *spans, *(a for s in spans for a in s.children if a.dep_ in ("acl", "amod"))]
+        holders += [c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VBN"]  # "closeted with"
+        preps = ("with",)
+    elif lemma == "sit":
+        holders = [tok] + [g for c in tok.children if c.dep_ == "prep" and c.lower_ in FACING_PREPS
+                           for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        if len(holders) == 1:
+            return []
+        preps = ("from", "opposite")
+    else:
+        return []
+    found = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+             for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    if lemma == "sit":
+        found += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "opposite"
+                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    return [g for g in with_conjuncts(found) if _person_like(g)]
+
+
+def _saw_someone(tok: Token, objs: list[Token]) -> bool:
+    """"X, who saw President Y on Wednesday", "saw the minister in Cairo": seeing a person at a stated time or
+    place is meeting them; not "saw him as a partner", "saw Y win", "saw Y on television"."""
+    if not any(_person_like(o) for o in objs):
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp", "oprd", "acomp") for c in tok.children):
+        return False
+    preps = [c for c in tok.children if c.dep_ == "prep"]
+    if any(c.lower_ == "as" for c in preps):
+        return False
+    if any(w.lower_ in SEEN_FROM_AFAR for c in preps for w in c.subtree):
+        return False
+    timed = any(w.ent_type_ in ("DATE", "TIME") for c in tok.children if c.dep_ in ("prep", "npadvmod")
+                for w in c.subtree)  # fmt: skip
+    placed = any(g.ent_type_ in ("GPE", "FAC") for c in preps if c.lower_ in ("in", "at")
+                 for g in c.children if g.dep_ == "pobj")  # fmt: skip
+    return timed or placed
