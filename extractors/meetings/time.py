@@ -94,6 +94,9 @@ def _anchors(trigger: Token, chain: list[Token], extra: list[Token] | None) -> s
         anchors |= {o.i for o in objs} | {a.i for o in objs for a in o.children if a.dep_ == "appos"}
     anchors |= {c.i for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"}  # "talks held last week"
     anchors |= _frame_verb(trigger)
+    top = chain[-1] if chain else trigger
+    if top.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
+        anchors.add(top.head.i)  # "flew to Kampala on Monday to hold talks": the trip made for it dates it
     return anchors
 
 

@@ -37,6 +37,20 @@ CASES: list[tuple[str, str, str, list[Row]]] = [
         [(("ARG", "GBR"), "meeting", "held", "2016-09-13")],
     ),
     (
+        "a trip made for talks dates them",
+        "2024-05-08",
+        "Malawi's President Peter Banda flew to Lusaka on Monday to hold talks with Zambian President Hakainde "
+        "Hichilema on the railway.",
+        [(("MWI", "ZMB"), "talks", "held", "2024-05-06")],
+    ),
+    (
+        "a trip still ahead makes the talks it is for planned",
+        "2024-05-08",
+        "Fiji's Prime Minister Sitiveni Rabuka will fly to Wellington on Thursday to meet New Zealand Prime Minister "
+        "Christopher Luxon, his office said.",
+        [(("FJI", "NZL"), "meeting", "planned", "2024-05-09")],
+    ),
+    (
         "a time of another clause stays out",
         "2024-10-10",
         "The accord, signed on Monday by the fisheries agencies, followed a meeting between Norwegian Foreign Minister "
