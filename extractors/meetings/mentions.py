@@ -135,7 +135,7 @@ def mentions_in_sentence(sent: Span, lookup: Lookup, published: date | None, spo
     the meeting). Only this sentence's parse is read, so sentences can be parsed selectively."""
     out: list[Mention] = []
     for tok in sent:
-        kind = trigger_kind(tok)
+        kind = trigger_kind(tok) or _phone_as_means(tok)
         if kind is None or lookup.in_quotation(tok) and not _scare_quoted(tok, lookup.text):
             continue
         if tok.dep_ == "compound" and tok.head.i != tok.i and trigger_kind(tok.head) is not None:
@@ -664,12 +664,60 @@ def _arguments(tok: Token, kind: str, chain: list[Token], sent: Span, lookup: Lo
                 if anc.lemma_.lower() in PRESENCE_VERBS:  # "is in Tokyo on the first stop of her trip"
                     args.destination = [p for p in places_of([anc]) if is_destination(p)]
                 break
+    _call_as_means(tok, args)
     _agents_facing_counterparts(tok, args)
     args.agents += [m for a in args.agents for m in body_members(a) if m not in args.agents]
     if not args.places and tok.pos_ in ("VERB", "AUX"):
         args.places = _place_of_told_contact(tok)
     _places_of_contact(tok, chain, sent, lookup, args)
     return args
+
+
+MEANS_PREPOSITIONS = frozenset({"in", "by", "over", "during", "via"})
+MEANS_VERBS = frozenset({"brief", "inform", "update", "discuss", "congratulate", "thank", "assure", "tell", "invite",
+                         "urge", "ask", "review", "exchange", "express", "convey", "offer", "extend", "raise"})
+
+
+PHONE_WORDS = frozenset({"phone", "telephone", "videophone"})
+
+
+def _phone_as_means(tok: Token) -> str | None:
+    """"X informed Y by telephone", "congratulated Y over the phone": the line itself names a call when it is the
+    means of a verb of speaking to someone (the parties are then read as for "in a call")."""
+    if tok.lower_ not in PHONE_WORDS or tok.dep_ != "pobj" or tok.head.lower_ not in ("by", "over", "via"):
+        return None
+    verb = tok.head.head
+    return "call" if verb.pos_ == "VERB" and verb.lemma_.lower() in MEANS_VERBS else None
+
+
+def _call_as_means(tok: Token, args: _Arguments) -> None:
+    """"X briefed Y on the outcome in a call", "X informed Y by telephone", "X discussed Z with Y over the phone":
+    a call told as the means of another verb of speaking to someone; its parties are that verb's subject and the
+    one spoken to (its object or its "with" phrase), as when the call is the verb's own object."""
+    if args.kind != "call" or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return
+    prep = tok.head
+    verb = prep.head
+    for _ in range(3):  # "briefed X on the outcome in a call": the parser may hang the call on the topic
+        if verb.pos_ == "VERB" or verb.dep_ != "pobj":
+            break
+        verb = verb.head.head
+    if prep.lower_ not in MEANS_PREPOSITIONS or verb.pos_ != "VERB" or verb.lemma_.lower() not in MEANS_VERBS:
+        return
+    spoken_to = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN")]
+    if verb.lemma_.lower() in ("discuss", "review", "exchange", "express", "convey", "offer", "extend", "raise"):
+        spoken_to = []  # their object is the subject matter: the one spoken to stands after "with" or "to"
+    spoken_to += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+    if not spoken_to:  # "discussed plans for the conference with X": the parser hangs "with" on the topic
+        spoken_to = [g for c in verb.subtree if c.dep_ == "prep" and c.lower_ == "with" and c.i < prep.i
+                     for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "PERSON"]  # fmt: skip
+    agents = agents_of(verb)
+    if not agents or not spoken_to:
+        return
+    args.agents = args.agents or with_conjuncts(agents)
+    args.partners += [t for t in with_conjuncts(spoken_to) if t not in args.partners]
+    args.frame = args.frame or [verb]  # "informed X by telephone on Tuesday": the verb's time is the call's
 
 
 def _place_of_told_contact(verb: Token) -> list[Token]:
