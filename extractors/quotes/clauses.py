@@ -142,6 +142,8 @@ def reported_content(v: Token, lemma: str, kids: list[Token], cut: set[int] | di
     `cut` holds verbs that start a second statement inside the first clause ("said ..., and urged ...").
     """
     ccomps = [c for c in kids if c.dep_ == "ccomp" and (c.pos_ in ("VERB", "AUX") or has_that(c))]
+    if lemma in _ASKING and _put_to_speaker(v, kids):
+        return None
     if lemma in _ASKING:
         # "questioned whether the agency could be trusted", "asked if the talks would resume": a question reported
         for c in ccomps:
@@ -233,6 +235,14 @@ def reported_content(v: Token, lemma: str, kids: list[Token], cut: set[int] | di
         return _stance(v, lemma, kids)
     return None
 
+def _put_to_speaker(v: Token, kids: list[Token]) -> bool:
+    """ "Asked whether the plan would survive, the minister said ...", "when asked if ...": a passive participle
+    with no subject of its own is the interviewer's question put to the speaker, not the speaker's words (the
+    tagger often reads a paragraph-opening "Asked" as a past tense)."""
+    return v.tag_ in ("VBN", "VBD") and v.dep_ in ("advcl", "dep") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in kids)
+
+
 def _that_clause(r: Token) -> bool:
     """A clause the parser hung on a noun that opens with "that" as a conjunction and has a subject of its own:
     "(told reporters after the meeting) that Ethiopia had rejected ...", a complement, not a relative clause."""
@@ -291,7 +301,17 @@ def _clause(v: Token, kids: list[Token], ccomps: list[Token], cut: set[int] | di
                     k.lemma_.lower() not in SPEECH_VERBS and any(g.dep_ == "nsubj" and g.pos_ == "PRON"
                                                                   for g in k.children):
                 end = max(end, k.right_edge.i)
+            if _second_that_clause(k, c):
+                end = max(end, k.right_edge.i)
     return c.left_edge.i, end
+
+
+def _second_that_clause(k: Token, c: Token) -> bool:
+    """ "said the plan was sound, but that funding was short": the parser may hang the second "that" clause on
+    the speech verb rather than on the first clause; its own "that" marks it as more of the same statement."""
+    return k.dep_ == "conj" and k.i > c.right_edge.i and k.pos_ in ("VERB", "AUX") and \
+        k.left_edge.lower_ == "that" and any(m.dep_ == "mark" and m.lower_ == "that" for m in k.children) and \
+        any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in k.children)
 
 
 def _others_words(t: Token) -> bool:

@@ -259,7 +259,16 @@ def _descriptor(span: Span) -> bool:
         return False
     if len(words) == 2:
         return words[1] in _DESCRIPTOR_NOUNS
-    return bool(re.fullmatch(r"the \d{1,3} ?- ?year ?- ?old", " ".join(words)))
+    return bool(re.fullmatch(r"the \d{1,3} ?- ?year ?- ?old", " ".join(words))) or _office_descriptor(words)
+
+
+_LEADER_ROLE = re.compile(r"\b(president|prime minister|premier|chancellor|king|queen|emir|sultan|monarch)\b", re.I)
+
+
+def _office_descriptor(words: list[str]) -> bool:
+    """ "the head of state", "the head of government": an office every country has, named without its state, stands
+    for the leader just spoken of, like "the 61-year-old"; it names no body and no one else."""
+    return words in (["the", "head", "of", "state"], ["the", "head", "of", "government"])
 
 
 def _name_before_title(tok: Token) -> Span | None:
@@ -596,7 +605,8 @@ class SpeakerResolver:
         if _descriptor(span):
             # "the 61-year-old said", "the Spaniard added": a description standing for the person spoken of
             ante = self.antecedent(tok.idx, "he_or_she")
-            if ante is not None and ante.kind == "person" and ante.name:
+            if ante is not None and ante.kind == "person" and ante.name and (
+                    not _office_descriptor([t.lower_ for t in span]) or _LEADER_ROLE.search(ante.role or "")):
                 sp = Speaker(ante.name, ante.country, ante.role, ante.kind)
                 if remember:
                     self.remember(tok.idx, sp, tok)
