@@ -1047,6 +1047,11 @@ def _places_of_contact(tok: Token, chain: list[Token], sent: Span, lookup: Looku
                   and t.i not in lookup.dateline]  # fmt: skip
         # "in Beijing next week for the Belt and Road Forum, where ...": the last place in a known state
         known = [t for t in before if _place_country(_place_name(t, lookup), lookup)]
+        # "flies to Rome for a gathering of NATO ministers, where": the trip's town, not the body's seat
+        trip = [p for a in rel.ancestors if a.lemma_.lower() in TRIP_VERBS | LEAVE_VERBS for p in places_of([a])
+                if p.ent_type_ != "ORG" and _place_country(_place_name(p, lookup), lookup)]  # fmt: skip
+        if known and all(t.ent_type_ == "ORG" for t in known) and trip:
+            known = trip[:1]
         args.places = (known or before)[-1:]
         args.trip_anchor = [a for p in args.places for a in p.ancestors if a.pos_ in ("VERB", "AUX")][:1]
     if not args.places and not args.destination:
@@ -1067,6 +1072,8 @@ def _places_of_contact(tok: Token, chain: list[Token], sent: Span, lookup: Looku
                        for p in g.children if p.dep_ == "prep" and p.lower_ == "of"
                        for o in p.children if o.dep_ == "pobj" and o.pos_ == "PROPN"
                        and _place_country(_place_name(o, lookup), lookup)][:1]  # fmt: skip
+    if not args.places and not args.destination:
+        args.places = _clause_place(tok, chain, args.partners, lookup)
     # "met X at the OAS headquarters", "visited NATO headquarters": a body's seat, in the state that hosts it
     seats = [g for h in [tok, *chain[:1]] for c in h.children if c.dep_ == "prep" and c.lower_ in ("at", "in")
              for g in c.children if g.dep_ == "pobj" and _body_seat(g, lookup)]  # fmt: skip
@@ -1610,6 +1617,115 @@ GATHERING_HEADS = frozenset({"forum", "conference", "dialogue"})
 TOWN_NOUNS = frozenset({"city", "town", "resort", "port", "village", "capital", "island", "enclave", "spa"})
 
 
+LEAVE_VERBS = frozenset({"leave", "depart", "set", "head", "fly", "travel"})
+
+
+def _town_of(g: Token, lookup: Lookup) -> Token | None:
+    """The named town of "the resort of Sochi", "the Georgian capital Tbilisi": a town noun names its place in an
+    of-phrase or an apposed name; a bare "the capital" names none."""
+    if g.lemma_.lower() not in TOWN_NOUNS:
+        return None
+    named = [o for p in g.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    named += [c for c in g.children if c.dep_ in ("appos", "npadvmod", "compound") and c.i > g.i]
+    verb = g.head.head if g.dep_ == "pobj" else g.head
+    if verb.pos_ in ("VERB", "AUX"):  # "fly to the Georgian capital Tbilisi": the name hung on the verb
+        named += [c for c in verb.children if c.dep_ in ("npadvmod", "appos") and c.i == g.i + 1]
+    return next((o for o in named if o.pos_ == "PROPN" and _place_country(_place_name(o, lookup), lookup)), None)
+
+
+def _nested_place(heads: list[Token], lookup: Lookup) -> list[Token]:
+    """A town under the contact's venue: "at his residence in the resort of Sochi", "at the palace in the capital
+    Accra", "at the state house in Entebbe". Two at/in steps down at most, so the place stays that of the venue,
+    not of a topic ("talks on the war in X" never passes an "on")."""
+    out: list[Token] = []
+    frontier = [(h, 0) for h in heads]
+    while frontier:
+        t, depth = frontier.pop(0)
+        for c in t.children:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "at"):
+                continue
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                town = _town_of(g, lookup)
+                if town is None and depth and is_place(g) and g.ent_type_ not in ("ORG", "LOC") \
+                        and not lookup.countries(lookup.ent_span(g)):
+                    town = g  # a city the venue is in
+                if town is not None:
+                    out.append(town)
+                elif depth < 1 and g.pos_ in ("NOUN", "PROPN") and not is_place(g):
+                    frontier.append((g, depth + 1))
+    return out[:1]
+
+
+def _state_capital(g: Token) -> bool:
+    """"the Ethiopian capital", "the Thai capital": a capital named by its state's demonym (the name it stands for
+    resolves through the demonym)."""
+    return g.lemma_.lower() == "capital" and any(
+        c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" for c in g.children)
+
+
+def _fronted_capital(tok: Token, chain: list[Token]) -> list[Token]:
+    """"In the Ethiopian capital he also met X": a fronted "in the <demonym> capital" on the contact's verb, before
+    its subject (the place readers of the contact's own words take only names)."""
+    verbs = [v for v in [tok, *chain[:1]] if v.pos_ in ("VERB", "AUX")]
+    return [g for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < tok.i
+            and all(c.i < s.i for s in subject_of(v)) for g in c.children if g.dep_ == "pobj" and _state_capital(g)]
+
+
+def _margins_city(heads: list[Token], lookup: Lookup) -> list[Token]:
+    """"on the sidelines of the Forum on Trade summit in Lagos": the city the gathering meets in, however deep the
+    parser hangs it under "sidelines of"; a city, never a country (a summit "on the war in X" is about X)."""
+    sides = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "at")
+             for g in c.children if g.dep_ == "pobj" and g.lower_ in ("sidelines", "sideline", "margins", "margin")]
+    return [t for g in sides for t in g.subtree if t.dep_ == "pobj" and t.head.lower_ == "in" and is_place(t)
+            and t.ent_type_ not in ("ORG", "LOC") and not lookup.countries(lookup.ent_span(t))][:1]  # fmt: skip
+
+
+def _clause_place(tok: Token, chain: list[Token], partners: list[Token], lookup: Lookup) -> list[Token]:
+    """A place the clause gives the contact though not on its own word: a fronted "In Beijing, X is expected to
+    meet Y" (on the verb the contact hangs from), "drew up a plan in Paris in talks with Y" (the verb whose
+    "in talks" the contact is), "flies to Rome for talks with Y" (the trip the talks are made on), or a town
+    under the venue ("at her villa in the port of Split")."""
+    verbs = [v for v in chain[1:] if v.pos_ in ("VERB", "AUX")]
+    if _fronted_capital(tok, chain):
+        return _fronted_capital(tok, chain)
+    framed = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during", "for") and tok.head.head.pos_ == "VERB"
+    if framed:
+        verbs.append(tok.head.head)
+    # a fronted locative: before the contact word and the subject, on a verb the contact hangs from
+    fronted = [g for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ == "in" and c.i < tok.i
+               and all(c.i < s.i for s in subject_of(v)) for g in c.children
+               if g.dep_ == "pobj" and (is_place(g) and g.ent_type_ != "ORG" or _state_capital(g))]  # fmt: skip
+    if fronted:
+        return fronted[:1]
+    if framed:
+        v = tok.head.head
+        holders = [v, *(c for c in v.children if c.dep_ == "dobj")]
+        if tok.head.lower_ == "for" and v.lemma_.lower() in TRIP_VERBS | LEAVE_VERBS:
+            # "flies to Rome for talks", "leaves for Lima on Monday for talks": the trip's destination
+            dest = [g for c in v.children if c.dep_ == "prep" and c.lower_ in ("to", "for") and c.i != tok.head.i
+                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+            named = [t for g in dest for t in ([g] if is_place(g) and g.ent_type_ != "ORG" else [_town_of(g, lookup)])
+                     if t is not None]  # fmt: skip
+            if named:
+                return named[:1]
+        elif tok.head.lower_ in ("in", "during"):
+            # on the verb, or a city on its object ("drew up the plan in Moscow"; not "the crisis in Ukraine")
+            here = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"
+                    for g in c.children if g.dep_ == "pobj" and is_place(g) and g.ent_type_ != "ORG"
+                    and (h is v or not lookup.countries(lookup.ent_span(g)))]  # fmt: skip
+            if here:
+                return here[:1]
+    margins = _margins_city([tok, *chain[:1]], lookup)
+    if margins:
+        return margins
+    # the venue may hang on the verb that holds the counterpart ("spent an hour closeted with X at the palace")
+    company = [p.head.head for p in partners if p.head.dep_ == "prep" and p.head.lower_ == "with"
+               and p.head.head.pos_ == "VERB"]  # fmt: skip
+    return _nested_place([tok, *chain[:1], *company], lookup)
+
+
 def _named_gathering_city(roots: list[Token], lookup: Lookup) -> list[Token]:
     """"on the sidelines of the Vienna Energy Forum", "at the Oslo Peace Conference": a gathering named after the
     city it meets in places the contact there (the city as the first words of the name; not "the Shanghai
@@ -1679,6 +1795,8 @@ def _place_name(tok: Token, lookup: Lookup) -> str:
         # a city in a gathering's name ("the Vienna Energy Forum"): the name's words up to it
         first = next((t.i for t in span if t.pos_ == "PROPN"), tok.i)
         return tok.doc[first : tok.i + 1].text
+    if _state_capital(tok):
+        return " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")  # "Ethiopian capital"
     if tok.lower_ in SEAT_NOUNS and not tok.ent_type_:
         return " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")  # "OAS headquarters"
     if len(span) > 1 or tok.ent_type_ or tok.pos_ != "PROPN":

@@ -117,7 +117,7 @@ def is_place(tok: Token) -> bool:
     """A place name, or a country or capital the tagger took for something else ("to Dakar" read as a person)."""
     if tok.ent_type_ in PLACE_LABELS:
         return True
-    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "DATE", "NORP", ""):
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in ("PERSON", "DATE", "NORP", "PRODUCT", ""):
         return False
     if is_country_or_capital(tok.text):
         return True
