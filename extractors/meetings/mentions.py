@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from anyascii import anyascii
 
+from extractors.core.datelines import dateline_end
 from extractors.core.dates import ResolvedDate, day_shift, find_dates, resolve_date
 from extractors.core.types import Participant
 from extractors.meetings.args import (
@@ -492,6 +493,8 @@ def _mention(
     if _meets_alone(tok, args, parties):
         return []  # "the committee met this month": a body meeting on its own
     status = _status(tok, chain, date_text, sent, (frame, frame_refused), parties)
+    if status == "planned" and _told_past_after_arrival(tok, chain, sent, date_text):
+        status = "held"  # "held talks with Y soon after landing": "soon" tells the arrival's distance, not a plan
     invitees = _invitee(tok) if args.kind == "visit" else None
     if invitees is not None:
         return _invitation_mention(tok, args, invitees, sent, lookup)
@@ -504,7 +507,10 @@ def _mention(
         status = "held" if args.trip_verb.tag_ in ("VBD", "VBN") or _begun_trip(tok, args.trip_verb) else "planned"
     resolved = resolve_date(date_text, published, future=status != "held") if date_text else None
     if resolved is not None and day_shift(date_text) is not None:
-        resolved = _day_from_other_event(date_text, sent, published, status) or resolved
+        resolved = _day_before_shift(tok, date_text, sent, published, status) or _day_from_other_event(
+            date_text, sent, published, status) or resolved
+    if resolved is None or resolved.date is None and resolved.granularity is None:
+        resolved = _day_of_occasion(sent, published, status) or _day_of_arrival(sent, published, status) or resolved
     if resolved and resolved.date and published is not None and status == "held" and not chain:
         if resolved.date > published.isoformat():
             status = "planned"
@@ -1885,3 +1891,126 @@ def _split_calls(m: Mention, agent_countries: set[str]) -> list[Mention]:
         one.participants = [p.participant for p in keep if p.participant is not None]
         out.append(one)
     return out
+
+
+# Words that name an occasion a contact can be told relative to ("Before the gala, ...", "After the summit, ...")
+OCCASION_NOUNS = frozenset({
+    "ceremony", "summit", "meeting", "talk", "talks", "retreat", "conference", "forum", "signing", "session",
+    "dinner", "banquet", "gala", "reception", "parade", "dialogue", "negotiation", "negotiations", "plenary",
+    "ministerial", "gathering", "event", "celebration", "inauguration", "funeral", "opening",
+})  # not "visit" or "trip": they span days
+# "Before the X, ...": frame words that put a contact on the day of an occasion ("on the eve of": the day before)
+_OCCASION_FRAME = re.compile(
+    r"^(?:(?:shortly|just|immediately|soon|right)\s+)?(?P<w>before|after|following|ahead\s+of|prior\s+to"
+    r"|on\s+the\s+eve\s+of|on\s+the\s+sidelines\s+of|at\s+the\s+end\s+of|at\s+the\s+close\s+of)"
+    r"\s+(?:the|this|that|today's|their)\s+(?:(?:start|end|opening|close|conclusion|beginning|launch)\s+of\s+"
+    r"(?:the\s+)?)?(?P<rest>[^,]{0,60}?)\s*,", re.IGNORECASE)
+
+
+def _day_of_occasion(sent: Span, published: date | None, status: str) -> ResolvedDate | None:
+    """"Before the ceremony, X received Y", "On the eve of the forum, X called Y": a contact told, at the head of its
+    sentence, relative to an occasion takes that occasion's day, from the first earlier sentence naming the occasion
+    with a day; failing that, from the lead's day (the occasion the story is about). None without such an anchor."""
+    if status != "held" or published is None:
+        return None
+    m = _OCCASION_FRAME.match(sent.text)
+    if m is None:
+        return None
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.group("rest"))]
+    if not words or words[-1] not in OCCASION_NOUNS:
+        return None  # "After arriving, ...", "Before the vote, ...": no occasion a contact hangs on
+    shift = -1 if "eve" in m.group("w").lower() else 0
+    noun = words[-1].rstrip("s")
+    earlier = [s for s in sent.doc.sents if s.end <= sent.start]
+    named = [s for s in earlier if re.search(rf"\b{noun}s?\b", s.text, re.IGNORECASE)]
+    for s in named:
+        day = next(iter(_days_told(s, published)), None)
+        if day is not None:
+            return _shifted(day, shift, m.group(0).rstrip(" ,"))
+    for s in earlier[:2]:  # the lead, when it gives one day only: the day of the occasion the story is about
+        days = _days_told(s, published)
+        if days and not any(day_shift(d.text) for d in find_dates(s.text)):
+            return _shifted(days[0], shift, m.group(0).rstrip(" ,")) if len(set(days)) == 1 else None
+    return None
+
+
+_WIRE_HEAD = re.compile(r"[A-Z][A-Z .'-]+,[^()\n]{3,30}\([^()\n]{1,30}\)")
+
+
+def _days_told(s: Span, published: date) -> list[str]:
+    """The days a sentence's own time words give, in order (a dateline's date is the wire's, not an event's)."""
+    head = _WIRE_HEAD.match(s.doc.text)  # "CITY, Month D (Agency)." read as no dateline by the dateline reader
+    skip = max(dateline_end(s.doc.text), head.end() if head else 0) - s.start_char
+    return [r.date for d in find_dates(s.text) if d.start >= skip
+            if (r := resolve_date(d.text, published)).date and r.granularity == "day"]
+
+
+def _shifted(day: str, shift: int, text: str) -> ResolvedDate:
+    d = (date.fromisoformat(day) + timedelta(days=shift)).isoformat()
+    return ResolvedDate(d, text, "day", d)
+
+
+# "hours after landing", "a day after arriving": a contact placed from the traveller's arrival
+_AFTER_ARRIVAL = re.compile(
+    r"\b(?:(?P<day>a|one|the)\s+day|shortly|hours|minutes|soon|just|moments|right|immediately)\s+after\s+"
+    r"(?:(?:his|her|their|its)\s+)?(?:landing|arriving|arrival|touching\s+down)\b", re.IGNORECASE)
+ARRIVAL_LEMMAS = frozenset({"arrive", "land", "arrival"})
+
+
+def _day_of_arrival(sent: Span, published: date | None, status: str) -> ResolvedDate | None:
+    """"X went into talks with Y shortly after landing": the contact's day is the day the text gives the arrival
+    (in this sentence or the nearest earlier one that tells it; a day later for "a day after arriving"). None when
+    no sentence dates the arrival."""
+    if status != "held" or published is None:
+        return None
+    m = _AFTER_ARRIVAL.search(sent.text)
+    if m is None:
+        return None
+    shift = 1 if m.group("day") else 0
+    told = [s for s in sent.doc.sents if s.start <= sent.start]
+    for s in reversed(told):
+        inside = range(sent.start_char + m.start(), sent.start_char + m.end())
+        arrivals = [t for t in s if (t.lemma_.lower() in ARRIVAL_LEMMAS or _touched_down(t))
+                    and t.pos_ in ("VERB", "NOUN") and t.idx not in inside]
+        if not arrivals:
+            continue
+        skip = max(dateline_end(s.doc.text), (h.end() if (h := _WIRE_HEAD.match(s.doc.text)) else 0)) - s.start_char
+        days = [(abs(d.start - (arrivals[0].idx - s.start_char)), r.date) for d in find_dates(s.text)
+                if d.start >= skip and (r := resolve_date(d.text, published)).date and r.granularity == "day"]
+        if days:
+            return _shifted(min(days)[1], shift, m.group(0))
+        return None  # the arrival is told without its day: no anchor
+    return None
+
+
+def _told_past_after_arrival(tok: Token, chain: list[Token], sent: Span, date_text: str | None) -> bool:
+    """The only time word is the "soon"/"shortly" of an "after landing" phrase and the contact's verb is in the past
+    tense: a contact held on arrival, not a plan."""
+    m = _AFTER_ARRIVAL.search(sent.text)
+    if m is None or not date_text or date_text.lower() not in m.group(0).lower():
+        return False
+    verbs = [tok, *chain] if tok.pos_ in ("VERB", "AUX") else chain
+    return bool(verbs) and verbs[0].tag_ == "VBD" and not any(
+        c.dep_ == "aux" and c.lower_ in ("will", "would", "to") for v in verbs for c in v.children)
+
+
+def _touched_down(t: Token) -> bool:
+    """"touched down in X": an arrival told by its phrasal verb."""
+    return t.lemma_.lower() == "touch" and any(c.dep_ == "prt" and c.lower_ == "down" for c in t.children)
+
+
+def _day_before_shift(tok: Token, date_text: str, sent: Span, published: date | None,
+                      status: str) -> ResolvedDate | None:
+    """"X met Y on Sunday, a day after arriving": words that place another event a day away, set beside the
+    contact's own day, leave that day to the contact (told before them). None unless the contact word comes first
+    and a day stands just before the words."""
+    at = sent.text.find(date_text)
+    if at < 0 or tok.idx - sent.start_char >= at:
+        return None
+    for m in find_dates(sent.text[:at]):
+        if sent.text[m.end : at].strip(" ,") or day_shift(m.text) is not None:
+            continue
+        own = resolve_date(m.text, published, future=status != "held")
+        if own.date and own.granularity == "day":
+            return own
+    return None
