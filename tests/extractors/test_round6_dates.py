@@ -1,7 +1,7 @@
-"""Round six, relative dates (`data/round6_g2.jsonl`): contacts dated from another event of the article
+"""Round six, relative dates (`data/round6_dates.jsonl`): contacts dated from another event of the article
 ("Before the ceremony, ...", "On the eve of the forum, ...", "soon after landing", "on Sunday, a day after
 arriving"), in several outlet styles, with near misses where the text gives no anchor (no date may be guessed)
-or no contact at all."""
+or no contact at all. Its scores have floors in `test_written_sets.py`; here, that no day is guessed."""
 
 from __future__ import annotations
 
@@ -12,24 +12,15 @@ from typing import Any
 import pytest
 
 from extractors import extract_batch
-from extractors.core.scoring import score
 from schemas.article import article_from_mapping
 
 pytestmark = pytest.mark.timeout(600)
 
-DATA = Path(__file__).with_name("data") / "round6_g2.jsonl"
+DATA = Path(__file__).with_name("data") / "round6_dates.jsonl"
 
 
 def _rows() -> list[dict[str, Any]]:
     return [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def test_relative_dates_resolve_from_their_anchor(nlp) -> None:
-    rows = _rows()
-    articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]
-    result = score(rows, {e.id: e.to_dict() for e in extract_batch(articles, nlp)})
-    assert result["meeting_attributes"]["date_accuracy"] >= 0.95, result["meeting_attributes"]
-    assert result["meetings"]["f1"] >= 0.85 and result["meetings"]["fp"] == 0, result["meetings"]
 
 
 def test_no_anchor_no_date_and_near_misses_no_contact(nlp) -> None:
