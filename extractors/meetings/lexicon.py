@@ -126,3 +126,6 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "six-way": ("CHN", "JPN", "KOR", "PRK", "RUS", "USA"),
     "inter-korean": ("KOR", "PRK"),
 }
+
+# Titles of a head of state or government: who "the two leaders" can be.
+LEADER_TITLES = ("president", "prime minister", "premier", "chancellor", "king", "emir", "sultan", "leader")

@@ -31,6 +31,7 @@ from extractors.meetings.lexicon import (
     FORMATS,
     KIND_CLASS,
     KIND_RANK,
+    LEADER_TITLES,
     NON_CONTACT_VERBS,
     NOUN_KINDS,
     OFFICIAL_NOUNS,
@@ -1463,14 +1464,11 @@ def _add_the_n_named(args: _Arguments, sent: Span, lookup: Lookup, parties: list
             return
 
 
-LEADER_ROLES = ("president", "prime minister", "premier", "chancellor", "king", "emir", "sultan", "leader")
-
-
 def _hold_group_office(people: list[Party], group: list[Token]) -> bool:
     """Whether two people named before can be "the two leaders" / "the two ministers" of a group phrase: each holds
     the office the phrase names, when both the phrase and their roles say one."""
     words = {t.lemma_.lower() for g in group for t in phrase(g)}
-    need = LEADER_ROLES if words & {"leader", "head"} else tuple(words & GROUP_ROLE_WORDS)
+    need = LEADER_TITLES if words & {"leader", "head"} else tuple(words & GROUP_ROLE_WORDS)
     if not need:
         return True
     roles = [(p.participant.role or "").lower() for p in people if p.participant is not None]
@@ -1560,7 +1558,7 @@ def _context_pair(group: list[Token], sent: Span, lookup: Lookup) -> frozenset[s
             continue
         if heads and role and not any(h in role.lower() for h in heads):
             continue
-        if not official and not any(w in (role or "").lower() for w in GROUP_ROLE_WORDS | set(LEADER_ROLES)):
+        if not official and not any(w in (role or "").lower() for w in GROUP_ROLE_WORDS | set(LEADER_TITLES)):
             continue  # "the two sides" after two coaches or two chief executives: no officials, no states
         found.append(country)
         if len(found) == 2:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from extractors.core.types import Participant
 from extractors.meetings.args import Lookup, trim_name
+from extractors.meetings.lexicon import LEADER_TITLES
 from extractors.meetings.merge import Record, surname
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 # Verbs by which a following sentence tells who took part ("was led by", "signed", "headed the delegation").
 TAKING_PART = frozenset({"lead", "head", "sign", "attend", "represent", "accompany", "join", "chair"})
 # Group nouns of a back-reference and the role word a person must hold to be one of them.
-HEADS = ("president", "prime minister", "premier", "chancellor", "king", "emir", "sultan", "leader")
+HEADS = LEADER_TITLES
 GROUP_ROLES: dict[str, tuple[str, ...]] = {
     "ministers": ("minister",), "presidents": ("president",), "leaders": HEADS, "premiers": ("premier",),
     "counterparts": ("minister", "secretary") + HEADS, "envoys": ("envoy",), "chancellors": ("chancellor",),
