@@ -387,6 +387,14 @@ class Lookup:
             return None
         return ranking[0][0]
 
+    def mention_count(self, code: str) -> int:
+        """How often the article names a state (weighted as in the resolver's ranking: the first sentence counts
+        double)."""
+        try:
+            return dict(self.resolver.country_ranking()).get(code, 0)
+        except Exception:  # noqa: BLE001
+            return 0
+
     def article_pair(self) -> tuple[str, str] | None:
         """The two states the article is most about, when two lead clearly (a third is mentioned less)."""
         try:

@@ -430,8 +430,8 @@ def _same_side_guess(parties: list[Party], agent_countries: set[str], lookup: Lo
     if not wrong or len(wrong) == len([p for p in parties if p.participant is not None]):
         return
     main = lookup.main_country_besides(agent_countries)
-    if main is None:
-        return
+    if main is None or lookup.mention_count(main) < 2:
+        return  # a state named once in passing ("the attack in Benghazi") is not where the official was met
     for p in wrong:
         p.country = main
         if p.participant is not None:
