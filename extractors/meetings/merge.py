@@ -15,9 +15,10 @@ from datetime import date, timedelta
 
 from extractors.core.dates import ResolvedDate, day_shift, find_dates
 from extractors.core.types import Participant
-from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK
+from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK, OFFICIAL_NOUNS
 from extractors.meetings.mentions import IGO_SEATS, NO_CONTACT, Mention
 from extractors.meetings.triggers import ACCOMPANY_VERBS
+from extractors.meetings.visits import day_from_visit, programme_beyond_talks, wider_contact_during
 
 _SOFT_WORDS = frozenset({"late", "early", "later", "earlier", "on", "in", "mid", "morning", "afternoon", "evening"})
 VAGUE_TIMES = ("soon", "shortly", "near future", "coming days", "coming weeks", "later", "earlier")
@@ -140,7 +141,31 @@ def merge_mentions(mentions: list[Mention]) -> list[Record]:
             _absorb(rec, m)
             _take_back_references(rec, mentions, records)
             records.append(rec)
+    _talks_told_with_visit(mentions, records)
     return _fold_single_visits(_share_places(records))
+
+
+def _talks_told_with_visit(mentions: list[Mention], records: list[Record]) -> None:
+    """"The talks at X were the centrepiece of a seven-day state visit": back-referring talks with no contact told
+    before them, in the sentence of a held visit with both sides named, are the talks held during that visit (the
+    only ones of that pair). Whether they stay apart from the visit is `_fold_single_visits`'s call."""
+    told = {m.trigger.i for r in records for m in r.mentions}
+    for m in mentions:
+        if not m.anaphoric or m.status != "held" or KIND_CLASS[m.kind] != "m" or m.trigger.i in told or m.countries:
+            continue
+        visits = [r for r in records if r.kind == "visit" and r.status == "held" and len(r.countries) == 2
+                  and any(v.sent.start == m.sent.start for v in r.mentions)]  # fmt: skip
+        if len(visits) != 1:
+            continue
+        visit = visits[0]
+        if any(r.kind_class == "m" and r.countries == visit.countries and r.status == "held"
+               and r.mentions[0].trigger.i < m.trigger.i for r in records):  # fmt: skip
+            continue  # the talks told before are the ones meant
+        rec = Record(countries=set(visit.countries), status="held", kind=m.kind, basis=1)
+        _absorb(rec, m)
+        rec.location_country = rec.location_country or visit.host_country
+        records.insert(records.index(visit), rec)
+        told.add(m.trigger.i)
 
 
 def _take_back_references(rec: Record, mentions: list[Mention], records: list[Record]) -> None:
@@ -202,6 +227,9 @@ def _fold_single_visits(records: list[Record]) -> list[Record]:
             _BEYOND_MEETINGS.search(m.sent.text) for m in visit.mentions + meeting.mentions
         ):
             continue  # "toured the plant with X", "a banquet", "in X to attend a regional forum": more than the meeting
+        if wider_contact_during(visit, meeting, records) or programme_beyond_talks(visit, meeting):
+            day_from_visit(visit, meeting)
+            continue  # a four-way meeting during the visit, an address to parliament: more than the meeting
         host = visit.host_country or visit.location_country
         if meeting.location_country and host and meeting.location_country != host:
             continue  # "agreed to meet in Addis Ababa" and "will travel to Dakar": two contacts
@@ -373,6 +401,9 @@ def _merge(mentions: list[Mention]) -> list[Record]:
                 continue
             countries |= last.countries
             inferred = True
+        if _group_joined_by_third(m, countries, last):
+            countries |= last.countries  # "the two presidents and X's president held a three-way meeting"
+            inferred = True
         if (m.group and m.status == "held" and len(countries) < 2 and countries < m.context
                 and (last is None or last.status == NO_CONTACT)):
             countries, inferred = set(m.context), True  # no contact told yet: the two states named just before
@@ -413,6 +444,17 @@ def _merge(mentions: list[Mention]) -> list[Record]:
         target.basis = max(target.basis, 1 if inferred else 3 if len(named) >= 2 else 2)
         last = target
     return records
+
+
+def _group_joined_by_third(m: Mention, countries: set[str], last: Record | None) -> bool:
+    """"The two presidents and Kyrgyz President X held a three-way meeting": the pair just told, joined by a
+    state of its own in one coordinated subject, meets as three; not "the two leaders met X" (X is their host)."""
+    if not m.group or last is None or last.status != m.status or len(last.countries) < 2 or not countries:
+        return False
+    if countries & last.countries or KIND_CLASS[m.kind] != "m" or KIND_CLASS[last.kind] not in ("m", "v"):
+        return False
+    return any(t.lower_ in ("two", "both") and t.head.lemma_.lower() in OFFICIAL_NOUNS
+               and any(c.dep_ == "conj" for c in t.head.children) for t in m.sent)  # fmt: skip
 
 
 def _recalled_pair(m: Mention, countries: set[str], records: list[Record]) -> set[str] | None:
