@@ -18,7 +18,7 @@ from extractors.core.types import Participant
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK, OFFICIAL_NOUNS
 from extractors.meetings.mentions import IGO_SEATS, NO_CONTACT, Mention
 from extractors.meetings.triggers import ACCOMPANY_VERBS
-from extractors.meetings.visits import day_from_visit, programme_beyond_talks, wider_contact_during
+from extractors.meetings.visits import day_from_visit, held_elsewhere, programme_beyond_talks, wider_contact_during
 
 _SOFT_WORDS = frozenset({"late", "early", "later", "earlier", "on", "in", "mid", "morning", "afternoon", "evening"})
 VAGUE_TIMES = ("soon", "shortly", "near future", "coming days", "coming weeks", "later", "earlier")
@@ -216,7 +216,8 @@ def _fold_single_visits(records: list[Record]) -> list[Record]:
     for visit in records:
         if visit.kind != "visit" or visit not in out:
             continue
-        inner = [r for r in out if r.kind_class == "m" and r.countries == visit.countries and r.status == visit.status]
+        inner = [r for r in out if r.kind_class == "m" and r.countries == visit.countries and r.status == visit.status
+                 and not held_elsewhere(r, visit)]  # fmt: skip
         if len(inner) != 1:
             continue
         if any(_LONG_VISIT.search(m.sent.text) for m in visit.mentions) and not _tour_stop(visit, records):

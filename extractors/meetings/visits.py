@@ -18,6 +18,14 @@ from extractors.core.dates import ResolvedDate, find_dates
 if TYPE_CHECKING:
     from extractors.meetings.merge import Record
 
+
+def surname(name: str) -> str:
+    """The last name, lower case, as `merge.surname` reads it (without importing merge: it imports this module)."""
+    words = name.replace(".", " ").split()
+    while len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 3:
+        words.pop()
+    return words[-1].lower() if words else ""
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 # Days a visit may run past its first told day and still hold a contact told without a place.
@@ -37,6 +45,13 @@ def _day(rec: Record) -> date | None:
     if rec.date is None or rec.date.date is None or rec.date.granularity != "day":
         return None
     return date.fromisoformat(rec.date.date)
+
+
+def held_elsewhere(rec: Record, visit: Record) -> bool:
+    """A meeting of the pair placed in another country than the visit's host ("the two last met at the summit in
+    Vilnius"): not one of the meetings held during the visit."""
+    host = visit.host_country or visit.location_country
+    return bool(rec.location_country and host and rec.location_country != host and not host.startswith("IGO:"))
 
 
 def wider_contact_during(visit: Record, meeting: Record, records: list[Record]) -> bool:
@@ -62,10 +77,25 @@ def wider_contact_during(visit: Record, meeting: Record, records: list[Record]) 
 
 def programme_beyond_talks(visit: Record, meeting: Record) -> bool:
     """The article tells the visitor's programme beyond the meeting (toured a site, addressed parliament, a
-    welcoming ceremony, a banquet): the visit is an entry of its own. Only a held visit has a programme told."""
+    welcoming ceremony, a banquet): the visit is an entry of its own. Only a held visit has a programme told, and
+    only a sentence about its people (named, or "he", "they" acting) tells it: another visitor's tour is not this
+    visit's."""
     if visit.status != "held" or not visit.mentions:
         return False
-    return bool(_PROGRAMME.search(visit.mentions[0].sent.doc.text))
+    names = {surname(p.name) for p in visit.participants + meeting.participants}
+    names.discard("")
+    own = {m.sent.start for m in visit.mentions + meeting.mentions}
+    for sent in visit.mentions[0].sent.doc.sents:
+        if not _PROGRAMME.search(sent.text):
+            continue
+        if sent.start in own or any(t.lower_ in names for t in sent):
+            return True
+        if any(t.lower_ in _PRONOUNS and t.dep_ in ("nsubj", "nsubjpass", "poss") for t in sent):
+            return True
+    return False
+
+
+_PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their"})
 
 
 def day_from_visit(visit: Record, meeting: Record) -> None:

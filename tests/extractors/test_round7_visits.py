@@ -48,6 +48,12 @@ def test_visit_and_its_one_meeting_stay_one(found, aid: str) -> None:
     assert len(found[aid]) == 1
 
 
+def test_a_meeting_of_the_pair_elsewhere_is_none_of_the_visits(found) -> None:
+    """"The two prime ministers last met at the summit in Vilnius": the Stockholm visit still holds one meeting, and
+    another person's tour in the article is not its programme."""
+    assert len(found["r7v-control-other-tour"]) == 2
+
+
 def test_the_pair_joined_by_a_third_meets_as_three(found) -> None:
     assert (("KAZ", "KGZ", "UZB"), "meeting") in found["r7v-wider-three-way-wire"]
 
