@@ -17,6 +17,7 @@ from extractors.core.dates import ResolvedDate, day_shift, find_dates
 from extractors.core.types import Participant
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK
 from extractors.meetings.mentions import IGO_SEATS, NO_CONTACT, Mention
+from extractors.meetings.pairs import named_pair_told
 from extractors.meetings.triggers import ACCOMPANY_VERBS
 
 _SOFT_WORDS = frozenset({"late", "early", "later", "earlier", "on", "in", "mid", "morning", "afternoon", "evening"})
@@ -461,7 +462,8 @@ def _accepted(m: Mention, invitations: list[Mention], records: list[Record]) -> 
 def _implied_other_side(m: Mention, countries: set[str], records: list[Record]) -> set[str] | None:
     """With one side named, both sides from the place of the contact, or from the one visit the article reports
     between that side and another country; None when neither says."""
-    if len(countries) == 1 and m.location_country and m.location_country not in countries and not m.listed:
+    if len(countries) == 1 and m.location_country and m.location_country not in countries and not m.listed \
+            and not named_pair_told(m.trigger):
         if m.kind not in ("visit", "summit") and not m.anaphoric and not next(iter(countries)).startswith("IGO:"):
             return countries | {m.location_country}
     if len(countries) == 1 and KIND_CLASS[m.kind] == "m" and not m.anaphoric and m.participants:
