@@ -447,7 +447,7 @@ def parties_of(tok: Token, lookup: Lookup) -> list[Party]:
     if tok.pos_ == "PRON" and tok.lower_ in PRONOUNS:
         persons = []  # "he and Minister X signed": the pronoun is a person of its own; X is read as its conjunct
     head = _through_quantity(tok)
-    if not _can_represent_a_state(head) and not _surname_as_noun(head, lookup) and all(
+    if not _can_represent_a_state(head) and not _surname_as_noun(head, lookup) and not led_by_official(head) and all(
         e.root.dep_ in ("compound", "amod", "nmod") and e.root.head.i == head.i for e in persons
     ):
         # "Chinese tourists visited Japan", "a team of Nepali Sherpa guides met ...": no state takes part, even
@@ -534,3 +534,12 @@ def _surname_as_noun(tok: Token, lookup: Lookup) -> bool:
         return False
     name, _country, _role, kind = lookup.actor(tok.doc[tok.i : tok.i + 1])
     return kind == "person" and bool(name) and tok.text in name.split()
+
+
+def led_by_official(tok: Token) -> bool:
+    """"a North Korean team led by Vice-Foreign Minister X": a group headed by a named person acts for the state
+    its nationality word names (a team alone may be a sports side)."""
+    return any(c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head") and any(
+        any(t.ent_type_ == "PERSON" for t in g.subtree)
+        for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+        for c in tok.children)  # fmt: skip

@@ -11,6 +11,7 @@
 - "..., while X met Kenyan President Y, the presidency said": the person met, misread as the reporting verb's
   subject.
 - "X held talks with Y in the morning": the day the sentence before gives.
+- "had a brief exchange with X", "his first encounter with Y": a contact with the named person.
 """
 
 from __future__ import annotations
@@ -211,3 +212,20 @@ def day_of_part_of_day(sent: Span, published: date | None, status: str) -> Resol
         return None
     day = days.pop()
     return ResolvedDate(day, m.group(0), "day", day)
+
+
+EXCHANGE_NOUNS = frozenset({"exchange", "encounter"})
+
+
+def personal_exchange(tok: Token) -> bool:
+    """"had a brief exchange with Secretary of State X", "his first encounter with Y": a contact when the word has
+    a named person as its "with" partner and no modifier naming what was exchanged ("a prisoner exchange with
+    Russia", "an exchange of fire")."""
+    if tok.lemma_.lower() not in EXCHANGE_NOUNS or tok.tag_ != "NN":
+        return False
+    if any(c.dep_ in ("compound", "nmod") or c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
+    partners = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children
+                if g.dep_ == "pobj"]  # fmt: skip
+    return any(g.ent_type_ == "PERSON" for g in partners)
+

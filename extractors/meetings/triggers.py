@@ -18,7 +18,7 @@ from extractors.meetings.lexicon import (
     OFFICIAL_NOUNS,
     VERB_KINDS,
 )
-from extractors.meetings.pairs import pair_subject, talk_of_pair, together_nearby
+from extractors.meetings.pairs import pair_subject, personal_exchange, talk_of_pair, together_nearby
 from extractors.meetings.syntax import is_destination, is_place
 from extractors.resolve.data import is_country_or_capital
 
@@ -56,7 +56,7 @@ def _noun_kind(tok: Token, low: str) -> str | None:
     """"talks", "a phone call", "the summit": not "a press conference", "the summit of the volcano"."""
     kind = NOUN_KINDS.get(low)
     if kind is None:
-        return None
+        return "meeting" if personal_exchange(tok) else None
     if low in ("call", "calls"):
         mods = {c.lower_ for c in tok.children}
         if mods & {"courtesy", "farewell"}:

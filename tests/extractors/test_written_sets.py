@@ -34,8 +34,9 @@ repository, so no corpus marker):
   subject the parser hangs on an auxiliary, a named pair meeting in a third country (the venue is no party; an
   unknown member is of the article's other state), a state's title read as a name ("The Emir of Qatar"), an
   officeholder styled "Prof.", "In his meeting with X, <subject> ...", the person met misread as the subject of
-  "..., the presidency said", a surname tagged as a common noun, and a contact placed only "in the morning";
-  28 articles and 8 near misses. Scored before the round: meetings F1 0.85 (29 of 38), contact pairs 0.86.
+  "..., the presidency said", a surname tagged as a common noun, a contact placed only "in the morning", "had a
+  brief exchange / his first encounter with X", and "a Chinese team led by X"; 34 articles and 11 near misses.
+  Scored before the round: meetings F1 0.77 (29 of 44), contact pairs 0.77.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -95,7 +96,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round4_visits.jsonl": 12, "round5_background.jsonl": 9, "round5_gatherings.jsonl": 20,
             "round5_counterparts.jsonl": 15, "round5_frames.jsonl": 20, "round6_places.jsonl": 10,
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
-            "round7_context.jsonl": 36}
+            "round7_context.jsonl": 45}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -144,7 +145,8 @@ def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp, name: str,
 def test_near_misses_of_the_fifth_to_seventh_rounds_yield_no_contact(nlp, name: str) -> None:
     """Each rule of the fifth to seventh rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family, two robbers
-    who talked for an hour, two chief executives meeting abroad): they must stay without contacts."""
+    who talked for an hour, two chief executives meeting abroad, a prisoner exchange, a rugby team led by its
+    captain): they must stay without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
     assert rows
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]
