@@ -12,6 +12,7 @@
   subject.
 - "X held talks with Y in the morning": the day the sentence before gives.
 - "had a brief exchange with X", "his first encounter with Y": a contact with the named person.
+- "X visited Russia in 2006", in a story on this year's visit: a background contact of its own.
 """
 
 from __future__ import annotations
@@ -229,3 +230,11 @@ def personal_exchange(tok: Token) -> bool:
                 if g.dep_ == "pobj"]  # fmt: skip
     return any(g.ent_type_ == "PERSON" for g in partners)
 
+
+
+def apart_by_year(told: ResolvedDate | None, record: ResolvedDate | None) -> bool:
+    """"The King of Jordan visited Russia in 2006", in a story on this year's visit: a contact placed only by a year
+    is a background one, never the same as a contact without that year ("is on a two-day visit")."""
+    if told is None or told.granularity != "year" or not told.period:
+        return False
+    return record is None or record.period != told.period
