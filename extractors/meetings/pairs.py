@@ -13,6 +13,7 @@
 - "X held talks with Y in the morning": the day the sentence before gives.
 - "had a brief exchange with X", "his first encounter with Y": a contact with the named person.
 - "X visited Russia in 2006", in a story on this year's visit: a background contact of its own.
+- "before flying on to Tbilisi", "flew to Kyiv on Monday": a flight told as done is a visit.
 """
 
 from __future__ import annotations
@@ -238,3 +239,17 @@ def apart_by_year(told: ResolvedDate | None, record: ResolvedDate | None) -> boo
     if told is None or told.granularity != "year" or not told.period:
         return False
     return record is None or record.period != told.period
+
+
+CONTACT_LEMMAS = frozenset({"meet", "talk", "talks", "meeting", "summit", "gathering", "conference"})
+
+
+def flight_as_visit(verb: Token, places: list[Token]) -> bool:
+    """"flew to Kampala on Friday", "before flying on to Tbilisi": a flight told as done is a visit to that state;
+    not a flight ahead ("flies to Antalya on Wednesday") nor one whose purpose the text names as another contact
+    ("flew on to X, where she is to hold talks", "for a gathering of ministers"), which is that contact."""
+    if verb.tag_ not in ("VBD", "VBN", "VBG") or verb.tag_ == "VBG" and verb.dep_ != "pcomp":
+        return False
+    told = [t for p in places for t in p.subtree] + [t for c in verb.children if c.dep_ in ("prep", "advcl")
+                                                     and c.lower_ not in ("to", "on") for t in c.subtree]
+    return not any(t.lemma_.lower() in CONTACT_LEMMAS for t in told)

@@ -18,7 +18,7 @@ from extractors.meetings.lexicon import (
     OFFICIAL_NOUNS,
     VERB_KINDS,
 )
-from extractors.meetings.pairs import pair_subject, personal_exchange, talk_of_pair, together_nearby
+from extractors.meetings.pairs import flight_as_visit, pair_subject, personal_exchange, talk_of_pair, together_nearby
 from extractors.meetings.syntax import is_destination, is_place
 from extractors.resolve.data import is_country_or_capital
 
@@ -374,10 +374,10 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         if not any(o.ent_type_ == "ORG" and o.lemma_.lower() in BODY_HEADS for o in objs):
             return None
         return "meeting"
-    if lemma in ("arrive", "travel"):
+    if lemma in ("arrive", "travel", "fly"):  # "flew on to Tbilisi": a trip to a state's capital
         places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "at")
                   for g in c.children if g.dep_ == "pobj" and is_destination(g)]  # fmt: skip
-        if not places:
+        if not places or lemma == "fly" and not flight_as_visit(tok, places):
             return None
         if any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("meet", "attend", "join") for c in tok.children):
             return None  # "arrived in Singapore to meet ministers of six nations": the meeting is the contact
