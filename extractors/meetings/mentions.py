@@ -42,7 +42,13 @@ from extractors.meetings.lexicon import (
     REGION_WORDS,
     SPORT_WORDS,
 )
-from extractors.meetings.pairs import cataphoric_possessor, complete_pair, day_of_part_of_day, misparsed_met_person
+from extractors.meetings.pairs import (
+    cataphoric_possessor,
+    complete_pair,
+    day_of_part_of_day,
+    left_pair,
+    misparsed_met_person,
+)
 from extractors.meetings.status import DENIAL_VERBS, status_of
 from extractors.meetings.syntax import (
     CLAUSE_DEPS,
@@ -747,7 +753,7 @@ def _place_of_told_contact(verb: Token) -> list[Token]:
 
 def _verb_arguments(tok: Token, args: _Arguments, weak: bool) -> None:
     """A contact verb: its subject, its object and "with"/"to" phrases, and a visit's destination."""
-    args.agents = with_conjuncts(agents_of(tok))
+    args.agents = left_pair(tok) or with_conjuncts(agents_of(tok))
     args.partners += [p for p in company_partners(tok) if p not in args.partners]  # "spent an hour with X"
     for c in tok.children:
         if c.dep_ == "dobj" and not weak:

@@ -14,6 +14,7 @@
 - "had a brief exchange with X", "his first encounter with Y": a contact with the named person.
 - "X visited Russia in 2006", in a story on this year's visit: a background contact of its own.
 - "before flying on to Tbilisi", "flew to Kyiv on Monday": a flight told as done is a visit.
+- "..., <title> A and <title> B spoke for ten minutes" with no subject in the parse: the pair before the verb.
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ def _named_pair(s: Token) -> bool:
 def pair_subject(verb: Token) -> bool:
     """Whether the verb's subject is a pair meeting each other: two or more named people side by side
     ("Zaev and Tsipras", "Presidents Museveni and Magufuli") or "the two men", "both leaders"."""
+    if left_pair(verb):
+        return True
     for s in subjects(verb):
         if _named_pair(s):
             return True
@@ -253,3 +256,32 @@ def flight_as_visit(verb: Token, places: list[Token]) -> bool:
     told = [t for p in places for t in p.subtree] + [t for c in verb.children if c.dep_ in ("prep", "advcl")
                                                      and c.lower_ not in ("to", "on") for t in c.subtree]
     return not any(t.lemma_.lower() in CONTACT_LEMMAS for t in told)
+
+
+PAIR_FILLERS = frozenset({"and", ",", "of", "the", "'s", "’s", "-"})
+
+
+def left_pair(verb: Token) -> list[Token]:
+    """"In a rare moment of contact between A and B, <title> X and <title> Y spoke for ten minutes": with no subject
+    in the parse (the parser hung the names on the phrase before), the two or more people named right before the
+    verb, joined by "and", are its subject. Their titles and nationality words may stand between them."""
+    if subject_of(verb) or verb.i == 0 or verb.doc[verb.i - 1].ent_type_ != "PERSON":
+        return []
+    people: list[Token] = []
+    joined = False
+    for t in reversed(verb.doc[verb.sent.start : verb.i]):
+        if t.ent_type_ == "PERSON":
+            if t.ent_iob_ == "B" or t.i == verb.sent.start:
+                ent_end = t
+                while ent_end.i + 1 < verb.i and verb.doc[ent_end.i + 1].ent_type_ == "PERSON" and \
+                        verb.doc[ent_end.i + 1].ent_iob_ == "I":  # fmt: skip
+                    ent_end = verb.doc[ent_end.i + 1]
+                people.append(ent_end)
+            continue
+        if t.lower_ == "and":
+            joined = True
+            continue
+        if t.lower_ in PAIR_FILLERS or t.pos_ == "PROPN" or t.ent_type_ == "NORP":
+            continue
+        break
+    return sorted(people, key=lambda x: x.i) if len(people) >= 2 and joined else []
