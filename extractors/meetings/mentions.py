@@ -48,6 +48,7 @@ from extractors.meetings.pairs import (
     day_of_part_of_day,
     left_pair,
     misparsed_met_person,
+    verb_hung_sides,
 )
 from extractors.meetings.status import DENIAL_VERBS, status_of
 from extractors.meetings.syntax import (
@@ -879,6 +880,9 @@ def _noun_arguments(tok: Token, verb: Token | None, args: _Arguments) -> None:
         if c.dep_ == "prep" and c.lower_ == "to" and kind == "visit":
             args.destination += with_conjuncts([g for g in c.children if g.dep_ == "pobj"])
     args.partners += with_conjuncts(gathered_groups(tok))
+    hung_agents, hung_partners = verb_hung_sides(tok, verb, AGENT_VERBS)
+    args.agents += hung_agents
+    args.partners += with_conjuncts(hung_partners)
     args.places = places_of([tok])
     if kind == "visit":
         _stops_of_trip(tok, args)

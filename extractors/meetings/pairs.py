@@ -15,6 +15,7 @@
 - "X visited Russia in 2006", in a story on this year's visit: a background contact of its own.
 - "before flying on to Tbilisi", "flew to Kyiv on Monday": a flight told as done is a visit.
 - "..., <title> A and <title> B spoke for ten minutes" with no subject in the parse: the pair before the verb.
+- "followed telephone calls by X with Y and with Z": the noun's "by"/"with" phrases hung on the verb.
 """
 
 from __future__ import annotations
@@ -285,3 +286,20 @@ def left_pair(verb: Token) -> list[Token]:
             continue
         break
     return sorted(people, key=lambda x: x.i) if len(people) >= 2 and joined else []
+
+
+def verb_hung_sides(tok: Token, verb: Token | None, agent_verbs: frozenset[str]) -> tuple[list[Token], list[Token]]:
+    """"The announcement followed telephone calls on Monday by the Emir of Kuwait with X and with Y": the parser
+    hangs the contact noun's "by" and "with" phrases on the verb it is the object of. When that verb is no contact
+    verb of its own (follow, precede), a "by" phrase after the noun is its caller and each "with" phrase a
+    counterpart. ([agents], [partners]); empty when the noun has phrases of its own."""
+    if verb is None or tok.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() in agent_verbs:
+        return [], []
+    if any(c.dep_ == "prep" and c.lower_ in ("by", "with", "between") for c in tok.children):
+        return [], []
+    preps = [c for c in verb.children if c.dep_ in ("prep", "agent") and c.i > tok.i]
+    agents = [g for p in preps if p.lower_ == "by" for g in p.children if g.dep_ == "pobj"]
+    preps += [c for a in agents for c in a.children if c.dep_ == "prep" and c.lower_ == "with"]  # "by X with Y"
+    preps += [x for p in preps for x in p.conjuncts if x.pos_ == "ADP"]  # "with X and with Y"
+    partners = [g for p in preps if p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+    return (agents, partners) if agents and partners else ([], [])

@@ -36,9 +36,9 @@ repository, so no corpus marker):
   officeholder styled "Prof.", "In his meeting with X, <subject> ...", the person met misread as the subject of
   "..., the presidency said", a surname tagged as a common noun, a contact placed only "in the morning", "had a
   brief exchange / his first encounter with X", "a Chinese team led by X", a visit placed only by an earlier
-  year ("X visited India in 2015") beside this year's, a flight told as done ("before flying on to Doha"), and a
-  pair named right before a verb the parser left without a subject; 43 articles and 13 near misses. Scored
-  before the round: meetings F1 0.73 (34 of 57), contact pairs 0.73.
+  year ("X visited India in 2015") beside this year's, a flight told as done ("before flying on to Doha"), a
+  pair named right before a verb the parser left without a subject, and "followed telephone calls by X with Y";
+  46 articles and 14 near misses. Scored before the round: meetings F1 0.70 (34 of 61), contact pairs 0.70.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -98,7 +98,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round4_visits.jsonl": 12, "round5_background.jsonl": 9, "round5_gatherings.jsonl": 20,
             "round5_counterparts.jsonl": 15, "round5_frames.jsonl": 20, "round6_places.jsonl": 10,
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
-            "round7_context.jsonl": 56}
+            "round7_context.jsonl": 60}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
