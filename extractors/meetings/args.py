@@ -447,7 +447,7 @@ def parties_of(tok: Token, lookup: Lookup) -> list[Party]:
     if tok.pos_ == "PRON" and tok.lower_ in PRONOUNS:
         persons = []  # "he and Minister X signed": the pronoun is a person of its own; X is read as its conjunct
     head = _through_quantity(tok)
-    if not _can_represent_a_state(head) and all(
+    if not _can_represent_a_state(head) and not _surname_as_noun(head, lookup) and not led_by_official(head) and all(
         e.root.dep_ in ("compound", "amod", "nmod") and e.root.head.i == head.i for e in persons
     ):
         # "Chinese tourists visited Japan", "a team of Nepali Sherpa guides met ...": no state takes part, even
@@ -463,6 +463,9 @@ def parties_of(tok: Token, lookup: Lookup) -> list[Party]:
         if is_country_or_capital(re.sub(r"[\u2019']s?$", "", ent.text)):
             continue  # a country the tagger took for a name ("Sri Lanka's President"): counted as a country below
         name, country, role, _kind = lookup.actor(ent)
+        if country is None and (titled_state := title_of_state(ent, lookup)) is not None:
+            parties.append(Party(titled_state, None, ent.start_char))  # "The King of Jordan" tagged as a name
+            continue
         if country is None and len(bare) == 1 and len(persons) == 1:
             country = bare[0]  # "the leader of the Democratic Party of Japan, Ichiro Ozawa"
         shown = ent.text if name is None or ent.text.startswith(name) and len(ent.text) > len(name) else name
@@ -507,3 +510,36 @@ def parties_of(tok: Token, lookup: Lookup) -> list[Party]:
         if not any(p.country == code for p in parties):
             parties.append(Party(code, None, span.start_char))
     return parties
+
+
+def title_of_state(ent: Span, lookup: Lookup) -> str | None:
+    """The state of a name that is a title of a state ("the King of Jordan", "Emir of Qatar"), which the tagger
+    may take for a person's name: the country named after its last "of", when the words before are a title."""
+    words = [t for t in ent if t.lower_ not in ("the",)]
+    ofs = [k for k, t in enumerate(words) if t.lower_ == "of"]
+    if not ofs or ofs[-1] == 0 or ofs[-1] == len(words) - 1:
+        return None
+    tail = ent.doc[words[ofs[-1] + 1].i : ent.end].text
+    if not is_country_or_capital(tail) or lookup.resolver.role_of_text(ent.doc[ent.start : words[ofs[-1]].i].text) \
+            is None:
+        return None
+    code = lookup.place_country(tail)
+    return code if code and not code.startswith("IGO:") else None
+
+
+def _surname_as_noun(tok: Token, lookup: Lookup) -> bool:
+    """"Guterres held talks": a capitalised surname the tagger read as a common noun, which the resolver knows as
+    a person named in the article."""
+    if tok.pos_ != "NOUN" or not tok.text[:1].isupper() or tok.ent_type_:
+        return False
+    name, _country, _role, kind = lookup.actor(tok.doc[tok.i : tok.i + 1])
+    return kind == "person" and bool(name) and tok.text in name.split()
+
+
+def led_by_official(tok: Token) -> bool:
+    """"a North Korean team led by Vice-Foreign Minister X": a group headed by a named person acts for the state
+    its nationality word names (a team alone may be a sports side)."""
+    return any(c.dep_ == "acl" and c.lemma_.lower() in ("lead", "head") and any(
+        any(t.ent_type_ == "PERSON" for t in g.subtree)
+        for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj")
+        for c in tok.children)  # fmt: skip

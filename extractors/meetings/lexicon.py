@@ -25,6 +25,7 @@ VERB_KINDS: dict[str, str] = {
     "join": "meeting", "sit": "meeting", "sign": "meeting", "ink": "meeting", "play": "meeting", "tour": "visit",
     "inspect": "meeting", "inaugurate": "meeting", "unveil": "meeting", "lay": "meeting", "address": "meeting",
     "convene": "meeting", "see": "meeting", "gather": "meeting", "assemble": "meeting", "bring": "meeting",
+    "fly": "visit",
 }  # fmt: skip
 
 # Words that must be in a sentence for it to yield a meeting (the cheap gate, lower case, as prefixes).
@@ -36,7 +37,7 @@ GATE_WORDS: tuple[str, ...] = (
     "signing", "signs", "inspect", "inaugurat", "unveil", "laid", "lays", "laying", "lay a", "address", "accept",
     "inked", "inks", "round", "due in", "expected in", "conven", "each other", "one another", "working lunch",
     "working dinner", "working breakfast", "spent", "spend", "gather", "assembl", "together", "2+2", "saw", "sees",
-    "seeing", "seen", "across", "opposite",
+    "seeing", "seen", "across", "opposite", "encounter", "flew", "flies", "flying", "flown",
 )  # fmt: skip
 GATE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in GATE_WORDS) + ")", re.IGNORECASE)
 

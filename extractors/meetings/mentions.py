@@ -42,6 +42,14 @@ from extractors.meetings.lexicon import (
     REGION_WORDS,
     SPORT_WORDS,
 )
+from extractors.meetings.pairs import (
+    cataphoric_possessor,
+    complete_pair,
+    day_of_part_of_day,
+    left_pair,
+    misparsed_met_person,
+    verb_hung_sides,
+)
 from extractors.meetings.status import DENIAL_VERBS, status_of
 from extractors.meetings.syntax import (
     CLAUSE_DEPS,
@@ -467,6 +475,7 @@ def _mention(
     # "when they last met" may refer back to
     weak = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in WEAK_VERBS
     args = _arguments(tok, kind, chain, sent, lookup, weak)
+    args.partners = [p for p in args.partners if not cataphoric_possessor(p)]
     if frame is not None and frame_agents:
         args.agents = frame_agents
     if lookup.dateline:  # "BAGHDAD (Wire) - Saudi Arabia and Iran held ...": the dateline is no party or place
@@ -476,6 +485,7 @@ def _mention(
     if sport_context and not any(t.ent_type_ == "PERSON" for a in args.agents + args.partners for t in phrase(a)):
         return []
     parties, agent_countries, agent_guesses = _parties(args, sent, lookup)
+    complete_pair(tok, parties, lookup)
     if args.absolute and not agent_countries & {lookup.main_country(), getattr(lookup.resolver, "home", None)}:
         return []  # a diary sketched in a with-clause is the protagonist's: another subject is likely misread
     _add_joint_body_states(tok, args, lookup, parties)
@@ -511,7 +521,8 @@ def _mention(
         resolved = _day_before_shift(tok, date_text, sent, published, status) or _day_from_other_event(
             date_text, sent, published, status) or resolved
     if resolved is None or resolved.date is None and resolved.granularity is None:
-        resolved = _day_of_occasion(sent, published, status) or _day_of_arrival(sent, published, status) or resolved
+        resolved = _day_of_occasion(sent, published, status) or _day_of_arrival(sent, published, status) or \
+            day_of_part_of_day(sent, published, status) or resolved
     if resolved and resolved.date and published is not None and status == "held" and not chain:
         if resolved.date > published.isoformat():
             status = "planned"
@@ -743,7 +754,7 @@ def _place_of_told_contact(verb: Token) -> list[Token]:
 
 def _verb_arguments(tok: Token, args: _Arguments, weak: bool) -> None:
     """A contact verb: its subject, its object and "with"/"to" phrases, and a visit's destination."""
-    args.agents = with_conjuncts(agents_of(tok))
+    args.agents = left_pair(tok) or with_conjuncts(agents_of(tok))
     args.partners += [p for p in company_partners(tok) if p not in args.partners]  # "spent an hour with X"
     for c in tok.children:
         if c.dep_ == "dobj" and not weak:
@@ -761,6 +772,8 @@ def _verb_arguments(tok: Token, args: _Arguments, weak: bool) -> None:
                 c.dep_ == "prep" and c.lower_ in ("on", "upon") and tok.lemma_.lower() == "call":  # fmt: skip
             args.partners += with_conjuncts([g for g in c.children if g.dep_ == "pobj"])
     args.partners += [g for g in _coordinated_partners(tok) if g not in args.partners]
+    if not args.partners:
+        args.partners = misparsed_met_person(tok)
     if args.kind != "visit" and any(p.tag_ == "NNS" for p in args.partners):
         # "met officials from X and Y": the parser often hangs the officials' "from" on the verb
         args.partners += with_conjuncts([g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -867,6 +880,9 @@ def _noun_arguments(tok: Token, verb: Token | None, args: _Arguments) -> None:
         if c.dep_ == "prep" and c.lower_ == "to" and kind == "visit":
             args.destination += with_conjuncts([g for g in c.children if g.dep_ == "pobj"])
     args.partners += with_conjuncts(gathered_groups(tok))
+    hung_agents, hung_partners = verb_hung_sides(tok, verb, AGENT_VERBS)
+    args.agents += hung_agents
+    args.partners += with_conjuncts(hung_partners)
     args.places = places_of([tok])
     if kind == "visit":
         _stops_of_trip(tok, args)

@@ -17,6 +17,7 @@ from extractors.core.dates import ResolvedDate, day_shift, find_dates
 from extractors.core.types import Participant
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK, OFFICIAL_NOUNS
 from extractors.meetings.mentions import IGO_SEATS, NO_CONTACT, Mention
+from extractors.meetings.pairs import apart_by_year, named_pair_told
 from extractors.meetings.triggers import ACCOMPANY_VERBS
 from extractors.meetings.visits import day_from_visit, held_elsewhere, programme_beyond_talks, wider_contact_during
 
@@ -234,7 +235,8 @@ def _fold_single_visits(records: list[Record]) -> list[Record]:
         host = visit.host_country or visit.location_country
         if meeting.location_country and host and meeting.location_country != host:
             continue  # "agreed to meet in Addis Ababa" and "will travel to Dakar": two contacts
-        if _dates_conflict(meeting.date, visit.date) or meeting.round or any(m.distinct for m in meeting.mentions):
+        if _dates_conflict(meeting.date, visit.date) or meeting.round or any(m.distinct for m in meeting.mentions) \
+                or apart_by_year(visit.date, meeting.date) or apart_by_year(meeting.date, visit.date):
             continue  # "the next meeting of the commission" is a round of its own, not the visit's meeting
         called = {m.sent.start for m in visit.mentions
                   if m.trigger.lemma_.lower() == "visit" and m.trigger.pos_ == "NOUN"}  # fmt: skip
@@ -504,7 +506,8 @@ def _accepted(m: Mention, invitations: list[Mention], records: list[Record]) -> 
 def _implied_other_side(m: Mention, countries: set[str], records: list[Record]) -> set[str] | None:
     """With one side named, both sides from the place of the contact, or from the one visit the article reports
     between that side and another country; None when neither says."""
-    if len(countries) == 1 and m.location_country and m.location_country not in countries and not m.listed:
+    if len(countries) == 1 and m.location_country and m.location_country not in countries and not m.listed \
+            and not named_pair_told(m.trigger):
         if m.kind not in ("visit", "summit") and not m.anaphoric and not next(iter(countries)).startswith("IGO:"):
             return countries | {m.location_country}
     if len(countries) == 1 and KIND_CLASS[m.kind] == "m" and not m.anaphoric and m.participants:
@@ -558,6 +561,7 @@ def _same_contact(m: Mention, countries: set[str], records: list[Record]) -> Rec
         and rec.status == m.status
         and rec.kind_class == KIND_CLASS[m.kind]
         and not _dates_conflict(rec.date, m.date)
+        and not apart_by_year(m.date, rec.date)
         and not _participants_conflict(rec.participants, m.participants)
     ]  # fmt: skip
     if not fits:

@@ -24,6 +24,9 @@ GOVERNING_PREPS = frozenset({"for", "to", "of", "with", "into"})
 
 def subject_of(verb: Token) -> list[Token]:
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subs:  # "X and Y did, however, use the occasion to ...": the parser may hang the subject on the auxiliary
+        subs = [g for a in verb.children if a.dep_ in ("aux", "auxpass") and a.i < verb.i
+                for g in a.children if g.dep_ in ("nsubj", "nsubjpass")]  # fmt: skip
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return [s for s in subs if s.dep_ != "expl"] + agents
 

@@ -18,6 +18,7 @@ from extractors.meetings.lexicon import (
     OFFICIAL_NOUNS,
     VERB_KINDS,
 )
+from extractors.meetings.pairs import flight_as_visit, pair_subject, personal_exchange, talk_of_pair, together_nearby
 from extractors.meetings.syntax import is_destination, is_place
 from extractors.resolve.data import is_country_or_capital
 
@@ -55,7 +56,7 @@ def _noun_kind(tok: Token, low: str) -> str | None:
     """"talks", "a phone call", "the summit": not "a press conference", "the summit of the volcano"."""
     kind = NOUN_KINDS.get(low)
     if kind is None:
-        return None
+        return "meeting" if personal_exchange(tok) else None
     if low in ("call", "calls"):
         mods = {c.lower_ for c in tok.children}
         if mods & {"courtesy", "farewell"}:
@@ -272,7 +273,10 @@ CALLED_THINGS = frozenset(
 def _together_plural(tok: Token) -> bool:
     """ "The two ministers sat down together": a plural subject meeting each other, with no "with" needed."""
     if not any(c.lower_ == "together" and c.dep_ == "advmod" for c in tok.children):
-        return False
+        if not (pair_subject(tok) and together_nearby(tok)):
+            return False
+    if pair_subject(tok):
+        return True  # "X and Y sat down together"
     return any(c.dep_ == "nsubj" and (c.tag_ == "NNS" or c.lower_ == "they") for c in tok.children)
 
 
@@ -304,6 +308,8 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
     if lemma in ("speak", "talk", "confer", "negotiate"):
         preps |= {c.lower_ for c in tok.children if c.dep_ == "agent"}  # "spoke by telephone": "by" parsed as agent
         if not preps & ({"with"} if lemma == "negotiate" else {"with", "to", "by"}):
+            if lemma in ("speak", "talk") and talk_of_pair(tok):
+                return "talks" if lemma == "talk" else "meeting"  # "the two men talked for three hours": in person
             return None  # "negotiating a pipeline to the capital": a process, not a contact with anyone
         heard = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
@@ -368,10 +374,10 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         if not any(o.ent_type_ == "ORG" and o.lemma_.lower() in BODY_HEADS for o in objs):
             return None
         return "meeting"
-    if lemma in ("arrive", "travel"):
+    if lemma in ("arrive", "travel", "fly"):  # "flew on to Tbilisi": a trip to a state's capital
         places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "at")
                   for g in c.children if g.dep_ == "pobj" and is_destination(g)]  # fmt: skip
-        if not places:
+        if not places or lemma == "fly" and not flight_as_visit(tok, places):
             return None
         if any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("meet", "attend", "join") for c in tok.children):
             return None  # "arrived in Singapore to meet ministers of six nations": the meeting is the contact

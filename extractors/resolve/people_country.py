@@ -85,6 +85,8 @@ def assign_countries(res: ArticleResolver, clusters: list[Cluster], mentions: li
                 cl.country, cl.country_source = pm.title_country, "title"
             if cl.country is None and (led := _delegation_country(res, pm)):
                 cl.country, cl.country_source = led, "title"
+        if cl.nongov and _state_office_elsewhere(res, cl, mentions):
+            cl.nongov = False  # "President X ... Prof. X said": an academic style, not a private person
     _bureau_officials(res, clusters, mentions)
     infer_genders(res, clusters, mentions)
     _coordinations(res, clusters, mentions)
@@ -131,6 +133,19 @@ def assign_countries(res: ArticleResolver, clusters: list[Cluster], mentions: li
         cl.former = bool(titled) and all(pm.former for pm in titled)
         if cl.media or cl.former:
             cl.country, cl.country_source = None, None  # media people and ex-office-holders speak for no state
+
+
+def _state_office_elsewhere(res: ArticleResolver, cl: Cluster, mentions: list[PersonMention]) -> bool:
+    """Whether another mention of a person some title marks as private gives them a state office, current and
+    not former, which the officeholders dictionary confirms at the article's date ("President John Mills ...
+    Prof. Mills"): the officeholder, whose academic style does not make them a private person."""
+    for mi in cl.mentions:
+        pm = mentions[mi]
+        if pm.nongov or pm.former or pm.media or not pm.title_role:
+            continue
+        if who(cl.name, res.published, title=pm.title_role).country is not None:
+            return True
+    return False
 
 
 # A US-style office given with its bureau in a transcript or statement header ("X, Assistant Secretary, Bureau of

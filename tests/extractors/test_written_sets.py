@@ -34,6 +34,16 @@ repository, so no corpus marker):
   the talks (a tour, an address to parliament, a wreath, a welcoming ceremony), or the talks only by back-reference
   as the centrepiece of a multi-day visit; a visit and its one meeting stay one entry (a meeting of the pair placed
   in another country is none of the visit's); 17 articles with near misses. Scored before the round: meetings F1 0.65.
+- `round7_context.jsonl` (issue 17, seventh round, contacts whose parties come from names and context): a talk
+  verb whose subject is the pair ("X and Y spoke for an hour", "the two men talked", "sat down together"), a
+  subject the parser hangs on an auxiliary, a named pair meeting in a third country (the venue is no party; an
+  unknown member is of the article's other state), a state's title read as a name ("The Emir of Qatar"), an
+  officeholder styled "Prof.", "In his meeting with X, <subject> ...", the person met misread as the subject of
+  "..., the presidency said", a surname tagged as a common noun, a contact placed only "in the morning", "had a
+  brief exchange / his first encounter with X", "a Chinese team led by X", a visit placed only by an earlier
+  year ("X visited India in 2015") beside this year's, a flight told as done ("before flying on to Doha"), a
+  pair named right before a verb the parser left without a subject, and "followed telephone calls by X with Y";
+  46 articles and 14 near misses. Scored before the round: meetings F1 0.70 (34 of 61), contact pairs 0.70.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -86,6 +96,7 @@ FLOORS = {
     "round6_quotes.jsonl": {("quotes_attributed", "f1"): 0.95},
     "round7_visits.jsonl": {("meetings", "f1"): 0.88, ("contact_pairs", "f1"): 0.95,
                             ("meeting_attributes", "kind_accuracy"): 0.85},
+    "round7_context.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.95},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20,
@@ -94,7 +105,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round4_visits.jsonl": 12, "round5_background.jsonl": 9, "round5_gatherings.jsonl": 20,
             "round5_counterparts.jsonl": 15, "round5_frames.jsonl": 20, "round6_places.jsonl": 10,
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
-            "round7_visits.jsonl": 17}
+            "round7_visits.jsonl": 17, "round7_context.jsonl": 60}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -143,7 +154,8 @@ def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp, name: str,
 def test_near_misses_of_the_fifth_to_seventh_rounds_yield_no_contact(nlp, name: str) -> None:
     """Each rule of the fifth to seventh rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family, a school's
-    tour of parliament): they must stay without contacts."""
+    tour of parliament, two robbers who talked for an hour, two chief executives meeting abroad, a prisoner
+    exchange, a rugby team led by its captain): they must stay without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
     assert rows
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]
