@@ -42,6 +42,12 @@ from extractors.meetings.lexicon import (
     REGION_WORDS,
     SPORT_WORDS,
 )
+from extractors.meetings.planned import (
+    officials_to_meet,
+    participation_partners,
+    raised_patients,
+    titled_official,
+)
 from extractors.meetings.status import DENIAL_VERBS, status_of
 from extractors.meetings.syntax import (
     CLAUSE_DEPS,
@@ -473,7 +479,8 @@ def _mention(
         _drop_dateline(args, lookup.dateline)
     sport_context = sport_context or any(t.lower_ in SPORT_WORDS or t.lower_ == "friendly" and t.pos_ == "NOUN"
                                          for t in sent)  # fmt: skip
-    if sport_context and not any(t.ent_type_ == "PERSON" for a in args.agents + args.partners for t in phrase(a)):
+    if sport_context and not any(t.ent_type_ == "PERSON" or titled_official(t) for a in args.agents + args.partners
+                                 for t in phrase(a)):  # fmt: skip
         return []
     parties, agent_countries, agent_guesses = _parties(args, sent, lookup)
     if args.absolute and not agent_countries & {lookup.main_country(), getattr(lookup.resolver, "home", None)}:
@@ -491,7 +498,8 @@ def _mention(
     date_text = date_for(tok, chain, sent, plan_clauses(tok) + args.trip_anchor + args.frame)
     if tok.pos_ in ("NOUN", "PROPN") and (date_text or args.places):
         _add_format_parties(tok, parties)
-    if _meets_alone(tok, args, parties):
+    to_meet = officials_to_meet(args.agents, chain) and len({p.country for p in parties if p.country}) < 2
+    if _meets_alone(tok, args, parties) and not to_meet:
         return []  # "the committee met this month": a body meeting on its own
     status = _status(tok, chain, date_text, sent, (frame, frame_refused), parties)
     if status == "planned" and _told_past_after_arrival(tok, chain, sent, date_text):
@@ -522,7 +530,7 @@ def _mention(
     for code in (c for a in args.agents for c in format_named_before(a)):  # "the format's leaders last met"
         if not any(p.country == code for p in parties):
             parties.append(Party(code, None, sent.start_char))
-    group = _is_group(args.agents + args.partners)
+    group = _is_group(args.agents + args.partners) or to_meet
     if group and len({p.country for p in parties if p.country}) < 2:
         prev = _add_the_two_named(tok, args, sent, lookup, parties, _recalled(tok, chain))
         if prev is not None and resolved is None and status == "held":
@@ -672,6 +680,7 @@ def _arguments(tok: Token, kind: str, chain: list[Token], sent: Span, lookup: Lo
                     args.destination = [p for p in places_of([anc]) if is_destination(p)]
                 break
     _call_as_means(tok, args)
+    args.partners += [t for t in with_conjuncts(participation_partners(tok, chain)) if t not in args.partners]
     _agents_facing_counterparts(tok, args)
     args.agents += [m for a in args.agents for m in body_members(a) if m not in args.agents]
     if not args.places and tok.pos_ in ("VERB", "AUX"):
@@ -744,6 +753,7 @@ def _place_of_told_contact(verb: Token) -> list[Token]:
 def _verb_arguments(tok: Token, args: _Arguments, weak: bool) -> None:
     """A contact verb: its subject, its object and "with"/"to" phrases, and a visit's destination."""
     args.agents = with_conjuncts(agents_of(tok))
+    args.partners += with_conjuncts(raised_patients(tok))  # "X is scheduled to be received by Y"
     args.partners += [p for p in company_partners(tok) if p not in args.partners]  # "spent an hour with X"
     for c in tok.children:
         if c.dep_ == "dobj" and not weak:

@@ -17,6 +17,7 @@ from extractors.core.dates import ResolvedDate, day_shift, find_dates
 from extractors.core.types import Participant
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK
 from extractors.meetings.mentions import IGO_SEATS, NO_CONTACT, Mention
+from extractors.meetings.planned import told_apart
 from extractors.meetings.triggers import ACCOMPANY_VERBS
 
 _SOFT_WORDS = frozenset({"late", "early", "later", "earlier", "on", "in", "mid", "morning", "afternoon", "evening"})
@@ -202,10 +203,13 @@ def _fold_single_visits(records: list[Record]) -> list[Record]:
             _BEYOND_MEETINGS.search(m.sent.text) for m in visit.mentions + meeting.mentions
         ):
             continue  # "toured the plant with X", "a banquet", "in X to attend a regional forum": more than the meeting
+        if visit.status == "planned" and told_apart(visit.mentions, meeting.mentions):
+            continue  # two plans of one pair, told paragraphs apart, not a trip and the meeting it is for
         host = visit.host_country or visit.location_country
         if meeting.location_country and host and meeting.location_country != host:
             continue  # "agreed to meet in Addis Ababa" and "will travel to Dakar": two contacts
-        if _dates_conflict(meeting.date, visit.date) or meeting.round or any(m.distinct for m in meeting.mentions):
+        if _dates_conflict(meeting.date, visit.date) or meeting.round or any(m.distinct or _ordinal_round(m)
+                                                                             for m in meeting.mentions):
             continue  # "the next meeting of the commission" is a round of its own, not the visit's meeting
         called = {m.sent.start for m in visit.mentions
                   if m.trigger.lemma_.lower() == "visit" and m.trigger.pos_ == "NOUN"}  # fmt: skip

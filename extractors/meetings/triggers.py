@@ -18,6 +18,7 @@ from extractors.meetings.lexicon import (
     OFFICIAL_NOUNS,
     VERB_KINDS,
 )
+from extractors.meetings.planned import leaders_retreat, sat_down_together
 from extractors.meetings.syntax import is_destination, is_place
 from extractors.resolve.data import is_country_or_capital
 
@@ -55,7 +56,7 @@ def _noun_kind(tok: Token, low: str) -> str | None:
     """"talks", "a phone call", "the summit": not "a press conference", "the summit of the volcano"."""
     kind = NOUN_KINDS.get(low)
     if kind is None:
-        return None
+        return "meeting" if leaders_retreat(tok) else None
     if low in ("call", "calls"):
         mods = {c.lower_ for c in tok.children}
         if mods & {"courtesy", "farewell"}:
@@ -327,6 +328,8 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         # "sat down with X (for talks)": not "sat on the committee", "sat down" alone
         if company_partners(tok):
             return "meeting"  # "sat across the table from X", "sat opposite X"
+        if sat_down_together(tok):
+            return "meeting"  # "X and Y are due to sit down on Thursday": two sides with each other
         if not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
             return None
         if "with" not in preps and not _together_plural(tok):

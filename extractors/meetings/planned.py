@@ -1,0 +1,154 @@
+"""Planned contacts whose parties the plain clause reading misses.
+
+A contact still to come is usually told through a verb of planning ("is scheduled to be received by Y",
+"is expected to travel to X to watch the match and meet Y"), which puts the parties further from the contact word
+than a contact told as done. These helpers find them; `mentions` calls them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from extractors.meetings.lexicon import OFFICIAL_NOUNS
+from extractors.meetings.syntax import agents_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from extractors.meetings.mentions import Mention
+
+RAISING_DEPS = frozenset({"xcomp"})
+
+
+def raised_patients(verb: Token) -> list[Token]:
+    """The one a passive contact verb acts on when the parser gives it no subject of its own: in "X is scheduled
+    to be received by Y" "received" has only its "by" agent, and X is the subject of the verb of planning it
+    hangs from. Empty when the verb is not such a passive. (Not through "and": in "X arrived from Italy and was
+    received by Y" the resolver too often takes Y for a citizen of the last state named.)"""
+    children = list(verb.children)
+    if not any(c.dep_ == "auxpass" for c in children) or any(c.dep_ in ("nsubjpass", "nsubj") for c in children):
+        return []
+    if not any(c.dep_ == "agent" for c in children) or verb.dep_ not in RAISING_DEPS or verb.head is verb:
+        return []
+    return [t for t in agents_of(verb.head) if t.pos_ in ("PROPN", "NOUN", "PRON")]
+
+
+def titled_official(tok: Token) -> bool:
+    """An officeholder named by title ("the Indian prime minister", "Bolivia's president"): a state's person even
+    where the tagger marks no PERSON, so a sentence that mentions a match is still about officials."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in OFFICIAL_NOUNS and tok.lower_ not in (
+        "state", "states", "side", "sides", "party", "parties", "nation", "nations", "country", "countries",
+        "government", "governments", "administration", "ministry", "head", "heads", "foreign", "chief")
+
+
+# Verbs that tell an event happening, which a relative clause can say only of the contact, never of a person:
+# "a meeting between X and Y, which will take place ..." (the parser hangs the clause on Y).
+EVENT_VERBS = frozenset({"take", "happen", "occur", "open", "begin", "start", "convene", "hold", "run", "last"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+
+
+def future_relative(tok: Token) -> bool:
+    """A contact noun whose relative clause tells it is still to come: "a meeting between X and Y, which will take
+    place on the sidelines", "the summit, which will be held in June". The clause may hang on the last name of
+    the noun's phrase; an event verb cannot describe that name."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    for t in tok.subtree:
+        if t.dep_ != "relcl" or t.i < tok.i or not any(c.tag_ in ("WDT", "WP") for c in t.children):
+            continue
+        if t.head is not tok and t.lemma_.lower() not in EVENT_VERBS:
+            continue  # a clause of a nearer noun ("talks with X, who will retire"): not about the contact
+        aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+        if aux & FUTURE_AUX and not any(c.dep_ == "neg" for c in t.children):
+            return True
+    return False
+
+
+def participation_partners(tok: Token, chain: list[Token]) -> list[Token]:
+    """"talks between X and Y, with the participation of Z": Z takes part. The phrase hangs on the contact word,
+    on the noun whose "of" holds it ("the next stage of the talks, with the participation of Z") or on its verb."""
+    holders = [tok, *chain[:1]]
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
+        holders.append(tok.head.head)
+    out: list[Token] = []
+    for h in holders:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ != "with":
+                continue
+            for noun in c.children:
+                if noun.dep_ != "pobj" or noun.lemma_.lower() not in ("participation", "involvement", "presence"):
+                    continue
+                out += [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                        for g in p.children if g.dep_ == "pobj"]  # fmt: skip
+    return out
+
+
+# Plural heads of "the foreign secretaries", "the negotiators": officials whose states the story has named.
+OFFICE_PLURALS = frozenset(
+    "secretaries ministers envoys negotiators delegations delegates diplomats officials teams representatives "
+    "presidents premiers leaders chiefs".split()
+)
+PLAN_LEMMAS = frozenset({"due", "expect", "schedule", "set", "slate", "plan"})
+
+
+def officials_to_meet(agents: list[Token], chain: list[Token]) -> bool:
+    """"The foreign secretaries are now due to meet in X": a definite plural of officials with no state of its own,
+    the subject of a planned contact, stands for the officials of the two states the story is about (as "the two
+    foreign secretaries" would). Only for a contact still to come: told as done, "the ministers met" is as often a
+    body of many states meeting on its own."""
+    if len(agents) != 1:
+        return False
+    a = agents[0]
+    if a.lower_ not in OFFICE_PLURALS or a.conjuncts:
+        return False
+    kids = list(a.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids):
+        return False
+    if any(c.dep_ in ("poss", "prep", "nummod", "relcl", "acl") or c.ent_type_ in ("NORP", "GPE", "ORG")
+           for c in kids):  # fmt: skip
+        return False  # "the EU's ministers", "the ministers of the bloc", "the Indian secretaries": named already
+    return any(v.lemma_.lower() in PLAN_LEMMAS or v.lower_ == "due" or
+               {c.lower_ for c in v.children if c.dep_ == "aux"} & FUTURE_AUX for v in chain)
+
+
+def sat_down_together(tok: Token) -> bool:
+    """"Russian and Ukrainian delegations are due to sit down there on Thursday", "X and Y will sit down next week":
+    "sit down" with a subject of two sides meets them with each other, "with" or not. The parser may hang "down"
+    on a following adverb, so the word right after the verb is read."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if tok.lemma_.lower() != "sit" or nxt is None or nxt.lower_ != "down":
+        return False
+    return any(_two_sides(s) for s in agents_of(tok))
+
+
+def _two_sides(s: Token) -> bool:
+    """"X and Y", "Russian and Ukrainian delegations", "the two delegations"."""
+    if s.conjuncts:
+        return True
+    if s.lower_ not in OFFICE_PLURALS:
+        return False  # "French and German tourists sat down at a cafe": no officials
+    sides = [c for c in s.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+    return len(sides) >= 2 or any(len(c.conjuncts) >= 1 for c in sides) or any(
+        c.lower_ in ("two", "both") for c in s.children)
+
+
+RETREAT_HOLDERS = frozenset({"leader", "leaders", "minister", "ministers", "premier", "premiers"})
+
+
+def leaders_retreat(tok: Token) -> bool:
+    """"the next Malaysia-Singapore Leaders' Retreat", "the annual leaders' retreat": a meeting of leaders under
+    the name of a retreat; not a military retreat or a company's."""
+    if tok.lower_ not in ("retreat", "retreats") or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any(c.dep_ in ("poss", "compound") and c.lower_ in RETREAT_HOLDERS for c in tok.children)
+
+
+def told_apart(first: list[Mention], second: list[Mention]) -> bool:
+    """Whether two planned contacts of one pair are told in sentences that are neither the same nor next to each
+    other ("accepted an invitation to visit X next year" ... "is due to meet the governor before flying home"): two
+    plans, not a visit and the meeting it is made for."""
+    for a in first:
+        for b in second:
+            if a.sent.start == b.sent.start or a.sent.end == b.sent.start or b.sent.end == a.sent.start:
+                return False
+    return True
