@@ -43,6 +43,9 @@ from extractors.meetings.lexicon import (
     SPORT_WORDS,
 )
 from extractors.meetings.planned import (
+    OFFICE_PLURALS,
+    joint_body_to_meet,
+    kind_of_sides,
     officials_to_meet,
     participation_partners,
     raised_patients,
@@ -458,6 +461,7 @@ def _is_group(tokens: list[Token]) -> bool:
         words = {x.lower_ for x in phrase(t)}
         if words & {"two", "both"} and (
             t.lower_ in GROUP_ANAPHORS or t.lemma_.lower() in OFFICIAL_NOUNS or t.lower_ in OFFICIAL_NOUNS
+            or t.lower_ in OFFICE_PLURALS  # "the Foreign Secretaries of the two countries" (a PROPN keeps its plural)
         ):
             return True  # the head must be a state's people or the states: not "both companies", "two teams"
     return False
@@ -498,9 +502,11 @@ def _mention(
     date_text = date_for(tok, chain, sent, plan_clauses(tok) + args.trip_anchor + args.frame)
     if tok.pos_ in ("NOUN", "PROPN") and (date_text or args.places):
         _add_format_parties(tok, parties)
-    to_meet = officials_to_meet(args.agents, chain) and len({p.country for p in parties if p.country}) < 2
+    to_meet = (officials_to_meet(args.agents, chain) or joint_body_to_meet(args.agents, chain)) and len(
+        {p.country for p in parties if p.country}) < 2
     if _meets_alone(tok, args, parties) and not to_meet:
         return []  # "the committee met this month": a body meeting on its own
+    args.kind = kind_of_sides(args.kind, tok, args.agents)
     status = _status(tok, chain, date_text, sent, (frame, frame_refused), parties)
     if status == "planned" and _told_past_after_arrival(tok, chain, sent, date_text):
         status = "held"  # "held talks with Y soon after landing": "soon" tells the arrival's distance, not a plan

@@ -85,9 +85,10 @@ def participation_partners(tok: Token, chain: list[Token]) -> list[Token]:
 
 # Plural heads of "the foreign secretaries", "the negotiators": officials whose states the story has named.
 OFFICE_PLURALS = frozenset(
-    "secretaries ministers envoys negotiators delegations delegates diplomats officials teams representatives "
+    "secretaries ministers envoys negotiators delegations delegates diplomats officials representatives "
     "presidents premiers leaders chiefs".split()
 )
+STATE_PLURALS = frozenset({"governments", "countries", "sides", "states", "nations"})
 PLAN_LEMMAS = frozenset({"due", "expect", "schedule", "set", "slate", "plan"})
 
 
@@ -125,7 +126,7 @@ def _two_sides(s: Token) -> bool:
     """"X and Y", "Russian and Ukrainian delegations", "the two delegations"."""
     if s.conjuncts:
         return True
-    if s.lower_ not in OFFICE_PLURALS:
+    if s.lower_ not in OFFICE_PLURALS | STATE_PLURALS:
         return False  # "French and German tourists sat down at a cafe": no officials
     sides = [c for c in s.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
     return len(sides) >= 2 or any(len(c.conjuncts) >= 1 for c in sides) or any(
@@ -152,3 +153,53 @@ def told_apart(first: list[Mention], second: list[Mention]) -> bool:
             if a.sent.start == b.sent.start or a.sent.end == b.sent.start or b.sent.end == a.sent.start:
                 return False
     return True
+
+
+JOINT_BODIES = frozenset({"commission", "mechanism", "committee", "council", "panel", "forum", "group"})
+JOINT_WORDS = frozenset({"joint", "bilateral", "intergovernmental", "inter-governmental"})
+BODY_LOOKBACK = 2  # sentences before that may introduce "a joint commission"
+
+
+def joint_body_to_meet(agents: list[Token], chain: list[Token]) -> bool:
+    """"The commission would convene in X before the end of the year" right after "agreed to set up a joint
+    commission", or "The two governments agreed that the consultation mechanism would meet once a year": a body of
+    two states (named as joint just before, or agreed on by "the two" of the story) meeting is a contact between
+    them, when it is still to come."""
+    if len(agents) != 1 or not _planned_chain(chain):
+        return False
+    body = agents[0]
+    if body.lemma_.lower() not in JOINT_BODIES or not any(c.dep_ == "det" and c.lower_ == "the" for c in body.children):
+        return False
+    if any(c.dep_ in ("poss", "prep") or c.ent_type_ in ("NORP", "GPE", "ORG") for c in body.children):
+        return False  # "the EU's committee", "the committee of experts": a body named on its own
+    top = chain[-1]
+    if top.dep_ in ("ccomp", "xcomp") and any(_two_sides(s) or s.lower_ in ("both",) for s in agents_of(top.head)):
+        return True  # "the two governments agreed that the mechanism would meet"
+    sents = list(body.doc.sents)
+    here = next((i for i, s in enumerate(sents) if s.start <= body.i < s.end), 0)
+    for s in sents[max(0, here - BODY_LOOKBACK) : here + 1]:
+        for t in s:
+            if t.i != body.i and t.lemma_.lower() == body.lemma_.lower() and any(
+                    c.lower_ in JOINT_WORDS for c in t.subtree if c.i < t.i):  # fmt: skip
+                return True  # "agreed to fast-track a joint commission. ... the commission would convene"
+    return False
+
+
+def _planned_chain(chain: list[Token]) -> bool:
+    return any(v.lemma_.lower() in PLAN_LEMMAS or v.lower_ == "due" or
+               {c.lower_ for c in v.children if c.dep_ == "aux"} & FUTURE_AUX | {"would"} for v in chain)
+
+
+TALKS_SIDES = frozenset({"delegations", "negotiators", "delegates"})
+
+
+def kind_of_sides(kind: str, tok: Token, agents: list[Token]) -> str:
+    """"Russian and Ukrainian delegations will sit down", "the negotiators will meet again": delegations meeting
+    hold talks; "the consultation mechanism would meet": a standing dialogue. Other meetings keep their kind."""
+    if kind != "meeting" or tok.lemma_.lower() not in ("meet", "sit", "convene"):
+        return kind
+    if any(a.lower_ in TALKS_SIDES for a in agents):
+        return "talks"
+    if any(a.lemma_.lower() == "mechanism" for a in agents):
+        return "dialogue"
+    return kind

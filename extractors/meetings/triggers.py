@@ -18,7 +18,7 @@ from extractors.meetings.lexicon import (
     OFFICIAL_NOUNS,
     VERB_KINDS,
 )
-from extractors.meetings.planned import leaders_retreat, sat_down_together
+from extractors.meetings.planned import joint_body_to_meet, leaders_retreat, sat_down_together
 from extractors.meetings.syntax import is_destination, is_place
 from extractors.resolve.data import is_country_or_capital
 
@@ -391,6 +391,8 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         if gathering_kind(tok) is not None:
             return gathering_kind(tok)
         held = objs + [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if joint_body_to_meet([c for c in held if c.dep_ == "nsubj"], [tok]):
+            return "meeting"  # "a joint commission ... The commission would convene in X": still to come
         return "meeting" if any(joint_body(o) for o in held) else None  # "convene the binational cabinet"
     if lemma == "meet":
         for o in objs:
