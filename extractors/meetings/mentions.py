@@ -47,7 +47,9 @@ from extractors.meetings.planned import (
     joint_body_to_meet,
     kind_of_sides,
     officials_to_meet,
+    onward_stop,
     participation_partners,
+    plain_seat,
     raised_patients,
     titled_official,
 )
@@ -500,6 +502,8 @@ def _mention(
     if sport_context and not any(p.participant is not None and p.participant.role for p in parties):
         return []  # "grandmaster X will meet Y in the final": players, not officials
     date_text = date_for(tok, chain, sent, plan_clauses(tok) + args.trip_anchor + args.frame)
+    if date_text and onward_stop(tok) and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree):
+        date_text = None  # "talks on Tuesday before going on to X": the stop's day is not the talks'
     if tok.pos_ in ("NOUN", "PROPN") and (date_text or args.places):
         _add_format_parties(tok, parties)
     to_meet = (officials_to_meet(args.agents, chain) or joint_body_to_meet(args.agents, chain)) and len(
@@ -557,6 +561,10 @@ def _mention(
             and not group:
         places = [(None, None)]  # "arrived in Singapore to meet ministers of other nations": no host implied
     mentions = [_at_place(place, places, parties, agent_guesses, lookup, fields) for place in places]
+    if onward_stop(tok):  # "before continuing to X": a stop whose state is unknown names no host
+        mentions = [m for m in mentions if m.location and plain_seat(m.location) and m.location_country in m.countries]
+        for m in mentions:
+            m.status = "planned"  # the stop of a trip still to come
     hosts = {c for t in args.hosts for c in _state_codes(t, lookup)}
     for m in mentions:
         if m.kind == "visit" and m.location is None and len(hosts) == 1:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from extractors.meetings.lexicon import OFFICIAL_NOUNS
 from extractors.meetings.syntax import agents_of
+from extractors.resolve.data import is_country_or_capital, key_of, reference
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -203,3 +204,49 @@ def kind_of_sides(kind: str, tok: Token, agents: list[Token]) -> str:
     if any(a.lemma_.lower() == "mechanism" for a in agents):
         return "dialogue"
     return kind
+
+
+ONWARD_VERBS = frozenset({"continue", "go", "head", "fly", "proceed", "travel", "move"})
+
+
+def onward_stop(tok: Token) -> bool:
+    """"... will hold talks there before going on to Beijing", "scheduled to hold talks ... before continuing to
+    Santiago and Mexico City": the next stop of a trip, told in a "before/after" phrase, is a visit to that state
+    (its subject and time are those of the clause it hangs on). Only a country or capital counts as a stop."""
+    if tok.lemma_.lower() not in ONWARD_VERBS or tok.dep_ != "pcomp" or tok.head.lower_ not in ("before", "after"):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        return False  # "before heading to X for the summit": the gathering is the contact, told by its own word
+    if not _planned_host(tok.head.head):
+        return False  # told as done ("visited X before going on to Y") a stop is as often a change of planes
+    stops = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+             if g.dep_ == "pobj"]  # fmt: skip
+    stops += [c for s in stops for c in s.conjuncts]
+    return any(plain_seat(s.doc[s.left_edge.i : s.i + 1].text) or plain_seat(s.text) for s in stops)
+
+
+def plain_seat(text: str) -> bool:
+    """A country or capital whose name means nothing else ("Beijing", not "Santiago", which the reference data
+    marks as ambiguous): a stop named in passing gets no context to settle which place it is."""
+    if not is_country_or_capital(text):
+        return False
+    entry = reference().gazetteer.get(key_of(text))
+    return entry is not None and not entry.ambiguous
+
+
+def _planned_host(verb: Token) -> bool:
+    """The clause a "before/after" phrase hangs on is still to come: "will hold talks", "is scheduled to hold
+    talks", "is due in X"."""
+    x = verb
+    for _ in range(4):
+        if x.pos_ not in ("VERB", "AUX", "ADJ"):
+            return False
+        aux = {c.lower_ for c in x.children if c.dep_ in ("aux", "auxpass")}
+        if aux & (FUTURE_AUX | {"would"}) or x.lemma_.lower() in PLAN_LEMMAS or x.lower_ == "due":
+            return True
+        if any(c.dep_ == "acomp" and c.lower_ == "due" for c in x.children):
+            return True  # "is due in Tokyo ... before going on to Seoul"
+        if x.dep_ not in ("xcomp", "conj") or x.head is x:
+            return False
+        x = x.head
+    return False

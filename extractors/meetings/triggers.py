@@ -18,7 +18,7 @@ from extractors.meetings.lexicon import (
     OFFICIAL_NOUNS,
     VERB_KINDS,
 )
-from extractors.meetings.planned import joint_body_to_meet, leaders_retreat, sat_down_together
+from extractors.meetings.planned import joint_body_to_meet, leaders_retreat, onward_stop, sat_down_together
 from extractors.meetings.syntax import is_destination, is_place
 from extractors.resolve.data import is_country_or_capital
 
@@ -283,6 +283,8 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         return "visit"
     if lemma == "spend":
         return "meeting" if company_partners(tok) else None
+    if onward_stop(tok):
+        return "visit"  # "before going on to Beijing"
     kind = VERB_KINDS.get(lemma)
     if kind is None:
         return None
