@@ -17,7 +17,7 @@ from extractors.core.dates import ResolvedDate, day_shift, find_dates
 from extractors.core.types import Participant
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK
 from extractors.meetings.mentions import IGO_SEATS, NO_CONTACT, Mention
-from extractors.meetings.planned import told_apart
+from extractors.meetings.planned import pair_after_weak, told_apart
 from extractors.meetings.triggers import ACCOMPANY_VERBS
 
 _SOFT_WORDS = frozenset({"late", "early", "later", "earlier", "on", "in", "mid", "morning", "afternoon", "evening"})
@@ -125,6 +125,7 @@ def _absorb(rec: Record, m: Mention) -> None:
 def merge_mentions(mentions: list[Mention]) -> list[Record]:
     """The article's contacts from its mentions in text order. Weak mentions ("X and Y discussed ...") only
     add to a contact already found between the same countries, or stand for one when none is."""
+    pair_after_weak(mentions)  # "exchanged a few words with Y. A meeting between the two is expected ..."
     records = _merge([m for m in mentions if not m.weak])
     records = [r for r in records if r.status != NO_CONTACT]  # they only told who later back-references mean
     for m in mentions:
@@ -133,7 +134,10 @@ def merge_mentions(mentions: list[Mention]) -> list[Record]:
         countries = set(m.countries)
         if len(countries) < 2:
             continue
-        same = [r for r in records if r.countries == countries]
+        # a contact of another status takes it only if told by then: "exchanged words with Y. A meeting between the
+        # two is expected ..." is a brief contact of its own before the plan
+        same = [r for r in records if r.countries == countries and (
+            r.status == m.status or any(x.sent.start <= m.sent.start for x in r.mentions))]
         if same:
             _add_participants(same[-1], m.participants)
         else:

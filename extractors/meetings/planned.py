@@ -250,3 +250,31 @@ def _planned_host(verb: Token) -> bool:
             return False
         x = x.head
     return False
+
+
+def pair_after_weak(mentions: list[Mention]) -> None:
+    """"X exchanged a few words with Y at the dinner. A fuller bilateral meeting between the two is expected on
+    Saturday": "the two" of a contact still to come are the pair of the weak contact told in the sentence just
+    before (which the merge otherwise skips when it looks for the contact talked about last). The group's parties
+    are set from it, in place."""
+    for i, m in enumerate(mentions):
+        if not m.group or m.status != "planned" or len(m.countries) >= 2 or i == 0:
+            continue
+        prev = _weak_just_before(mentions, i)
+        if prev is None or not m.countries <= prev.countries:
+            continue
+        have = m.countries
+        m.parties = m.parties + [p for p in prev.parties if p.country and p.country not in have]
+
+
+def _weak_just_before(mentions: list[Mention], i: int) -> Mention | None:
+    """The weak contact of two states told in the sentence before mentions[i], when no contact of two states is told
+    after it ("discussed X with Y on the sidelines of the summit": "the summit" names no pair and is passed over)."""
+    m = mentions[i]
+    for j in range(i - 1, -1, -1):
+        prev = mentions[j]
+        if prev.sent.start != m.sent.start and prev.sent.end != m.sent.start:
+            return None
+        if len(prev.countries) >= 2:
+            return prev if prev.weak and len(prev.countries) == 2 and prev.sent.end == m.sent.start else None
+    return None

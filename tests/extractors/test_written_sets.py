@@ -29,13 +29,14 @@ repository, so no corpus marker):
   ("Before the ceremony", "shortly after landing"), a call told as the means of another verb ("briefed X in a
   telephone call"), and quote families ("Asked whether ...", "said A, but that B", "the head of state"); 11, 14, 9
   and 12 articles. Scored before the round: location country 0.14; dates none of the first four; calls 0 of 4.
-- `round7_planned.jsonl` (issue 17, seventh round, planned contacts `blind2_tune`/`blind3_tune` missed): 51
+- `round7_planned.jsonl` (issue 17, seventh round, planned contacts `blind2_tune`/`blind3_tune` missed): 55
   articles ("is scheduled to be received by Y", a match in the sentence of a trip to meet an official named by
   title, "a meeting between X and Y, which will take place ...", "with the participation of Z", "rescheduled for
   Friday", "the foreign secretaries are due to meet", "the Foreign Secretaries of the two countries", "X and Y
   delegations will sit down", a leaders' retreat, "the (joint) commission would convene", two plans of one pair
-  told paragraphs apart, "will hold talks in X before going on to Y"), 14 of them near misses. Scored before the
-  round: meetings F1 0.646, contact pairs 0.773; after it 0.983 and 0.957.
+  told paragraphs apart, "will hold talks in X before going on to Y", "exchanged a few words with Y. A meeting
+  between the two is expected ..."), 15 of them near misses. Scored before the round: meetings F1 0.661, contact
+  pairs 0.778; after it 0.985 and 0.966.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -95,7 +96,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round4_visits.jsonl": 12, "round5_background.jsonl": 9, "round5_gatherings.jsonl": 20,
             "round5_counterparts.jsonl": 15, "round5_frames.jsonl": 20, "round6_places.jsonl": 10,
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
-            "round7_planned.jsonl": 50}
+            "round7_planned.jsonl": 54}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
