@@ -1,8 +1,11 @@
-"""Planned contacts whose parties the plain clause reading misses.
+"""Planned contacts whose parties or words the plain clause reading misses.
 
 A contact still to come is usually told through a verb of planning ("is scheduled to be received by Y",
-"is expected to travel to X to watch the match and meet Y"), which puts the parties further from the contact word
-than a contact told as done. These helpers find them; `mentions` calls them.
+"is expected to travel to X to watch the match and meet Y"), or by officials and bodies the story has already tied
+to its two states ("the foreign secretaries are due to meet", "the commission would convene"), or as the next stop
+of a trip ("before going on to Y"). These helpers find them: `mentions` (parties, kind, group, stops),
+`triggers` (sitting down, a leaders' retreat, a joint body convening, an onward stop), `status` (a future relative
+clause) and `merge` (two plans told apart, "the two" after a brief exchange) call them.
 """
 
 from __future__ import annotations
@@ -188,7 +191,7 @@ def joint_body_to_meet(agents: list[Token], chain: list[Token]) -> bool:
 
 def _planned_chain(chain: list[Token]) -> bool:
     return any(v.lemma_.lower() in PLAN_LEMMAS or v.lower_ == "due" or
-               {c.lower_ for c in v.children if c.dep_ == "aux"} & FUTURE_AUX | {"would"} for v in chain)
+               {c.lower_ for c in v.children if c.dep_ == "aux"} & (FUTURE_AUX | {"would"}) for v in chain)
 
 
 TALKS_SIDES = frozenset({"delegations", "negotiators", "delegates"})
