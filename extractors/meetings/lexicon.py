@@ -37,7 +37,8 @@ GATE_WORDS: tuple[str, ...] = (
     "signing", "signs", "inspect", "inaugurat", "unveil", "laid", "lays", "laying", "lay a", "address", "accept",
     "inked", "inks", "round", "due in", "expected in", "conven", "each other", "one another", "working lunch",
     "working dinner", "working breakfast", "spent", "spend", "gather", "assembl", "together", "2+2", "saw", "sees",
-    "seeing", "seen", "across", "opposite", "encounter", "flew", "flies", "flying", "flown",
+    "seeing", "seen", "across", "opposite", "encounter", "flew", "flies", "flying", "flown", "retreat", "going on to",
+    "went on to", "goes on to", "continuing to", "continuing on to",
 )  # fmt: skip
 GATE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in GATE_WORDS) + ")", re.IGNORECASE)
 

@@ -50,6 +50,17 @@ from extractors.meetings.pairs import (
     misparsed_met_person,
     verb_hung_sides,
 )
+from extractors.meetings.planned import (
+    OFFICE_PLURALS,
+    joint_body_to_meet,
+    kind_of_sides,
+    officials_to_meet,
+    onward_stop,
+    participation_partners,
+    plain_seat,
+    raised_patients,
+    titled_official,
+)
 from extractors.meetings.status import DENIAL_VERBS, status_of
 from extractors.meetings.syntax import (
     CLAUSE_DEPS,
@@ -460,6 +471,7 @@ def _is_group(tokens: list[Token]) -> bool:
         words = {x.lower_ for x in phrase(t)}
         if words & {"two", "both"} and (
             t.lower_ in GROUP_ANAPHORS or t.lemma_.lower() in OFFICIAL_NOUNS or t.lower_ in OFFICIAL_NOUNS
+            or t.lower_ in OFFICE_PLURALS  # "the Foreign Secretaries of the two countries" (a PROPN keeps its plural)
         ):
             return True  # the head must be a state's people or the states: not "both companies", "two teams"
     return False
@@ -482,7 +494,8 @@ def _mention(
         _drop_dateline(args, lookup.dateline)
     sport_context = sport_context or any(t.lower_ in SPORT_WORDS or t.lower_ == "friendly" and t.pos_ == "NOUN"
                                          for t in sent)  # fmt: skip
-    if sport_context and not any(t.ent_type_ == "PERSON" for a in args.agents + args.partners for t in phrase(a)):
+    if sport_context and not any(t.ent_type_ == "PERSON" or titled_official(t) for a in args.agents + args.partners
+                                 for t in phrase(a)):  # fmt: skip
         return []
     parties, agent_countries, agent_guesses = _parties(args, sent, lookup)
     complete_pair(tok, parties, lookup)
@@ -499,10 +512,15 @@ def _mention(
     if sport_context and not any(p.participant is not None and p.participant.role for p in parties):
         return []  # "grandmaster X will meet Y in the final": players, not officials
     date_text = date_for(tok, chain, sent, plan_clauses(tok) + args.trip_anchor + args.frame)
+    if date_text and onward_stop(tok) and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree):
+        date_text = None  # "talks on Tuesday before going on to X": the stop's day is not the talks'
     if tok.pos_ in ("NOUN", "PROPN") and (date_text or args.places):
         _add_format_parties(tok, parties)
-    if _meets_alone(tok, args, parties):
+    to_meet = (officials_to_meet(args.agents, chain) or joint_body_to_meet(args.agents, chain)) and len(
+        {p.country for p in parties if p.country}) < 2
+    if _meets_alone(tok, args, parties) and not to_meet:
         return []  # "the committee met this month": a body meeting on its own
+    args.kind = kind_of_sides(args.kind, tok, args.agents)
     status = _status(tok, chain, date_text, sent, (frame, frame_refused), parties)
     if status == "planned" and _told_past_after_arrival(tok, chain, sent, date_text):
         status = "held"  # "held talks with Y soon after landing": "soon" tells the arrival's distance, not a plan
@@ -533,7 +551,7 @@ def _mention(
     for code in (c for a in args.agents for c in format_named_before(a)):  # "the format's leaders last met"
         if not any(p.country == code for p in parties):
             parties.append(Party(code, None, sent.start_char))
-    group = _is_group(args.agents + args.partners)
+    group = _is_group(args.agents + args.partners) or to_meet
     if group and len({p.country for p in parties if p.country}) < 2:
         prev = _add_the_two_named(tok, args, sent, lookup, parties, _recalled(tok, chain))
         if prev is not None and resolved is None and status == "held":
@@ -554,6 +572,10 @@ def _mention(
             and not group:
         places = [(None, None)]  # "arrived in Singapore to meet ministers of other nations": no host implied
     mentions = [_at_place(place, places, parties, agent_guesses, lookup, fields) for place in places]
+    if onward_stop(tok):  # "before continuing to X": a stop whose state is unknown names no host
+        mentions = [m for m in mentions if m.location and plain_seat(m.location) and m.location_country in m.countries]
+        for m in mentions:
+            m.status = "planned"  # the stop of a trip still to come
     hosts = {c for t in args.hosts for c in _state_codes(t, lookup)}
     for m in mentions:
         if m.kind == "visit" and m.location is None and len(hosts) == 1:
@@ -683,6 +705,7 @@ def _arguments(tok: Token, kind: str, chain: list[Token], sent: Span, lookup: Lo
                     args.destination = [p for p in places_of([anc]) if is_destination(p)]
                 break
     _call_as_means(tok, args)
+    args.partners += [t for t in with_conjuncts(participation_partners(tok, chain)) if t not in args.partners]
     _agents_facing_counterparts(tok, args)
     args.agents += [m for a in args.agents for m in body_members(a) if m not in args.agents]
     if not args.places and tok.pos_ in ("VERB", "AUX"):
@@ -755,6 +778,7 @@ def _place_of_told_contact(verb: Token) -> list[Token]:
 def _verb_arguments(tok: Token, args: _Arguments, weak: bool) -> None:
     """A contact verb: its subject, its object and "with"/"to" phrases, and a visit's destination."""
     args.agents = left_pair(tok) or with_conjuncts(agents_of(tok))
+    args.partners += with_conjuncts(raised_patients(tok))  # "X is scheduled to be received by Y"
     args.partners += [p for p in company_partners(tok) if p not in args.partners]  # "spent an hour with X"
     for c in tok.children:
         if c.dep_ == "dobj" and not weak:

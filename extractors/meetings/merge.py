@@ -18,6 +18,7 @@ from extractors.core.types import Participant
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK, OFFICIAL_NOUNS
 from extractors.meetings.mentions import IGO_SEATS, NO_CONTACT, Mention
 from extractors.meetings.pairs import apart_by_year, named_pair_told
+from extractors.meetings.planned import pair_after_weak, told_apart
 from extractors.meetings.triggers import ACCOMPANY_VERBS
 from extractors.meetings.visits import day_from_visit, held_elsewhere, programme_beyond_talks, wider_contact_during
 
@@ -126,6 +127,7 @@ def _absorb(rec: Record, m: Mention) -> None:
 def merge_mentions(mentions: list[Mention]) -> list[Record]:
     """The article's contacts from its mentions in text order. Weak mentions ("X and Y discussed ...") only
     add to a contact already found between the same countries, or stand for one when none is."""
+    pair_after_weak(mentions)  # "exchanged a few words with Y. A meeting between the two is expected ..."
     records = _merge([m for m in mentions if not m.weak])
     records = [r for r in records if r.status != NO_CONTACT]  # they only told who later back-references mean
     for m in mentions:
@@ -134,7 +136,10 @@ def merge_mentions(mentions: list[Mention]) -> list[Record]:
         countries = set(m.countries)
         if len(countries) < 2:
             continue
-        same = [r for r in records if r.countries == countries]
+        # a contact of another status takes it only if told by then: "exchanged words with Y. A meeting between the
+        # two is expected ..." is a brief contact of its own before the plan
+        same = [r for r in records if r.countries == countries and (
+            r.status == m.status or any(x.sent.start <= m.sent.start for x in r.mentions))]
         if same:
             _add_participants(same[-1], m.participants)
         else:
@@ -232,10 +237,13 @@ def _fold_single_visits(records: list[Record]) -> list[Record]:
         if wider_contact_during(visit, meeting, records) or programme_beyond_talks(visit, meeting):
             day_from_visit(visit, meeting)
             continue  # a four-way meeting during the visit, an address to parliament: more than the meeting
+        if visit.status == "planned" and told_apart(visit.mentions, meeting.mentions):
+            continue  # two plans of one pair, told paragraphs apart, not a trip and the meeting it is for
         host = visit.host_country or visit.location_country
         if meeting.location_country and host and meeting.location_country != host:
             continue  # "agreed to meet in Addis Ababa" and "will travel to Dakar": two contacts
-        if _dates_conflict(meeting.date, visit.date) or meeting.round or any(m.distinct for m in meeting.mentions) \
+        if _dates_conflict(meeting.date, visit.date) or meeting.round or any(m.distinct or _ordinal_round(m)
+                                                                             for m in meeting.mentions) \
                 or apart_by_year(visit.date, meeting.date) or apart_by_year(meeting.date, visit.date):
             continue  # "the next meeting of the commission" is a round of its own, not the visit's meeting
         called = {m.sent.start for m in visit.mentions

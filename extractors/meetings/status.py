@@ -16,6 +16,7 @@ from extractors.meetings.lexicon import (
     PLANNED_MODIFIERS,
     PLANNED_VERBS,
 )
+from extractors.meetings.planned import future_relative
 from extractors.meetings.syntax import aux_words
 from extractors.meetings.triggers import due_in
 
@@ -51,7 +52,7 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
                 return "held"  # "have not met since 2019" reports a past contact
             return None
         if v is not trigger:
-            if lemma in MOVE_VERBS and any(c.dep_ == "prep" and c.lower_ in ("to", "until", "till") and
+            if lemma in MOVE_VERBS and any(c.dep_ == "prep" and c.lower_ in ("to", "until", "till", "for") and
                                            any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree)
                                            for c in v.children):  # fmt: skip
                 return "planned"  # "postponed to December 8": the same contact, at its new date
@@ -77,7 +78,7 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
             planned = True
         if v is chain[0] and v.tag_ == "VBG" and aux & {"is", "are", "'s", "am"} and lemma not in ONGOING_VERBS:
             planned = True  # "is meeting X later today"; not "who is visiting Japan" (a visit under way)
-    if _prepared_for(trigger) or _future_frame(chain):
+    if _prepared_for(trigger) or _future_frame(chain) or future_relative(trigger):
         planned = True
     for c in trigger.children:
         if c.lower_ in PLANNED_MODIFIERS and c.dep_ in ("amod", "compound", "advmod", "nmod"):

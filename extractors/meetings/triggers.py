@@ -19,6 +19,7 @@ from extractors.meetings.lexicon import (
     VERB_KINDS,
 )
 from extractors.meetings.pairs import flight_as_visit, pair_subject, personal_exchange, talk_of_pair, together_nearby
+from extractors.meetings.planned import joint_body_to_meet, leaders_retreat, onward_stop, sat_down_together
 from extractors.meetings.syntax import is_destination, is_place
 from extractors.resolve.data import is_country_or_capital
 
@@ -56,7 +57,7 @@ def _noun_kind(tok: Token, low: str) -> str | None:
     """"talks", "a phone call", "the summit": not "a press conference", "the summit of the volcano"."""
     kind = NOUN_KINDS.get(low)
     if kind is None:
-        return "meeting" if personal_exchange(tok) else None
+        return "meeting" if personal_exchange(tok) or leaders_retreat(tok) else None
     if low in ("call", "calls"):
         mods = {c.lower_ for c in tok.children}
         if mods & {"courtesy", "farewell"}:
@@ -286,6 +287,8 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         return "visit"
     if lemma == "spend":
         return "meeting" if company_partners(tok) else None
+    if onward_stop(tok):
+        return "visit"  # "before going on to Beijing"
     kind = VERB_KINDS.get(lemma)
     if kind is None:
         return None
@@ -333,6 +336,8 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         # "sat down with X (for talks)": not "sat on the committee", "sat down" alone
         if company_partners(tok):
             return "meeting"  # "sat across the table from X", "sat opposite X"
+        if sat_down_together(tok):
+            return "meeting"  # "X and Y are due to sit down on Thursday": two sides with each other
         if not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
             return None
         if "with" not in preps and not _together_plural(tok):
@@ -394,6 +399,8 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         if gathering_kind(tok) is not None:
             return gathering_kind(tok)
         held = objs + [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if joint_body_to_meet([c for c in held if c.dep_ == "nsubj"], [tok]):
+            return "meeting"  # "a joint commission ... The commission would convene in X": still to come
         return "meeting" if any(joint_body(o) for o in held) else None  # "convene the binational cabinet"
     if lemma == "meet":
         for o in objs:

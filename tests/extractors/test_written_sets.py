@@ -44,6 +44,14 @@ repository, so no corpus marker):
   year ("X visited India in 2015") beside this year's, a flight told as done ("before flying on to Doha"), a
   pair named right before a verb the parser left without a subject, and "followed telephone calls by X with Y";
   46 articles and 14 near misses. Scored before the round: meetings F1 0.70 (34 of 61), contact pairs 0.70.
+- `round7_planned.jsonl` (issue 17, seventh round, planned contacts `blind2_tune`/`blind3_tune` missed): 55
+  articles ("is scheduled to be received by Y", a match in the sentence of a trip to meet an official named by
+  title, "a meeting between X and Y, which will take place ...", "with the participation of Z", "rescheduled for
+  Friday", "the foreign secretaries are due to meet", "the Foreign Secretaries of the two countries", "X and Y
+  delegations will sit down", a leaders' retreat, "the (joint) commission would convene", two plans of one pair
+  told paragraphs apart, "will hold talks in X before going on to Y", "exchanged a few words with Y. A meeting
+  between the two is expected ..."), 15 of them near misses. Scored before the round: meetings F1 0.661, contact
+  pairs 0.778; after it 0.985 and 0.966.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -97,6 +105,7 @@ FLOORS = {
     "round7_visits.jsonl": {("meetings", "f1"): 0.88, ("contact_pairs", "f1"): 0.95,
                             ("meeting_attributes", "kind_accuracy"): 0.85},
     "round7_context.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.95},
+    "round7_planned.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.93},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20,
@@ -105,7 +114,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round4_visits.jsonl": 12, "round5_background.jsonl": 9, "round5_gatherings.jsonl": 20,
             "round5_counterparts.jsonl": 15, "round5_frames.jsonl": 20, "round6_places.jsonl": 10,
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
-            "round7_visits.jsonl": 17, "round7_context.jsonl": 60}
+            "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -155,7 +164,8 @@ def test_near_misses_of_the_fifth_to_seventh_rounds_yield_no_contact(nlp, name: 
     """Each rule of the fifth to seventh rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family, a school's
     tour of parliament, two robbers who talked for an hour, two chief executives meeting abroad, a prisoner
-    exchange, a rugby team led by its captain): they must stay without contacts."""
+    exchange, a rugby team led by its captain, a company's leaders' retreat, tourists sitting down): they must stay
+    without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
     assert rows
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]
