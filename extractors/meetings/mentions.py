@@ -42,6 +42,15 @@ from extractors.meetings.lexicon import (
     REGION_WORDS,
     SPORT_WORDS,
 )
+from extractors.meetings.multilateral import (
+    add_multilateral_parties,
+    counted_subjects,
+    fronted_subjects,
+    gathered_people,
+    group_size,
+    later_reception,
+    run_on_partners,
+)
 from extractors.meetings.status import DENIAL_VERBS, status_of
 from extractors.meetings.syntax import (
     CLAUSE_DEPS,
@@ -126,6 +135,7 @@ class Mention:
     accepts: bool = False  # "X accepted the invitation": the visit of the invitation told before, now planned
     recall: bool = False  # "the two leaders last met in May": an earlier contact of the pair the story is about
     context: frozenset[str] = frozenset()  # for a group: the two states the sentences just before name
+    size: int = 0  # "the six countries": a counted group, the states of the gathering of that many told before
 
     @property
     def countries(self) -> set[str]:
@@ -475,6 +485,8 @@ def _mention(
                                          for t in sent)  # fmt: skip
     if sport_context and not any(t.ent_type_ == "PERSON" for a in args.agents + args.partners for t in phrase(a)):
         return []
+    args.agents += [t for t in fronted_subjects(tok) if t not in args.agents]  # "On Saturday A, B and C met D"
+    args.partners += [t for t in run_on_partners(tok) + gathered_people(tok) if t not in args.partners]
     parties, agent_countries, agent_guesses = _parties(args, sent, lookup)
     if args.absolute and not agent_countries & {lookup.main_country(), getattr(lookup.resolver, "home", None)}:
         return []  # a diary sketched in a with-clause is the protagonist's: another subject is likely misread
@@ -519,6 +531,7 @@ def _mention(
     if ahead is not None:
         status, resolved = "planned", ahead  # "when X hosts Y for a summit on April 26": a timetable's present
     _add_the_n_named(args, sent, lookup, parties)
+    add_multilateral_parties(tok, parties, lookup)
     for code in (c for a in args.agents for c in format_named_before(a)):  # "the format's leaders last met"
         if not any(p.country == code for p in parties):
             parties.append(Party(code, None, sent.start_char))
@@ -535,6 +548,7 @@ def _mention(
         "kind": args.kind, "status": status, "sent": sent, "trigger": tok, "date": resolved if resolved else None,
         "anaphoric": _anaphoric(tok, parties), "group": group, "distinct": _distinct(tok, chain, args, series),
         "weak": weak, "series": series, "recall": recall, "context": context,
+        "size": group_size(args.agents + args.partners + counted_subjects(chain)),
         "past_plan": any(_told_as_past_plan(v) for v in chain),
         "listed": any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children),
     }  # fmt: skip
@@ -648,7 +662,10 @@ def _day_from_other_event(date_text: str, sent: Span, published: date | None, st
             continue
         other = resolve_date(m.text, published, future=status != "held")
         if other.date and other.granularity == "day":
-            d = date.fromisoformat(other.date) - timedelta(days=day_shift(date_text) or 0)
+            shift = day_shift(date_text) or 0
+            if not date_text.lower().rstrip().endswith(("after", "before")):
+                shift = -shift  # "the meeting held the previous day with Y": the contact's own day, not a clause's
+            d = date.fromisoformat(other.date) - timedelta(days=shift)
             return ResolvedDate(d.isoformat(), date_text, "day", d.isoformat())
     return None
 
@@ -1512,6 +1529,7 @@ def _distinct(tok: Token, chain: list[Token], args: _Arguments, series: bool) ->
         or series
         or any(c.lower_ in ORDINAL_DISTINCT for c in tok.children)
         or any(c.lower_ in ("twice", "again") for v in chain[:1] for c in v.children)
+        or later_reception(tok)
     )
 
 

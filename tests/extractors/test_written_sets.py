@@ -29,6 +29,11 @@ repository, so no corpus marker):
   ("Before the ceremony", "shortly after landing"), a call told as the means of another verb ("briefed X in a
   telephone call"), and quote families ("Asked whether ...", "said A, but that B", "the head of state"); 11, 14, 9
   and 12 articles. Scored before the round: location country 0.14; dates none of the first four; calls 0 of 4.
+- `round7_multi.jsonl` (issue 17, seventh round, multilateral contacts `blind2_tune`/`blind3_tune` missed): "the
+  six countries" for the states of the gathering told before, a format named after the contact noun, "with the
+  participation of X", a trilateral meeting told by one of its parties, a host receiving the delegates later that
+  day, a date run into the first of several fronted names, a counterpart list running on past a dangling "and",
+  "talks ... brought together A, B and C"; 29 articles with near misses. Scored before the round: meetings F1 0.566.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -79,6 +84,7 @@ FLOORS = {
     "round6_dates.jsonl": {("meetings", "f1"): 0.85, ("meeting_attributes", "date_accuracy"): 0.95},
     "round6_calls.jsonl": {("meetings", "f1"): 0.9, ("contact_pairs", "f1"): 0.9},
     "round6_quotes.jsonl": {("quotes_attributed", "f1"): 0.95},
+    "round7_multi.jsonl": {("meetings", "f1"): 0.91, ("contact_pairs", "f1"): 0.95},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20,
@@ -86,7 +92,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round3_quotes.jsonl": 55, "round4_parties.jsonl": 9,
             "round4_visits.jsonl": 12, "round5_background.jsonl": 9, "round5_gatherings.jsonl": 20,
             "round5_counterparts.jsonl": 15, "round5_frames.jsonl": 20, "round6_places.jsonl": 10,
-            "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12}
+            "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12, "round7_multi.jsonl": 25}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -131,9 +137,9 @@ def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp, name: str,
     assert score(rows, {e.id: e.to_dict() for e in extract_batch(articles, nlp)})["meetings"]["fp"] <= 1
 
 
-@pytest.mark.parametrize("name", [n for n in FLOORS if n.startswith(("round5_", "round6_"))])
-def test_near_misses_of_the_fifth_and_sixth_rounds_yield_no_contact(nlp, name: str) -> None:
-    """Each rule of the fifth and sixth rounds came with articles that use its words in another sense (a crowd
+@pytest.mark.parametrize("name", [n for n in FLOORS if n.startswith(("round5_", "round6_", "round7_"))])
+def test_near_misses_of_the_fifth_to_seventh_rounds_yield_no_contact(nlp, name: str) -> None:
+    """Each rule of the fifth to seventh rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family): they must
     stay without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
