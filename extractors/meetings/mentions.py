@@ -49,6 +49,7 @@ from extractors.meetings.multilateral import (
     gathered_people,
     group_size,
     later_reception,
+    place_hung_partners,
     run_on_partners,
 )
 from extractors.meetings.status import DENIAL_VERBS, status_of
@@ -518,7 +519,8 @@ def _mention(
     if args.trip_verb is not None and status in ("held", "planned"):
         # "a tour that took her to X" is over; "a tour that takes her to X" (or will) is still ahead
         status = "held" if args.trip_verb.tag_ in ("VBD", "VBN") or _begun_trip(tok, args.trip_verb) else "planned"
-    resolved = resolve_date(date_text, published, future=status != "held") if date_text else None
+    ahead = status == "planned" or status == "cancelled" and not _called_off_on(date_text, chain, sent)
+    resolved = resolve_date(date_text, published, future=ahead) if date_text else None
     if resolved is not None and day_shift(date_text) is not None:
         resolved = _day_before_shift(tok, date_text, sent, published, status) or _day_from_other_event(
             date_text, sent, published, status) or resolved
@@ -563,6 +565,8 @@ def _mention(
             cap = args.hosts[0].head  # "a visit to the Indian capital": in India
             m.location = sent.doc[cap.left_edge.i : cap.i + 1].text
             m.location_country = m.host_country = next(iter(hosts))
+        elif m.kind != "visit" and m.location is None and tok.pos_ in ("VERB", "AUX"):
+            _capital_place(m, tok, lookup)  # "were due to sit down in the Ethiopian capital with X"
     if len(mentions) == 1 and (args.kind == "call" or _split_kind(tok)):
         split = _split_calls(mentions[0], agent_countries)
         if len(split) > 1 and tok.pos_ in ("VERB", "AUX"):
@@ -777,7 +781,7 @@ def _verb_arguments(tok: Token, args: _Arguments, weak: bool) -> None:
         if c.dep_ == "prep" and c.lower_ in ("with", "to", "among", "between", "by", "alongside") or \
                 c.dep_ == "prep" and c.lower_ in ("on", "upon") and tok.lemma_.lower() == "call":  # fmt: skip
             args.partners += with_conjuncts([g for g in c.children if g.dep_ == "pobj"])
-    args.partners += [g for g in _coordinated_partners(tok) if g not in args.partners]
+    args.partners += [g for g in _coordinated_partners(tok) + place_hung_partners(tok) if g not in args.partners]
     if args.kind != "visit" and any(p.tag_ == "NNS" for p in args.partners):
         # "met officials from X and Y": the parser often hangs the officials' "from" on the verb
         args.partners += with_conjuncts([g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -935,6 +939,28 @@ def _capital_hosts(verb: Token) -> list[Token]:
     """The state words of the capitals a verb goes "in" or "to" ("arrived in the Indian capital")."""
     return [s for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "to")
             for g in c.children if g.dep_ == "pobj" for s in _state_of_capital(g)]  # fmt: skip
+
+
+def _called_off_on(date_text: str | None, chain: list[Token], sent: Span) -> bool:
+    """"A meeting ... was called off on Saturday": the day words hang on the past-tense verb that called it off, so
+    the day is the one just past (not the next Saturday, as for a plan)."""
+    if not date_text or not chain or chain[0].tag_ not in ("VBD", "VBN") or chain[0].lemma_.lower() not in (
+            CANCEL_VERBS | {"call"}):
+        return False
+    at = sent.text.find(date_text)
+    words = [t for t in sent if at >= 0 and at <= t.idx - sent.start_char < at + len(date_text)]
+    return any(t.head.i == chain[0].i or t.head.head.i == chain[0].i for t in words)
+
+
+def _capital_place(m: Mention, verb: Token, lookup: Lookup) -> None:
+    """A contact verb held "in the Ethiopian capital": the place is that state's capital."""
+    states = [s for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+              for g in c.children if g.dep_ == "pobj" for s in _state_of_capital(g)]  # fmt: skip
+    codes = {c for t in states for c in _state_codes(t, lookup)}
+    if len(codes) == 1:
+        cap = states[0].head
+        m.location = verb.doc[cap.left_edge.i : cap.i + 1].text
+        m.location_country = next(iter(codes))
 
 
 def _state_of_capital(tok: Token) -> list[Token]:

@@ -356,6 +356,11 @@ def _merge(mentions: list[Mention]) -> list[Record]:
             m.date = ResolvedDate(d, m.date.text, "day", d)
         countries = set(m.countries)
         inferred = False
+        if _joins_called_off(m, countries, last):
+            last.countries |= countries  # "The two leaders had been due to sit down with X": X's state joins it
+            m.status = "cancelled"
+            _absorb(last, m)
+            continue
         if m.status in ("planned", "cancelled") and m.past_plan and frozenset(countries) in cancelled:
             m.status = "cancelled"  # "had been due to meet ..." beside "called off the talks": the same contact
             off = [r for r in records if r.status == "cancelled" and r.countries == countries]
@@ -417,6 +422,16 @@ def _merge(mentions: list[Mention]) -> list[Record]:
         target.basis = max(target.basis, 1 if inferred else 3 if len(named) >= 2 else 2)
         last = target
     return records
+
+
+def _joins_called_off(m: Mention, countries: set[str], last: Record | None) -> bool:
+    """"A meeting between X and Y was called off. The two leaders had been due to sit down with Z, who mediates":
+    the pair's called-off meeting just told, with a third party named, is one meeting of the three."""
+    if last is None or last.status != "cancelled" or len(last.countries) != 2 or not countries:
+        return False
+    if not (m.group and m.past_plan and m.status in ("planned", "cancelled")) or m.distinct:
+        return False
+    return not countries & last.countries and KIND_CLASS[m.kind] == last.kind_class
 
 
 def _told_frame(m: Mention, records: list[Record], last: Record | None) -> Record | None:

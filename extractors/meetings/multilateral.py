@@ -262,3 +262,17 @@ def gathered_people(tok: Token) -> list[Token]:
         if v.dep_ == "acl" and v.lemma_.lower() == "host":
             out += [g for a in v.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     return out
+
+
+def place_hung_partners(verb: Token) -> list[Token]:
+    """"were due to sit down in the Ethiopian capital with Angolan President X": the parser hangs the "with" phrase
+    on the place noun; a named person there is the verb's counterpart (a capital has no company)."""
+    out: list[Token] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            continue
+        for place in (g for g in prep.children if g.dep_ == "pobj"):
+            objs = [g for w in place.children if w.dep_ == "prep" and w.lower_ == "with"
+                    for g in w.children if g.dep_ == "pobj"]  # fmt: skip
+            out += [t for t in with_conjuncts(objs) if t.ent_type_ == "PERSON"]
+    return out

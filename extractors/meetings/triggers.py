@@ -18,6 +18,7 @@ from extractors.meetings.lexicon import (
     OFFICIAL_NOUNS,
     VERB_KINDS,
 )
+from extractors.meetings.multilateral import place_hung_partners
 from extractors.meetings.syntax import is_destination, is_place
 from extractors.resolve.data import is_country_or_capital
 
@@ -336,7 +337,7 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
             return "meeting"  # "sat across the table from X", "sat opposite X"
         if not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
             return None
-        if "with" not in preps and not _together_plural(tok):
+        if "with" not in preps and not _together_plural(tok) and not place_hung_partners(tok):
             return None
         return "meeting"
     if lemma in ("host", "receive", "welcome"):

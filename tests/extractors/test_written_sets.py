@@ -33,7 +33,8 @@ repository, so no corpus marker):
   six countries" for the states of the gathering told before, a format named after the contact noun, "with the
   participation of X", a trilateral meeting told by one of its parties, a host receiving the delegates later that
   day, a date run into the first of several fronted names, a counterpart list running on past a dangling "and",
-  "talks ... brought together A, B and C"; 29 articles with near misses. Scored before the round: meetings F1 0.566.
+  "talks ... brought together A, B and C", a pair's called-off meeting joined by the third party the next sentence
+  names; 33 articles with near misses. Scored before the round: meetings F1 0.525.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
