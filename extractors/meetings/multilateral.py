@@ -144,7 +144,7 @@ def add_multilateral_parties(tok: Token, parties: list[Party], lookup: Lookup) -
     """Parties of a contact of more than two the ordinary reading missed: a format named after the contact noun, a
     third party joining by participation, and the parties of an N-way contact told by one of them."""
     have = {p.country for p in parties if p.country}
-    for code in format_after(tok):
+    for code in format_after(tok) + revived_format(tok):
         if code not in have:
             parties.append(Party(code, None, tok.idx))
             have.add(code)
@@ -276,3 +276,15 @@ def place_hung_partners(verb: Token) -> list[Token]:
                     for g in w.children if g.dep_ == "pobj"]  # fmt: skip
             out += [t for t in with_conjuncts(objs) if t.ent_type_ == "PERSON"]
     return out
+
+
+REVIVE_VERBS = frozenset({"revive", "resume", "relaunch", "reconvene", "convene", "restart", "reactivate"})
+
+
+def revived_format(tok: Token) -> tuple[str, ...]:
+    """"agreed to revive the Normandy format", "to convene the six-party format": bringing a standing format (one of
+    `lexicon.FORMATS`) back to life is a meeting of its states; their codes, else ()."""
+    if tok.lemma_.lower() != "format" or tok.dep_ != "dobj" or tok.head.lemma_.lower() not in REVIVE_VERBS:
+        return ()
+    words = _joined_words(tok.doc[tok.left_edge.i : tok.i].text)
+    return next((FORMATS[w] for w in words if w in FORMATS), ())

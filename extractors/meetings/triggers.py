@@ -18,7 +18,7 @@ from extractors.meetings.lexicon import (
     OFFICIAL_NOUNS,
     VERB_KINDS,
 )
-from extractors.meetings.multilateral import place_hung_partners
+from extractors.meetings.multilateral import place_hung_partners, revived_format
 from extractors.meetings.syntax import is_destination, is_place
 from extractors.resolve.data import is_country_or_capital
 
@@ -35,6 +35,8 @@ def trigger_kind(tok: Token) -> str | None:
         return "dialogue" if tok.dep_ != "compound" else None
     if _numeral_two_plus_two(tok):
         return "dialogue"
+    if tok.pos_ in ("NOUN", "PROPN") and revived_format(tok):
+        return "meeting"  # "agreed to revive the Normandy format"
     if tok.pos_ in ("NOUN", "PROPN") or low in ("two-plus-two",):
         return _noun_kind(tok, low)
     if tok.pos_ not in ("VERB", "AUX"):

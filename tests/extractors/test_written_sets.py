@@ -34,7 +34,8 @@ repository, so no corpus marker):
   participation of X", a trilateral meeting told by one of its parties, a host receiving the delegates later that
   day, a date run into the first of several fronted names, a counterpart list running on past a dangling "and",
   "talks ... brought together A, B and C", a pair's called-off meeting joined by the third party the next sentence
-  names; 33 articles with near misses. Scored before the round: meetings F1 0.525.
+  names, a standing format revived or convened; 37 articles with near misses. Scored before the round: meetings
+  F1 0.551, after it 0.951.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -85,7 +86,7 @@ FLOORS = {
     "round6_dates.jsonl": {("meetings", "f1"): 0.85, ("meeting_attributes", "date_accuracy"): 0.95},
     "round6_calls.jsonl": {("meetings", "f1"): 0.9, ("contact_pairs", "f1"): 0.9},
     "round6_quotes.jsonl": {("quotes_attributed", "f1"): 0.95},
-    "round7_multi.jsonl": {("meetings", "f1"): 0.91, ("contact_pairs", "f1"): 0.95},
+    "round7_multi.jsonl": {("meetings", "f1"): 0.93, ("contact_pairs", "f1"): 0.95},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20,
@@ -93,7 +94,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round3_quotes.jsonl": 55, "round4_parties.jsonl": 9,
             "round4_visits.jsonl": 12, "round5_background.jsonl": 9, "round5_gatherings.jsonl": 20,
             "round5_counterparts.jsonl": 15, "round5_frames.jsonl": 20, "round6_places.jsonl": 10,
-            "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12, "round7_multi.jsonl": 25}
+            "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12, "round7_multi.jsonl": 35}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
