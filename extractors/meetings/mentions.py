@@ -42,6 +42,16 @@ from extractors.meetings.lexicon import (
     REGION_WORDS,
     SPORT_WORDS,
 )
+from extractors.meetings.multilateral import (
+    add_multilateral_parties,
+    counted_subjects,
+    fronted_subjects,
+    gathered_people,
+    group_size,
+    later_reception,
+    place_hung_partners,
+    run_on_partners,
+)
 from extractors.meetings.pairs import (
     cataphoric_possessor,
     complete_pair,
@@ -145,6 +155,7 @@ class Mention:
     accepts: bool = False  # "X accepted the invitation": the visit of the invitation told before, now planned
     recall: bool = False  # "the two leaders last met in May": an earlier contact of the pair the story is about
     context: frozenset[str] = frozenset()  # for a group: the two states the sentences just before name
+    size: int = 0  # "the six countries": a counted group, the states of the gathering of that many told before
 
     @property
     def countries(self) -> set[str]:
@@ -497,6 +508,8 @@ def _mention(
     if sport_context and not any(t.ent_type_ == "PERSON" or titled_official(t) for a in args.agents + args.partners
                                  for t in phrase(a)):  # fmt: skip
         return []
+    args.agents += [t for t in fronted_subjects(tok) if t not in args.agents]  # "On Saturday A, B and C met D"
+    args.partners += [t for t in run_on_partners(tok) + gathered_people(tok) if t not in args.partners]
     parties, agent_countries, agent_guesses = _parties(args, sent, lookup)
     complete_pair(tok, parties, lookup)
     if args.absolute and not agent_countries & {lookup.main_country(), getattr(lookup.resolver, "home", None)}:
@@ -534,7 +547,8 @@ def _mention(
     if args.trip_verb is not None and status in ("held", "planned"):
         # "a tour that took her to X" is over; "a tour that takes her to X" (or will) is still ahead
         status = "held" if args.trip_verb.tag_ in ("VBD", "VBN") or _begun_trip(tok, args.trip_verb) else "planned"
-    resolved = resolve_date(date_text, published, future=status != "held") if date_text else None
+    ahead = status == "planned" or status == "cancelled" and not _called_off_on(date_text, chain, sent)
+    resolved = resolve_date(date_text, published, future=ahead) if date_text else None
     if resolved is not None and day_shift(date_text) is not None:
         resolved = _day_before_shift(tok, date_text, sent, published, status) or _day_from_other_event(
             date_text, sent, published, status) or resolved
@@ -548,6 +562,7 @@ def _mention(
     if ahead is not None:
         status, resolved = "planned", ahead  # "when X hosts Y for a summit on April 26": a timetable's present
     _add_the_n_named(args, sent, lookup, parties)
+    add_multilateral_parties(tok, parties, lookup)
     for code in (c for a in args.agents for c in format_named_before(a)):  # "the format's leaders last met"
         if not any(p.country == code for p in parties):
             parties.append(Party(code, None, sent.start_char))
@@ -564,6 +579,7 @@ def _mention(
         "kind": args.kind, "status": status, "sent": sent, "trigger": tok, "date": resolved if resolved else None,
         "anaphoric": _anaphoric(tok, parties), "group": group, "distinct": _distinct(tok, chain, args, series),
         "weak": weak, "series": series, "recall": recall, "context": context,
+        "size": group_size(args.agents + args.partners + counted_subjects(chain)),
         "past_plan": any(_told_as_past_plan(v) for v in chain),
         "listed": any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children),
     }  # fmt: skip
@@ -582,6 +598,8 @@ def _mention(
             cap = args.hosts[0].head  # "a visit to the Indian capital": in India
             m.location = sent.doc[cap.left_edge.i : cap.i + 1].text
             m.location_country = m.host_country = next(iter(hosts))
+        elif m.kind != "visit" and m.location is None and tok.pos_ in ("VERB", "AUX"):
+            _capital_place(m, tok, lookup)  # "were due to sit down in the Ethiopian capital with X"
     if len(mentions) == 1 and (args.kind == "call" or _split_kind(tok)):
         split = _split_calls(mentions[0], agent_countries)
         if len(split) > 1 and tok.pos_ in ("VERB", "AUX"):
@@ -681,7 +699,10 @@ def _day_from_other_event(date_text: str, sent: Span, published: date | None, st
             continue
         other = resolve_date(m.text, published, future=status != "held")
         if other.date and other.granularity == "day":
-            d = date.fromisoformat(other.date) - timedelta(days=day_shift(date_text) or 0)
+            shift = day_shift(date_text) or 0
+            if not date_text.lower().rstrip().endswith(("after", "before")):
+                shift = -shift  # "the meeting held the previous day with Y": the contact's own day, not a clause's
+            d = date.fromisoformat(other.date) - timedelta(days=shift)
             return ResolvedDate(d.isoformat(), date_text, "day", d.isoformat())
     return None
 
@@ -795,7 +816,7 @@ def _verb_arguments(tok: Token, args: _Arguments, weak: bool) -> None:
         if c.dep_ == "prep" and c.lower_ in ("with", "to", "among", "between", "by", "alongside") or \
                 c.dep_ == "prep" and c.lower_ in ("on", "upon") and tok.lemma_.lower() == "call":  # fmt: skip
             args.partners += with_conjuncts([g for g in c.children if g.dep_ == "pobj"])
-    args.partners += [g for g in _coordinated_partners(tok) if g not in args.partners]
+    args.partners += [g for g in _coordinated_partners(tok) + place_hung_partners(tok) if g not in args.partners]
     if not args.partners:
         args.partners = misparsed_met_person(tok)
     if args.kind != "visit" and any(p.tag_ == "NNS" for p in args.partners):
@@ -958,6 +979,28 @@ def _capital_hosts(verb: Token) -> list[Token]:
     """The state words of the capitals a verb goes "in" or "to" ("arrived in the Indian capital")."""
     return [s for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "to")
             for g in c.children if g.dep_ == "pobj" for s in _state_of_capital(g)]  # fmt: skip
+
+
+def _called_off_on(date_text: str | None, chain: list[Token], sent: Span) -> bool:
+    """"A meeting ... was called off on Saturday": the day words hang on the past-tense verb that called it off, so
+    the day is the one just past (not the next Saturday, as for a plan)."""
+    if not date_text or not chain or chain[0].tag_ not in ("VBD", "VBN") or chain[0].lemma_.lower() not in (
+            CANCEL_VERBS | {"call"}):
+        return False
+    at = sent.text.find(date_text)
+    words = [t for t in sent if at >= 0 and at <= t.idx - sent.start_char < at + len(date_text)]
+    return any(t.head.i == chain[0].i or t.head.head.i == chain[0].i for t in words)
+
+
+def _capital_place(m: Mention, verb: Token, lookup: Lookup) -> None:
+    """A contact verb held "in the Ethiopian capital": the place is that state's capital."""
+    states = [s for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+              for g in c.children if g.dep_ == "pobj" for s in _state_of_capital(g)]  # fmt: skip
+    codes = {c for t in states for c in _state_codes(t, lookup)}
+    if len(codes) == 1:
+        cap = states[0].head
+        m.location = verb.doc[cap.left_edge.i : cap.i + 1].text
+        m.location_country = next(iter(codes))
 
 
 def _state_of_capital(tok: Token) -> list[Token]:
@@ -1552,6 +1595,7 @@ def _distinct(tok: Token, chain: list[Token], args: _Arguments, series: bool) ->
         or series
         or any(c.lower_ in ORDINAL_DISTINCT for c in tok.children)
         or any(c.lower_ in ("twice", "again") for v in chain[:1] for c in v.children)
+        or later_reception(tok)
     )
 
 

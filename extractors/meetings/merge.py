@@ -395,6 +395,11 @@ def _merge(mentions: list[Mention]) -> list[Record]:
             m.date = ResolvedDate(d, m.date.text, "day", d)
         countries = set(m.countries)
         inferred = False
+        if _joins_called_off(m, countries, last):
+            last.countries |= countries  # "The two leaders had been due to sit down with X": X's state joins it
+            m.status = "cancelled"
+            _absorb(last, m)
+            continue
         if m.status in ("planned", "cancelled") and m.past_plan and frozenset(countries) in cancelled:
             m.status = "cancelled"  # "had been due to meet ..." beside "called off the talks": the same contact
             off = [r for r in records if r.status == "cancelled" and r.countries == countries]
@@ -402,6 +407,9 @@ def _merge(mentions: list[Mention]) -> list[Record]:
                 _absorb(off[-1], m)  # "called off his trip to X ... had been due to meet Y": the trip's meeting
                 last = off[-1]
                 continue
+        counted = _counted_gathering(m, countries, records)
+        if counted is not None:
+            countries, inferred = counted, True  # "the six countries agreed to hold the next round"
         recalled = _recalled_pair(m, countries, records)
         if recalled is not None:
             countries, inferred = recalled, True  # "the two leaders last met in May": the story's own pair
@@ -429,8 +437,9 @@ def _merge(mentions: list[Mention]) -> list[Record]:
             round_of = series  # another round: never the same record as the contact it was told apart from
             if m.trigger.lower_ == "round":
                 m.kind = series.kind  # "the previous round": a round of the process it belongs to
-        if m.date is None and last is not None and last.date is not None and _on_the_sidelines(m):
-            m.date = last.date  # "On the sidelines, X met Y": at the gathering just told, on its day
+        frame = _told_frame(m, records, last)
+        if m.date is None and frame is not None and frame.date is not None and _on_the_sidelines(m):
+            m.date = frame.date  # "On the sidelines, X met Y": at the gathering just told, on its day
         if _unknown_side_of(m, countries, last):
             other = next(iter(last.countries - countries))  # "X and his Japanese counterpart Y also agreed ...",
             for p in m.participants:  # X's country unknown, right after a contact between Japan and one other state
@@ -466,6 +475,35 @@ def _group_joined_by_third(m: Mention, countries: set[str], last: Record | None)
         return False
     return any(t.lower_ in ("two", "both") and t.head.lemma_.lower() in OFFICIAL_NOUNS
                and any(c.dep_ == "conj" for c in t.head.children) for t in m.sent)  # fmt: skip
+
+
+def _joins_called_off(m: Mention, countries: set[str], last: Record | None) -> bool:
+    """"A meeting between X and Y was called off. The two leaders had been due to sit down with Z, who mediates":
+    the pair's called-off meeting just told, with a third party named, is one meeting of the three."""
+    if last is None or last.status != "cancelled" or len(last.countries) != 2 or not countries:
+        return False
+    if not (m.group and m.past_plan and m.status in ("planned", "cancelled")) or m.distinct:
+        return False
+    return not countries & last.countries and KIND_CLASS[m.kind] == last.kind_class
+
+
+def _told_frame(m: Mention, records: list[Record], last: Record | None) -> Record | None:
+    """The gathering a held contact "on the sidelines" took place at: the contact just told, or, when that one is
+    only planned ("met ..., agreeing to work toward a summit"), the latest held one before it."""
+    if last is None or m.status != "held" or last.status == "held":
+        return last
+    return next((r for r in reversed(records) if r.status == "held"), None)
+
+
+def _counted_gathering(m: Mention, countries: set[str], records: list[Record]) -> set[str] | None:
+    """The states of "the six countries", "the three leaders" when the sentence names fewer: those of the latest
+    contact told before with exactly that many parties (and the named ones among them)."""
+    if m.size < 3 or len(countries) >= m.size:
+        return None
+    for rec in reversed(records):
+        if rec.status != NO_CONTACT and len(rec.countries) == m.size and countries <= rec.countries:
+            return set(rec.countries)
+    return None
 
 
 def _recalled_pair(m: Mention, countries: set[str], records: list[Record]) -> set[str] | None:

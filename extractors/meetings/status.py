@@ -51,7 +51,7 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
             if "since" in low_sent:
                 return "held"  # "have not met since 2019" reports a past contact
             return None
-        if v is not trigger:
+        if v is not trigger and not _sibling_conjunct(chain, i):
             if lemma in MOVE_VERBS and any(c.dep_ == "prep" and c.lower_ in ("to", "until", "till", "for") and
                                            any(g.ent_type_ in ("DATE", "TIME") for g in c.subtree)
                                            for c in v.children):  # fmt: skip
@@ -107,6 +107,13 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
     return "planned" if planned else "held"
 
 
+def _sibling_conjunct(chain: list[Token], i: int) -> bool:
+    """"agreed to press ahead with X and to hold the next round of talks": the first verb of a coordination is a
+    sibling of the contact verb, not a verb that governs it; its wishing or cancelling says nothing of the contact
+    (the verb both hang from, reached next in the chain, still does)."""
+    return i > 0 and chain[i - 1].dep_ == "conj" and chain[i - 1].head.i == chain[i].i
+
+
 def _later_same_day(date_text: str, told_past: bool) -> bool:
     """"later in the day", "later that evening" told in the simple past: a step of a day already told, not a
     plan."""
@@ -121,9 +128,13 @@ GROUNDWORK_NOUNS = frozenset({"way", "stage", "groundwork", "ground", "path", "p
 
 
 def _prepared_for(trigger: Token) -> bool:
-    """"cleared the way for talks", "set the stage for a summit", "preparations for the visit": a contact that the
-    groundwork laid makes possible has not happened yet."""
-    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ != "pobj" or trigger.head.lower_ != "for":
+    """"cleared the way for talks", "set the stage for a summit", "preparations for the visit", "work toward a
+    summit": a contact that the groundwork laid makes possible has not happened yet."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ != "pobj":
+        return False
+    if trigger.head.lower_ in ("toward", "towards"):
+        return True  # "agreed to work toward a summit", "a step towards talks": the contact is still ahead
+    if trigger.head.lower_ != "for":
         return False
     holder = trigger.head.head
     if holder.pos_ in ("VERB", "AUX"):  # the parser may hang "for" on the verb: "paved (the way) (for X)"

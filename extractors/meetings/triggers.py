@@ -18,6 +18,7 @@ from extractors.meetings.lexicon import (
     OFFICIAL_NOUNS,
     VERB_KINDS,
 )
+from extractors.meetings.multilateral import place_hung_partners, revived_format
 from extractors.meetings.pairs import flight_as_visit, pair_subject, personal_exchange, talk_of_pair, together_nearby
 from extractors.meetings.planned import joint_body_to_meet, leaders_retreat, onward_stop, sat_down_together
 from extractors.meetings.syntax import is_destination, is_place
@@ -30,17 +31,26 @@ if TYPE_CHECKING:
 def trigger_kind(tok: Token) -> str | None:
     """The kind of contact `tok` names, or None when it is not a meeting word in the diplomatic sense."""
     low = tok.lower_
-    lemma = tok.lemma_.lower()
+    lemma = _verb_lemma(tok)
     if low == "two" and tok.i >= 4 and tok.doc[tok.i - 4 : tok.i + 1].text.lower() == "two-plus-two":
         # the tokenizer splits "two-plus-two" into five tokens; its last is the head of the phrase
         return "dialogue" if tok.dep_ != "compound" else None
     if _numeral_two_plus_two(tok):
         return "dialogue"
+    if tok.pos_ in ("NOUN", "PROPN") and revived_format(tok):
+        return "meeting"  # "agreed to revive the Normandy format"
     if tok.pos_ in ("NOUN", "PROPN") or low in ("two-plus-two",):
         return _noun_kind(tok, low)
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     return _verb_kind(tok, lemma)
+
+
+def _verb_lemma(tok: Token) -> str:
+    """The lemma, mended where the tagger leaves a past form as its own lemma ("spent" in "X, Y and Z spent the day
+    in Kyiv with W", where a misread subject list confuses it)."""
+    lemma = tok.lemma_.lower()
+    return "spend" if lemma == "spent" and tok.pos_ in ("VERB", "AUX") else lemma
 
 
 def _numeral_two_plus_two(tok: Token) -> bool:
@@ -340,7 +350,7 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
             return "meeting"  # "X and Y are due to sit down on Thursday": two sides with each other
         if not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
             return None
-        if "with" not in preps and not _together_plural(tok):
+        if "with" not in preps and not _together_plural(tok) and not place_hung_partners(tok):
             return None
         return "meeting"
     if lemma in ("host", "receive", "welcome"):
@@ -557,12 +567,14 @@ SEEN_FROM_AFAR = frozenset("television tv screen video footage film photo pictur
 def company_partners(tok: Token) -> list[Token]:
     """The person in whose company `tok` puts its subject: "spent two hours (closeted) with X", "spent the
     morning with X", "sat across the table from X", "sat opposite X". Empty when no person is named there."""
-    lemma = tok.lemma_.lower()
+    lemma = _verb_lemma(tok)
     holders: list[Token] = []
     if lemma == "spend":
         spans = [c for c in tok.children if c.dep_ in ("dobj", "npadvmod") and c.lower_ in SPENT_TIME]
-        if not spans or any(c.dep_ == "prep" and c.lower_ == "on" and any(g.dep_ == "pobj" and g.ent_type_ not in (
-                "DATE", "TIME") for g in c.children) for x in [tok, *spans] for c in x.children):  # fmt: skip
+        if not spans or any(c.dep_ == "prep" and c.lower_ == "on" and any(
+                g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME") and not (c.i < tok.i and g.pos_ == "PROPN")
+                for g in c.children) for x in [tok, *spans] for c in x.children):  # fmt: skip
+            # ("On Saturday A, B and C spent the day with D": a date the parser ran into the first name is no task)
             return []  # "spent two hours on the budget": a task, not a companion
         holders = [tok, *spans, *(a for s in spans for a in s.children if a.dep_ in ("acl", "amod"))]
         holders += [c for c in tok.children if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VBN"]  # "closeted with"

@@ -52,6 +52,13 @@ repository, so no corpus marker):
   told paragraphs apart, "will hold talks in X before going on to Y", "exchanged a few words with Y. A meeting
   between the two is expected ..."), 15 of them near misses. Scored before the round: meetings F1 0.661, contact
   pairs 0.778; after it 0.985 and 0.966.
+- `round7_multi.jsonl` (issue 17, seventh round, multilateral contacts `blind2_tune`/`blind3_tune` missed): "the
+  six countries" for the states of the gathering told before, a format named after the contact noun, "with the
+  participation of X", a trilateral meeting told by one of its parties, a host receiving the delegates later that
+  day, a date run into the first of several fronted names, a counterpart list running on past a dangling "and",
+  "talks ... brought together A, B and C", a pair's called-off meeting joined by the third party the next sentence
+  names, a standing format revived or convened; 37 articles with near misses. Scored before the round: meetings
+  F1 0.551, after it 0.951.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -106,6 +113,7 @@ FLOORS = {
                             ("meeting_attributes", "kind_accuracy"): 0.85},
     "round7_context.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.95},
     "round7_planned.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.93},
+    "round7_multi.jsonl": {("meetings", "f1"): 0.93, ("contact_pairs", "f1"): 0.95},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20,
@@ -114,7 +122,8 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round4_visits.jsonl": 12, "round5_background.jsonl": 9, "round5_gatherings.jsonl": 20,
             "round5_counterparts.jsonl": 15, "round5_frames.jsonl": 20, "round6_places.jsonl": 10,
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
-            "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54}
+            "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
+            "round7_multi.jsonl": 35}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
