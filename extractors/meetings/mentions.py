@@ -26,6 +26,7 @@ from extractors.meetings.args import (
     phrase_tokens,
     with_conjuncts,
 )
+from extractors.meetings.each import group_of_distributive
 from extractors.meetings.lexicon import (
     CANCEL_VERBS,
     FORMATS,
@@ -71,6 +72,7 @@ from extractors.meetings.planned import (
     raised_patients,
     titled_official,
 )
+from extractors.meetings.since import earlier_contacts
 from extractors.meetings.status import DENIAL_VERBS, status_of
 from extractors.meetings.syntax import (
     CLAUSE_DEPS,
@@ -185,6 +187,7 @@ def mentions_in_sentence(sent: Span, lookup: Lookup, published: date | None, spo
             kind = "call"  # "held talks by video link", "met via videoconference"
         m = _mention(tok, kind, sent, lookup, published, sport_context)
         out.extend(m)
+        out.extend(earlier_contacts(tok, governing_chain(tok), m, out, published))  # "the first ... since 1998"
     out.extend(_acceptances(sent, lookup))
     return _fold_purpose(out)
 
@@ -498,7 +501,7 @@ def _mention(
     # "when they last met" may refer back to
     weak = tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in WEAK_VERBS
     args = _arguments(tok, kind, chain, sent, lookup, weak)
-    args.partners = [p for p in args.partners if not cataphoric_possessor(p)]
+    args.partners = [group_of_distributive(p) for p in args.partners if not cataphoric_possessor(p)]
     if frame is not None and frame_agents:
         args.agents = frame_agents
     if lookup.dateline:  # "BAGHDAD (Wire) - Saudi Arabia and Iran held ...": the dateline is no party or place

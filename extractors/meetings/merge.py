@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from extractors.core.dates import ResolvedDate, day_shift, find_dates
 from extractors.core.types import Participant
+from extractors.meetings.each import separate_sides
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK, OFFICIAL_NOUNS
 from extractors.meetings.mentions import IGO_SEATS, NO_CONTACT, Mention
 from extractors.meetings.pairs import apart_by_year, named_pair_told
@@ -413,6 +414,11 @@ def _merge(mentions: list[Mention]) -> list[Record]:
         recalled = _recalled_pair(m, countries, records)
         if recalled is not None:
             countries, inferred = recalled, True  # "the two leaders last met in May": the story's own pair
+        pairs = separate_sides(countries, m.status, m.trigger, [(r.countries, r.status) for r in records],
+                               m.size) if m.group or m.size else []
+        if pairs:  # "Putin held separate talks with each of the two leaders": one bilateral contact per leader
+            _add_separate(m, pairs, records)
+            continue
         if m.group and len(countries) < 2 and last is not None and countries <= last.countries:
             if (not m.distinct and KIND_CLASS[m.kind] == last.kind_class and _group_possessor(m)
                     and last.status != NO_CONTACT):
@@ -464,6 +470,19 @@ def _merge(mentions: list[Mention]) -> list[Record]:
         target.basis = max(target.basis, 1 if inferred else 3 if len(named) >= 2 else 2)
         last = target
     return records
+
+
+def _add_separate(m: Mention, pairs: list[set[str]], records: list[Record]) -> None:
+    """One record per pair of a contact held one by one with each member of a gathering just told, with the
+    people of the gathering who stand for the other state, and its day unless the words give one."""
+    gathering = next(r for r in reversed(records) if r.status == m.status and all(p <= r.countries for p in pairs))
+    for pair in pairs:
+        rec = Record(countries=set(pair), status=m.status, kind=m.kind, basis=1)
+        records.append(rec)
+        _absorb(rec, m)
+        _add_participants(rec, [p for p in gathering.participants if p.country in pair - m.countries])
+        if rec.date is None:
+            rec.date = gathering.date  # "before the trilateral session": told beside it, on its day
 
 
 def _group_joined_by_third(m: Mention, countries: set[str], last: Record | None) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from extractors.meetings.args import with_conjuncts
+from extractors.meetings.bare_call import bare_call
 from extractors.meetings.lexicon import (
     FORMATS,
     JOINT_BODY_MODIFIERS,
@@ -72,7 +73,8 @@ def _noun_kind(tok: Token, low: str) -> str | None:
         mods = {c.lower_ for c in tok.children}
         if mods & {"courtesy", "farewell"}:
             return "meeting"  # "paid a courtesy call on the minister": a visit in person
-        if not mods & {"phone", "telephone", "video", "conference"} and tok.head.lemma_.lower() not in ("return",):
+        if not mods & {"phone", "telephone", "video", "conference"} and tok.head.lemma_.lower() not in ("return",) \
+                and not bare_call(tok):  # "in a 30-minute call", "a call with X": a phone call all the same
             return None
     if low in ("lunch", "dinner", "breakfast") and not any(c.dep_ in ("amod", "compound") and c.lower_ == "working"
                                                            for c in tok.children):  # fmt: skip

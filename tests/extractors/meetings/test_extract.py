@@ -565,11 +565,13 @@ CASES: list[tuple[str, str | None, str, list[Row]]] = [
         [(("IDN", "MYS"), "meeting", "held", "2025-03-07")],
     ),
     (
-        "'is on a two-day visit': the duration is not the visit's own party; 'since' dates only as a last resort",
+        "'is on a two-day visit': the duration is not the visit's own party; 'since' dates only as a last resort "
+        "(and 'for the first time since 2019' implies a meeting in 2019, as the annotation conventions count it)",
         "2025-03-12",
         "Brazilian President Rui Lopes is on a two-day visit to Angola. Separately, the Greek and Turkish foreign "
         "ministers met for the first time since 2019 on Monday in Athens.",
-        [(("AGO", "BRA"), "visit", "held", None), (("GRC", "TUR"), "meeting", "held", "2025-03-10")],
+        [(("AGO", "BRA"), "visit", "held", None), (("GRC", "TUR"), "meeting", "held", "2025-03-10"),
+         (("GRC", "TUR"), "meeting", "held", None)],
     ),
     (
         "an earlier round told by its year alone",
