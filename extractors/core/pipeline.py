@@ -42,6 +42,26 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+MODAL_NAMES = "parley_modal_names"
+
+
+@Language.component(MODAL_NAMES)
+def modal_names(doc: Doc) -> Doc:
+    """A surname that is also a modal verb ("Theresa May held talks", '"...," May said'): the parser hangs it on
+    the verb as an auxiliary (whatever the tagger said), so the verb has no subject and looks planned ("may
+    hold"). When the entity recogniser still calls the word a person and the verb has no subject of its own, the
+    word is the verb's subject, as it would be for any other name."""
+    for token in doc:
+        if token.dep_ != "aux" or token.ent_type_ != "PERSON" or not token.text[:1].isupper():
+            continue
+        verb = token.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        token.tag_, token.pos_, token.lemma_ = "NNP", "PROPN", token.text
+        token.dep_ = "nsubj"  # last: setting the tag may reset the label
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Language:
     """One pipeline per process and model (loading costs ~0.3 s and ~100 MB)."""
@@ -52,4 +72,6 @@ def load_nlp(model: str | None = None) -> Language:
         raise RuntimeError(f"spaCy model {name!r} is not installed (it is never downloaded at run time)") from exc
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
+    if "parser" in nlp.pipe_names and "ner" in nlp.pipe_names:
+        nlp.add_pipe(MODAL_NAMES, last=True)
     return memo_attributes.install(nlp)

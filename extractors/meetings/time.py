@@ -30,8 +30,8 @@ def date_for(trigger: Token, chain: list[Token], sent: Span, extra: list[Token] 
     text_after = sent.text
     for m in find_dates(sent.text):
         span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
+        if span is None or len(span) == 0 or all(t.ent_type_ == "PERSON" for t in span):
+            continue  # "Theresa May received X": a name, not the month
         root = span.root
         hit = _anchor_of(root, anchors, through)
         if hit is None and trigger.pos_ == "NOUN":

@@ -743,7 +743,7 @@ def find_people(res: ArticleResolver) -> tuple[list[Cluster], list[PersonMention
             tokens=tuple(res.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)].split()),
             is_subject=any(t.dep_ in SUBJECT_DEPS for t in toks) or any(
                 t.dep_ in ("compound", "appos", "conj") and t.head.dep_ in SUBJECT_DEPS for t in toks
-            ) or _name_read_as_modal(toks),
+            ),
         )
         mentions.append(pm)
     # Surnames seen once are names everywhere ("X said" where spaCy tagged X as an organisation).
@@ -851,9 +851,3 @@ def add_descriptions(res: ArticleResolver, clusters: list[Cluster], mentions: li
     return allm
 
 
-def _name_read_as_modal(toks: list[Token]) -> bool:
-    """"..., May said": a surname that is also a modal verb, which the parser hangs on the verb as its auxiliary;
-    when that verb has no subject of its own, the name is its subject."""
-    if len(toks) != 1 or toks[0].dep_ != "aux" or toks[0].tag_ != "MD" or toks[0].head.pos_ != "VERB":
-        return False
-    return not any(c.dep_ in SUBJECT_DEPS for c in toks[0].head.children)

@@ -62,9 +62,10 @@ repository, so no corpus marker):
 - `round8_recall.jsonl` (issue 17, eighth round, contacts `blind2_tune`/`blind3_tune` still missed): the earlier
   contact a "first ... since <time>" implies (not "since he took office", not "the first in seven years"),
   "separate talks with each of the two leaders" as one bilateral per leader of the gathering told before, a call
-  with no phone word ("a 20-minute call", "a call from a foreign leader"); 15 articles with near misses (figures,
-  shareholders, appeals, a call to prayer, earnings calls). Scored before the round: meetings F1 0.581, after it
-  1.0.
+  with no phone word ("a 20-minute call", "a call from a foreign leader"), a surname the parser reads as a modal
+  ("Theresa May held talks", '"...," May said', then "She"); 19 articles with near misses (figures, shareholders,
+  appeals, a call to prayer, earnings calls, "may fall in May"). Scored before the round: meetings F1 0.667, after
+  it 1.0.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -131,7 +132,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round5_counterparts.jsonl": 15, "round5_frames.jsonl": 20, "round6_places.jsonl": 10,
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
-            "round7_multi.jsonl": 35, "round8_recall.jsonl": 15}
+            "round7_multi.jsonl": 35, "round8_recall.jsonl": 19}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
