@@ -59,6 +59,13 @@ repository, so no corpus marker):
   "talks ... brought together A, B and C", a pair's called-off meeting joined by the third party the next sentence
   names, a standing format revived or convened; 37 articles with near misses. Scored before the round: meetings
   F1 0.551, after it 0.951.
+- `round8_prec.jsonl` (issue 17, eighth round, spurious contacts of `blind2_tune`/`blind3_tune`/`wire_blind`):
+  a meeting between two IGOs (out of scope), a body named only in the name of the summit where a pair meets
+  ("X and Y will meet at the EU-CELAC summit", "X, who is in Jakarta to attend the ASEAN meetings, met Y"),
+  "agreed to continue close consultations" (no round of its own), travellers who are traders, executives or a
+  football federation's officer, a visit told in a relative clause on a party of the talks (one entry with them),
+  and a body read from "the UN-recognized government"; 21 articles with near misses and keep cases. Scored before
+  the round: meetings F1 0.792 (10 spurious), contact pairs 0.714; after it 1.0 and 1.0.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -114,6 +121,7 @@ FLOORS = {
     "round7_context.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.95},
     "round7_planned.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.93},
     "round7_multi.jsonl": {("meetings", "f1"): 0.93, ("contact_pairs", "f1"): 0.95},
+    "round8_prec.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.95},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20,
@@ -123,7 +131,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round5_counterparts.jsonl": 15, "round5_frames.jsonl": 20, "round6_places.jsonl": 10,
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
-            "round7_multi.jsonl": 35}
+            "round7_multi.jsonl": 35, "round8_prec.jsonl": 21}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -168,13 +176,14 @@ def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp, name: str,
     assert score(rows, {e.id: e.to_dict() for e in extract_batch(articles, nlp)})["meetings"]["fp"] <= 1
 
 
-@pytest.mark.parametrize("name", [n for n in FLOORS if n.startswith(("round5_", "round6_", "round7_"))])
-def test_near_misses_of_the_fifth_to_seventh_rounds_yield_no_contact(nlp, name: str) -> None:
+@pytest.mark.parametrize("name", [n for n in FLOORS if n.startswith(("round5_", "round6_", "round7_", "round8_"))])
+def test_near_misses_of_the_fifth_to_eighth_rounds_yield_no_contact(nlp, name: str) -> None:
     """Each rule of the fifth to seventh rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family, a school's
     tour of parliament, two robbers who talked for an hour, two chief executives meeting abroad, a prisoner
-    exchange, a rugby team led by its captain, a company's leaders' retreat, tourists sitting down): they must stay
-    without contacts."""
+    exchange, a rugby team led by its captain, a company's leaders' retreat, tourists sitting down; in the eighth
+    round two international bodies meeting, tea exporters at a fair, a football official at a match, executives
+    meeting investors, a company's EU-backed loan): they must stay without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
     assert rows
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]
