@@ -76,6 +76,7 @@ from extractors.meetings.precision import (
     drop_venue_bodies,
     non_state_actor,
     ongoing_consultations,
+    upcoming_occasion,
     venue_of_contact,
     visitor_clause,
 )
@@ -551,6 +552,8 @@ def _mention(
         return []  # "the committee met this month": a body meeting on its own
     args.kind = kind_of_sides(args.kind, tok, args.agents)
     status = _status(tok, chain, date_text, sent, (frame, frame_refused), parties)
+    if status == "held" and upcoming_occasion(tok):
+        status = "planned"  # "a summit with Trump ahead of the U.S.-North Korea meeting"
     if status == "planned" and _told_past_after_arrival(tok, chain, sent, date_text):
         status = "held"  # "held talks with Y soon after landing": "soon" tells the arrival's distance, not a plan
     invitees = _invitee(tok) if args.kind == "visit" else None

@@ -13,6 +13,11 @@ apart from the reading of parties so the reasons for dropping something stay vis
 - `non_state_actor`: the one who travels or meets is a trader, an executive, a fan or the officer of a sports
   federation or company ("a delegation of coffee exporters visited the fair", "the football federation president,
   who is visiting Lisbon for the match"): not a state's contact.
+- `visitor_clause`: "talks with X, who is in Russia on a working visit": the visit and its one contact are one
+  entry (ANNOTATION.md), folded by `mentions._fold_purpose`.
+- `drop_qualifying_bodies`: "head of the UN-recognized government", "an EU-backed loan": the body qualifies a
+  party or a thing and is no party.
+- `upcoming_occasion`: "a summit with Trump ahead of the U.S.-North Korea meeting": the occasion is still to come.
 """
 
 from __future__ import annotations
@@ -261,3 +266,23 @@ def drop_qualifying_bodies(parties: list[Party], sent: Span, code_of: Callable[[
     gone = qualifying - plain
     return [p for p in parties if p.country not in gone or any(
         q.country == p.country and q.participant is not None and q.participant.role for q in parties)]
+
+
+UPCOMING_HEADS = frozenset({"ahead", "run-up", "preparation", "preparations", "advance"})
+
+
+def upcoming_occasion(tok: Token) -> bool:
+    """A contact named as what something comes "ahead of", "in the run-up to" or "in preparation for" ("a summit
+    with Trump ahead of the U.S.-North Korea meeting"): still to come, unless its own words date it."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    head = prep.head
+    run_up = head.lower_ == "up" and head.i >= 2 and tok.doc[head.i - 2].lower_ == "run"  # "run", "-", "up"
+    if prep.lower_ not in ("of", "to", "for") or head.lower_ not in UPCOMING_HEADS and not run_up:
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") and (t.like_num or t.lower_ in PAST_DATE_WORDS)
+                   for t in tok.subtree)  # "ahead of the 2018 summit", "ahead of last year's summit": told as past
+
+
+PAST_DATE_WORDS = frozenset({"last", "ago", "previous", "earlier", "yesterday", "past"})
