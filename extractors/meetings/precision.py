@@ -18,6 +18,8 @@ apart from the reading of parties so the reasons for dropping something stay vis
 - `drop_qualifying_bodies`: "head of the UN-recognized government", "an EU-backed loan": the body qualifies a
   party or a thing and is no party.
 - `upcoming_occasion`: "a summit with Trump ahead of the U.S.-North Korea meeting": the occasion is still to come.
+- `since_taking_office`: "have not held a summit since both took office" implies no earlier contact (read by
+  `status.status_of`, which otherwise reads "have not met since 2019" as the held contact of 2019).
 """
 
 from __future__ import annotations
@@ -286,3 +288,29 @@ def upcoming_occasion(tok: Token) -> bool:
 
 
 PAST_DATE_WORDS = frozenset({"last", "ago", "previous", "earlier", "yesterday", "past"})
+
+
+OFFICE_NOUNS = frozenset({"office", "power", "inauguration", "election", "swearing-in", "presidency", "premiership"})
+OFFICE_VERBS = frozenset({"elect", "inaugurate", "swear", "reelect", "re-elect"})
+
+
+def since_taking_office(trigger: Token) -> bool:
+    """"have not held a summit since both took office", "have not met since X came to power": the negation
+    dates no earlier contact (unlike "have not met since 2019", a held contact by the conventions)."""
+    for t in trigger.sent:
+        if t.lower_ != "since":
+            continue
+        if t.dep_ == "mark":
+            verb = t.head
+            lemma = verb.lemma_.lower()
+            if lemma in OFFICE_VERBS or lemma in ("take", "assume", "come", "return", "enter") and any(
+                    c.lower_ in OFFICE_NOUNS for c in verb.subtree):
+                return True
+        elif t.dep_ == "prep":
+            objs = [c for c in t.children if c.dep_ in ("pobj", "pcomp")]
+            for o in objs:
+                words = {c.lower_ for c in o.subtree} | {c.lemma_.lower() for c in o.subtree}
+                if o.lower_ in OFFICE_NOUNS - {"power"} and not any(c.like_num for c in o.subtree) or \
+                        o.lemma_.lower() in ("take", "assume", "come") and words & OFFICE_NOUNS:  # fmt: skip
+                    return True  # "since his inauguration", "since taking office"
+    return False

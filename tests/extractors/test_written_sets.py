@@ -64,9 +64,10 @@ repository, so no corpus marker):
   ("X and Y will meet at the EU-CELAC summit", "X, who is in Jakarta to attend the ASEAN meetings, met Y"),
   "agreed to continue close consultations" (no round of its own), travellers who are traders, executives or a
   football federation's officer, a visit told in a relative clause on a party of the talks (one entry with them),
-  a body read from "the UN-recognized government", and a contact named as what something comes "ahead of" (still
-  to come unless dated in the past); 24 articles with near misses and keep cases. Scored before the round:
-  meetings F1 0.800 (11 spurious), contact pairs 0.720; after it 1.0 and 1.0.
+  a body read from "the UN-recognized government", a contact named as what something comes "ahead of" (still
+  to come unless dated in the past), and "have not met since both took office" (no earlier contact implied); 28
+  articles with near misses and keep cases. Scored before the round: meetings F1 0.789 (14 spurious), contact
+  pairs 0.759; after it 1.0 and 1.0.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -132,7 +133,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round5_counterparts.jsonl": 15, "round5_frames.jsonl": 20, "round6_places.jsonl": 10,
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
-            "round7_multi.jsonl": 35, "round8_prec.jsonl": 24}
+            "round7_multi.jsonl": 35, "round8_prec.jsonl": 28}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
