@@ -72,6 +72,15 @@ from extractors.meetings.planned import (
     raised_patients,
     titled_official,
 )
+from extractors.meetings.precision import (
+    drop_qualifying_bodies,
+    drop_venue_bodies,
+    non_state_actor,
+    ongoing_consultations,
+    upcoming_occasion,
+    venue_of_contact,
+    visitor_clause,
+)
 from extractors.meetings.since import earlier_contacts
 from extractors.meetings.status import DENIAL_VERBS, status_of
 from extractors.meetings.syntax import (
@@ -392,10 +401,14 @@ def _fold_purpose(mentions: list[Mention]) -> list[Mention]:
     drop: set[int] = set()
     tour_stops: set[int] = set()
     for i, v in enumerate(mentions):
-        if v.trigger.pos_ not in ("VERB", "AUX") or v.kind != "visit" and v.trigger.lemma_.lower() not in HOLDER_VERBS:
+        told_by = [id(m) for m in mentions
+                   if m.kind not in ("visit", "call") and v.kind == "visit" and m.status == v.status
+                   and visitor_clause(v.trigger, m.trigger)]  # the same stay, not a later trip
+        if not told_by and (v.trigger.pos_ not in ("VERB", "AUX")
+                            or v.kind != "visit" and v.trigger.lemma_.lower() not in HOLDER_VERBS):
             continue  # a trip, "sat down with X for talks", "hosted X for talks": the talks are the contact
         for j, m in enumerate(mentions):
-            if j == i or m.kind == "visit" or not _purpose_of(v.trigger, m.trigger):
+            if j == i or m.kind == "visit" or not (_purpose_of(v.trigger, m.trigger) or id(m) in told_by):
                 continue
             if _other_stop(v, m):
                 continue  # "travel to X, Y and Z for talks": each stop's talks take only that stop's trip
@@ -495,6 +508,8 @@ def _mention(
     tok: Token, kind: str, sent: Span, lookup: Lookup, published: date | None, sport_context: bool
 ) -> list[Mention]:
     """The mention(s) of one contact word: several when one visit word names several destinations."""
+    if ongoing_consultations(tok):
+        return []  # "agreed to continue close consultations": no round of its own
     chain = governing_chain(tok)
     frame, frame_agents, frame_refused = _plan_frame(tok, chain)
     # a signing together is a contact of its own ("the ministers of the two countries signed ..."), which a later
@@ -512,6 +527,8 @@ def _mention(
                                  for t in phrase(a)):  # fmt: skip
         return []
     args.agents += [t for t in fronted_subjects(tok) if t not in args.agents]  # "On Saturday A, B and C met D"
+    if args.agents and all(non_state_actor(a) for a in args.agents):
+        return []  # "a delegation of coffee exporters visited the fair": traders, not a state
     args.partners += [t for t in run_on_partners(tok) + gathered_people(tok) if t not in args.partners]
     parties, agent_countries, agent_guesses = _parties(args, sent, lookup)
     complete_pair(tok, parties, lookup)
@@ -538,6 +555,8 @@ def _mention(
         return []  # "the committee met this month": a body meeting on its own
     args.kind = kind_of_sides(args.kind, tok, args.agents)
     status = _status(tok, chain, date_text, sent, (frame, frame_refused), parties)
+    if status == "held" and upcoming_occasion(tok):
+        status = "planned"  # "a summit with Trump ahead of the U.S.-North Korea meeting"
     if status == "planned" and _told_past_after_arrival(tok, chain, sent, date_text):
         status = "held"  # "held talks with Y soon after landing": "soon" tells the arrival's distance, not a plan
     invitees = _invitee(tok) if args.kind == "visit" else None
@@ -569,6 +588,12 @@ def _mention(
     for code in (c for a in args.agents for c in format_named_before(a)):  # "the format's leaders last met"
         if not any(p.country == code for p in parties):
             parties.append(Party(code, None, sent.start_char))
+    # "X, head of the UN-recognized government": no UN
+    parties[:] = drop_qualifying_bodies(parties, sent, lookup.resolver.country_of_text)
+    kept = drop_venue_bodies(tok, parties, sent)  # "X and Y will meet at the EU-CELAC summit": no EU
+    if len(kept) < len(parties) and venue_of_contact(tok):
+        return []  # the summit is where the pair's contact, told by its own word, takes place
+    parties[:] = kept
     group = _is_group(args.agents + args.partners) or to_meet
     if group and len({p.country for p in parties if p.country}) < 2:
         prev = _add_the_two_named(tok, args, sent, lookup, parties, _recalled(tok, chain))

@@ -17,6 +17,7 @@ from extractors.meetings.lexicon import (
     PLANNED_VERBS,
 )
 from extractors.meetings.planned import future_relative
+from extractors.meetings.precision import since_taking_office
 from extractors.meetings.syntax import aux_words
 from extractors.meetings.triggers import due_in
 
@@ -48,7 +49,7 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
         aux = aux_words(v)
         lemma = v.lemma_.lower()
         if "not" in aux or "n't" in aux or "never" in aux or any(c.lower_ == "never" for c in v.children):
-            if "since" in low_sent:
+            if "since" in low_sent and not since_taking_office(trigger):
                 return "held"  # "have not met since 2019" reports a past contact
             return None
         if v is not trigger and not _sibling_conjunct(chain, i):

@@ -66,6 +66,15 @@ repository, so no corpus marker):
   ("Theresa May held talks", '"...," May said', then "She"); 19 articles with near misses (figures, shareholders,
   appeals, a call to prayer, earnings calls, "may fall in May"). Scored before the round: meetings F1 0.667, after
   it 1.0.
+- `round8_prec.jsonl` (issue 17, eighth round, spurious contacts of `blind2_tune`/`blind3_tune`/`wire_blind`):
+  a meeting between two IGOs (out of scope), a body named only in the name of the summit where a pair meets
+  ("X and Y will meet at the EU-CELAC summit", "X, who is in Jakarta to attend the ASEAN meetings, met Y"),
+  "agreed to continue close consultations" (no round of its own), travellers who are traders, executives or a
+  football federation's officer, a visit told in a relative clause on a party of the talks (one entry with them),
+  a body read from "the UN-recognized government", a contact named as what something comes "ahead of" (still
+  to come unless dated in the past), and "have not met since both took office" (no earlier contact implied); 28
+  articles with near misses and keep cases. Scored before the round: meetings F1 0.789 (14 spurious), contact
+  pairs 0.759; after it 1.0 and 1.0.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -123,6 +132,7 @@ FLOORS = {
     "round7_multi.jsonl": {("meetings", "f1"): 0.93, ("contact_pairs", "f1"): 0.95},
     "round8_recall.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.95,
                             ("meeting_attributes", "date_accuracy"): 0.9},
+    "round8_prec.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.95},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20,
@@ -132,7 +142,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round5_counterparts.jsonl": 15, "round5_frames.jsonl": 20, "round6_places.jsonl": 10,
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
-            "round7_multi.jsonl": 35, "round8_recall.jsonl": 19}
+            "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -182,8 +192,9 @@ def test_near_misses_of_the_fifth_to_eighth_rounds_yield_no_contact(nlp, name: s
     """Each rule of the fifth to eighth rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family, a school's
     tour of parliament, two robbers who talked for an hour, two chief executives meeting abroad, a prisoner
-    exchange, a rugby team led by its captain, a company's leaders' retreat, tourists sitting down): they must stay
-    without contacts."""
+    exchange, a rugby team led by its captain, a company's leaders' retreat, tourists sitting down; in the eighth
+    round two international bodies meeting, tea exporters at a fair, a football official at a match, executives
+    meeting investors, a company's EU-backed loan): they must stay without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
     assert rows
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]
