@@ -25,6 +25,7 @@ from extractors.meetings.mentions import Mention, mentions_in_sentence
 from extractors.meetings.merge import Record, merge_mentions
 from extractors.meetings.people import attach_following, attach_group_people
 from extractors.meetings.precision import igo_only
+from extractors.meetings.storyday import date_from_lead
 from extractors.resolve.resolver import ArticleResolver
 
 if TYPE_CHECKING:
@@ -125,6 +126,10 @@ def find_meetings(doc: Doc, resolver: ArticleResolver) -> list[Meeting]:
             log.exception("meeting extraction failed on a sentence at offset %d", sent.start_char)
     records = merge_mentions(mentions)
     records = [r for r in records if not igo_only(r.countries)]  # contacts between two IGOs: out of scope
+    try:
+        date_from_lead(records, doc, published)
+    except Exception:  # noqa: BLE001 - a day is a detail; the contacts stand without it
+        log.exception("dating contacts from the lead failed")
     try:
         contact_sents = {m.sent.start for m in mentions if len(m.countries) >= 2}
         attach_following(records, lookup, contact_sents)

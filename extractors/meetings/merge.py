@@ -114,7 +114,8 @@ def _absorb(rec: Record, m: Mention) -> None:
     rec.mentions.append(m)
     if m.past_plan and m.status == "cancelled":
         pass  # "had been scheduled to meet X": a detail of the called-off talks, not a better name for them
-    elif KIND_RANK.get(m.kind, 0) > KIND_RANK.get(rec.kind, 0) and KIND_CLASS[m.kind] == rec.kind_class:
+    elif KIND_RANK.get(m.kind, 0) > KIND_RANK.get(rec.kind, 0) and KIND_CLASS[m.kind] == rec.kind_class \
+            and {m.kind, rec.kind} != {"talks", "meeting"}:
         rec.kind = m.kind
     _add_participants(rec, m.participants)
     if rec.date is None and m.date is not None and not m.anaphoric:
@@ -390,9 +391,10 @@ def _merge(mentions: list[Mention]) -> list[Record]:
         if m.date is None and last is not None and _same_day_as(m, last):
             m.date = last.date  # "X later met Y", "In the afternoon, the leaders held ...": the day just told
         shift = day_shift(m.date.text) if m.date is not None and m.date.date is None else None
-        if shift is not None and last and last.date and last.date.date:
+        base = _shift_base(m, last, records, shift)
+        if shift is not None and base is not None:
             # "The previous day, she had met X": a day from the contact told just before
-            d = (date.fromisoformat(last.date.date) + timedelta(days=shift)).isoformat()
+            d = (date.fromisoformat(base) + timedelta(days=shift)).isoformat()
             m.date = ResolvedDate(d, m.date.text, "day", d)
         countries = set(m.countries)
         inferred = False
@@ -634,3 +636,17 @@ def _same_contact(m: Mention, countries: set[str], records: list[Record]) -> Rec
     # the one whose people it names again ("I met A and B" after "meetings with A, B and C"), else the latest
     names = {surname(p.name) for p in m.participants}
     return max(fits, key=lambda rec: len(names & {surname(p.name) for p in rec.participants}))
+
+
+def _shift_base(m: Mention, last: Record | None, records: list[Record], shift: int | None) -> str | None:
+    """The day "the previous day" counts from: the contact told just before, unless that is the arrival of the
+    trip this contact is part of ("arrived on Sunday for a visit. The previous day, she had called on X"): a
+    contact of the trip cannot precede the arrival, so the words count from the day the story is about, the
+    latest dated contact of the same countries that is no trip."""
+    if shift is None or last is None:
+        return None
+    if shift < 0 and last.kind == "visit" and m.countries and m.countries <= last.countries:
+        days = [r.date.date for r in records if r is not last and r.kind != "visit" and r.date and r.date.date
+                and r.date.granularity == "day" and m.countries <= r.countries]
+        return days[-1] if days else None
+    return last.date.date if last.date and last.date.date else None

@@ -20,7 +20,7 @@ def date_for(trigger: Token, chain: list[Token], sent: Span, extra: list[Token] 
     further words whose time is the contact's ("talks that were due to open on Saturday": "open").
     """
     anchors = _anchors(trigger, chain, extra)
-    through = _parties_of(trigger)
+    through = _parties_of(trigger) | _led_partners(trigger, chain)
     # Nearer anchors win: the contact word's own time before the time of the verb that governs it
     # ("agreed on Friday to hold a summit next month" -> "next month").
     order = [trigger.i, *(c.i for c in trigger.children if c.dep_ in ("prep", "acl")), *(v.i for v in chain),
@@ -93,6 +93,7 @@ def _anchors(trigger: Token, chain: list[Token], extra: list[Token] | None) -> s
         objs = [c for c in trigger.children if c.dep_ == "dobj"]
         anchors |= {o.i for o in objs} | {a.i for o in objs for a in o.children if a.dep_ == "appos"}
     anchors |= {c.i for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"}  # "talks held last week"
+    anchors |= _occurrence_clauses(trigger)
     anchors |= _frame_verb(trigger)
     top = chain[-1] if chain else trigger
     if top.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
@@ -100,9 +101,41 @@ def _anchors(trigger: Token, chain: list[Token], extra: list[Token] | None) -> s
     return anchors
 
 
+# Verbs that only say a contact happened: in a relative clause on the contact word ("the talks, which took place
+# on Thursday", "the meeting, which was held on Monday") their time is the contact's own.
+# Not "opens", "ends": a gathering's first or last day is not the day of a contact at it.
+OCCURRENCE_LEMMAS = frozenset({"take", "hold", "happen", "occur"})
+
+
+def _occurrence_clauses(trigger: Token) -> set[int]:
+    """Relative clauses on a contact noun that tell only that it happened ("which took place on Thursday"): the
+    parser hangs the time on their verb, which is no other event."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    out = set()
+    # on the contact word or on a name inside its phrase ("talks with X, which took place on Monday"): people and
+    # places do not "take place"
+    inside = [trigger, *(t for c in trigger.children if c.dep_ in ("prep", "appos") for t in c.subtree)]
+    for c in (c for t in inside for c in t.children):
+        if c.dep_ != "relcl" or c.lemma_.lower() not in OCCURRENCE_LEMMAS:
+            continue
+        if c.lemma_.lower() == "take" and not any(o.lower_ == "place" for o in c.children if o.dep_ == "dobj"):
+            continue  # "took" alone ("which took three hours") is not "took place"
+        if c.lemma_.lower() == "hold" and not any(a.dep_ == "auxpass" for a in c.children):
+            continue  # "talks, which held ..." is no passive "was held"
+        out.add(c.i)
+    return out
+
+
+# Participles that name who leads a party ("a team led by X on Monday"): the parser hangs the contact's time on them.
+LEADER_PARTICIPLES = frozenset({"lead", "head"})
+
+
 # Prepositions by which a contact word hangs on the verb of the same event ("took part in the summit", "said during
 # talks", "agreed after talks"): that verb's time is the contact's day
 FRAME_PREPS = frozenset({"in", "at", "during", "after", "before", "into", "for"})
+# Prepositions of the medium of a remote contact ("informed Y by telephone on Tuesday"): the verb is the call itself
+REMOTE_PREPS = frozenset({"by", "via", "over"})
 
 
 def _frame_verb(trigger: Token) -> set[int]:
@@ -111,7 +144,8 @@ def _frame_verb(trigger: Token) -> set[int]:
     if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ != "pobj":
         return set()
     prep = trigger.head
-    if prep.dep_ != "prep" or prep.lower_ not in FRAME_PREPS:
+    remote = prep.lower_ in REMOTE_PREPS and trigger.lower_ in ("phone", "telephone", "videoconference", "video")
+    if prep.dep_ != "prep" or prep.lower_ not in FRAME_PREPS and not remote:
         return set()
     verb = prep.head
     if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
@@ -158,12 +192,49 @@ def _anchor_of(root: Token, anchors: set[int], through: AbstractSet[int] = froze
             "nummod",
         ):
             return x.head.i
-        if x.dep_ in CLAUSE_DEPS or x.head is x:
+        if x.dep_ in CLAUSE_DEPS and not _leader_of_party(x, through) or x.head is x:
             return None
-        if x is not root and x.pos_ in ("VERB", "AUX") and x.i not in anchors:
+        if x is not root and x.pos_ in ("VERB", "AUX") and x.i not in anchors and not _leader_of_party(x, through):
             return None  # the time of another clause: "met X on Sunday and is expected to travel later this week"
         if x is not root and x.pos_ in ("NOUN", "PROPN") and x.i not in anchors and x.i not in through and \
                 x.lemma_.lower() not in CLOCK_SPANS:
-            return None  # the time of another thing: "during last month's trip" is the trip's time
+            # the time of another thing ("during last month's trip" is the trip's time), unless set before the verb
+            return _subject_before_verb(root, x, anchors)
         x = x.head
     return None
+
+
+def _led_partners(trigger: Token, chain: list[Token]) -> set[int]:
+    """"held a meeting with a delegation led by X on Tuesday": the partner noun (on the contact word or its verb)
+    and the leader participle on it, which the walk from the time phrase may climb over."""
+    out: set[int] = set()
+    for head in (trigger, *chain):
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("with", "between", "among"):
+                continue
+            for noun in prep.children:
+                led = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in LEADER_PARTICIPLES]
+                if noun.dep_ == "pobj" and led:
+                    out |= {noun.i, *(c.i for c in led)}
+    return out
+
+
+def _leader_of_party(verb: Token, through: AbstractSet[int]) -> bool:
+    """"talks with a team led by X at the hotel on Monday": a "led by"/"headed by" participle inside the contact's
+    partner phrase holds no event of its own, so the time on it is the contact's."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in LEADER_PARTICIPLES and (
+        verb.head.i in through or any(t.i in through for t in verb.subtree))
+
+
+def _subject_before_verb(root: Token, noun: Token, anchors: set[int]) -> int | None:
+    """"X on Tuesday informed Y by telephone": a time phrase set between a subject and its verb, which the parser
+    hangs on the subject, is the verb's time when that verb is the contact's."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.i not in anchors:
+        return None
+    verb = noun.head
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "on" or prep.head.i != noun.i or not noun.i < prep.i < verb.i:
+        return None
+    if any(t.pos_ not in ("PUNCT",) for t in root.doc[root.i + 1 : verb.i]):
+        return None  # "X on Tuesday informed Y": only the time phrase stands between subject and verb
+    return verb.i

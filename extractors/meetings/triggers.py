@@ -41,7 +41,8 @@ def trigger_kind(tok: Token) -> str | None:
     if tok.pos_ in ("NOUN", "PROPN") and revived_format(tok):
         return "meeting"  # "agreed to revive the Normandy format"
     if tok.pos_ in ("NOUN", "PROPN") or low in ("two-plus-two",):
-        return _noun_kind(tok, low)
+        kind = _noun_kind(tok, low)
+        return "dialogue" if kind in ("talks", "meeting") and _named_two_plus_two(tok) else kind
     if tok.pos_ not in ("VERB", "AUX"):
         return None
     return _verb_kind(tok, lemma)
@@ -59,6 +60,18 @@ def _numeral_two_plus_two(tok: Token) -> bool:
     "2"; its first figure heads the phrase."""
     doc = tok.doc
     return tok.text == "2" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "+" and doc[tok.i + 2].text == "2"
+
+
+def _named_two_plus_two(tok: Token) -> bool:
+    """"held the 2+2 talks", "the Foreign and Defense Ministerial Meeting ("2+2")": talks or a meeting that the
+    text names a two-plus-two (in its modifiers, or in brackets just after it) are that dialogue."""
+    doc = tok.doc
+    left = [t for t in tok.lefts for t in t.subtree]
+    after = doc[tok.i + 1 : min(len(doc), tok.i + 7)]
+    if after and after[0].text not in ("(", "\"", "\u201c", "["):
+        after = doc[tok.i + 1 : tok.i + 1]
+    return any(_numeral_two_plus_two(t) or t.lower_ == "two-plus-two" or t.lower_ == "two" and t.i >= 4
+               and doc[t.i - 4 : t.i + 1].text.lower() == "two-plus-two" for t in [*left, *after])
 
 
 REMOTE_MODIFIERS = frozenset({"phone", "telephone", "video", "videophone"})

@@ -42,7 +42,8 @@ CASES: list[tuple[str, str | None, str, list[Row]]] = [
         "2024-11-05",
         "Norway and Iceland on Tuesday agreed to pool their fisheries research vessels in the North Atlantic. "
         "The agreement was signed in Oslo. Earlier, the two prime ministers held a working breakfast meeting.",
-        [(("ISL", "NOR"), "meeting", "held", None)],
+        # "Earlier" in the story of the lead's day: that day (storyday.py)
+        [(("ISL", "NOR"), "meeting", "held", "2024-11-05")],
     ),
     (
         "near miss: two clubs last met",
