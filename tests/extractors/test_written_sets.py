@@ -59,6 +59,12 @@ repository, so no corpus marker):
   "talks ... brought together A, B and C", a pair's called-off meeting joined by the third party the next sentence
   names, a standing format revived or convened; 37 articles with near misses. Scored before the round: meetings
   F1 0.551, after it 0.951.
+- `round8_place.jsonl` (issue 17, eighth round, where contacts happened): "St Petersburg"/"St."/"Saint", a world
+  city named in a story about a state with a hamlet of that name ("Geneva", "Paris"; Lebanon's Tripoli still
+  Lebanese), a province before a small namesake town ("Bali"), "met here" for the dateline's city, a venue the
+  data cannot place (the town told just before, else the dateline), a town the tagger read as a person after "in"
+  ("Siem Reap", "Kazan"); 22 articles with near misses. Location country accuracy 0.45 before the round, 0.85
+  after it (Goa, a three-letter province, and a venue told without "in"/"at" a town stay unplaced).
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -114,6 +120,7 @@ FLOORS = {
     "round7_context.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.95},
     "round7_planned.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.93},
     "round7_multi.jsonl": {("meetings", "f1"): 0.93, ("contact_pairs", "f1"): 0.95},
+    "round8_place.jsonl": {("meetings", "f1"): 0.95, ("meeting_attributes", "location_country_accuracy"): 0.8},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20,
@@ -123,7 +130,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round5_counterparts.jsonl": 15, "round5_frames.jsonl": 20, "round6_places.jsonl": 10,
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
-            "round7_multi.jsonl": 35}
+            "round7_multi.jsonl": 35, "round8_place.jsonl": 22}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -168,13 +175,14 @@ def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp, name: str,
     assert score(rows, {e.id: e.to_dict() for e in extract_batch(articles, nlp)})["meetings"]["fp"] <= 1
 
 
-@pytest.mark.parametrize("name", [n for n in FLOORS if n.startswith(("round5_", "round6_", "round7_"))])
-def test_near_misses_of_the_fifth_to_seventh_rounds_yield_no_contact(nlp, name: str) -> None:
-    """Each rule of the fifth to seventh rounds came with articles that use its words in another sense (a crowd
+@pytest.mark.parametrize("name", [n for n in FLOORS if n.startswith(("round5_", "round6_", "round7_", "round8_"))])
+def test_near_misses_of_the_fifth_to_eighth_rounds_yield_no_contact(nlp, name: str) -> None:
+    """Each rule of the fifth to eighth rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family, a school's
     tour of parliament, two robbers who talked for an hour, two chief executives meeting abroad, a prisoner
-    exchange, a rugby team led by its captain, a company's leaders' retreat, tourists sitting down): they must stay
-    without contacts."""
+    exchange, a rugby team led by its captain, a company's leaders' retreat, tourists sitting down, a baseball game
+    in Florida, holiday shoppers "here", artists meeting in Siem Reap, an envoy with business leaders in Geneva):
+    they must stay without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
     assert rows
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]

@@ -1,0 +1,115 @@
+"""Last touches to where a contact happened, once its mentions are merged.
+
+Two gaps the sentence readers leave (issue 17, location family):
+- "will hold a summit ... at the forum here", "met here today": `here` is the dateline's city. The dateline alone is
+  never a meeting's place (ANNOTATION.md); the word `here` tied to the contact makes it one.
+- a venue the gazetteer cannot place ("at the Peace House", "at Novo-Ogaryovo", "at the Water Cube"): a building
+  or residence is in the state the story is told from (its dateline), else in the one state of the contact the
+  article is about; never a guess from the venue's words alone.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from extractors.meetings.syntax import CLAUSE_DEPS
+from extractors.resolve.data import is_country_or_capital
+
+if TYPE_CHECKING:
+    from extractors.meetings.args import Lookup
+    from extractors.meetings.merge import Record
+
+HERE = frozenset({"here"})
+TOWN_KINDS = frozenset({"capital", "city", "seat"})  # country words that are places, not states or peoples
+PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "into", "near", "outside", "reached", "arrived"})
+LOOK_BACK = 600  # characters before the venue searched for its town: its paragraph or the one before
+
+
+def neutral_ground(location: str | None) -> bool:
+    """A town that is not its state's capital or seat ("Geneva", "Lausanne", "Sochi"): a contact there with one
+    side named need not be with the host state, as a contact "in Tokyo" or "in Iraq" is."""
+    return bool(location) and not is_country_or_capital(location or "")
+
+
+def _tied_here(trigger: Token) -> bool:
+    """`here` hangs, through no clause of its own, on the contact word or the verbs above it up to the clause's
+    verb ("met here today", "a summit on the sidelines of the forum here"; not "the firm based here")."""
+    heads = {trigger.i}
+    head = trigger
+    while head.head.i != head.i and not (head.pos_ in ("VERB", "AUX") and head.i != trigger.i):
+        head = head.head
+        heads.add(head.i)
+    for t in trigger.sent:
+        if t.lower_ not in HERE or t.dep_ != "advmod":
+            continue
+        up = t
+        while up.i not in heads and up.head.i != up.i and up.dep_ not in CLAUSE_DEPS:
+            up = up.head
+        if up.i in heads:
+            return True
+    return False
+
+
+def _dateline_place(lookup: Lookup) -> tuple[str, str] | None:
+    resolver = lookup.resolver
+    city = getattr(resolver, "dateline_city", None)
+    read = getattr(resolver, "dateline_country", None)
+    country = read() if city and read else None
+    if not city or not country:
+        return None
+    return (city.title() if city.isupper() else city), country
+
+
+def _venue_country(rec: Record, lookup: Lookup) -> str | None:
+    """The state of a venue the data cannot place: of the last town or seat the article names just before it
+    ("arrived in Amman ... The talks took place at the palace"), else the dateline's, else the contact's state the
+    article names most (strictly)."""
+    at = _venue_offset(rec, lookup)
+    between = getattr(lookup.resolver, "mentions_between", None)
+    if at is not None and between is not None:
+        towns = [m for m in between(max(0, at - LOOK_BACK), at) if m.kind in TOWN_KINDS and m.code
+                 and not m.code.startswith("IGO:") and _told_as_place(lookup.text, m.start, m.end)]  # fmt: skip
+        if towns:
+            return towns[-1].code
+    dl = _dateline_place(lookup)
+    if dl:
+        return dl[1]
+    states = sorted(c for c in rec.countries if not c.startswith("IGO:"))
+    pick = getattr(lookup.resolver, "pick_by_context", None)
+    return pick(states) if pick and states else None
+
+
+def _told_as_place(text: str, start: int, end: int) -> bool:
+    """A town named as a place ("in Amman", "to Moscow", a line opening "Amman." or "AMMAN -"), not as its
+    government ("Moscow said", "White House adviser X")."""
+    before = text[max(0, start - 12) : start]
+    if not before.strip() or before.rstrip(" ").endswith("\n"):
+        return text[end : end + 2].strip()[:1] in (".", ",", ":", "-", "—", "(", "")
+    last = before.split()[-1].lower() if before.split() else ""
+    return last in PLACE_PREPOSITIONS
+
+
+def _venue_offset(rec: Record, lookup: Lookup) -> int | None:
+    """Where the venue's words stand in the text: in the sentence of one of the contact's mentions."""
+    for m in rec.mentions:
+        start = m.sent.start_char
+        found = lookup.text.find(rec.location or "", start, m.sent.end_char)
+        if found >= 0:
+            return found
+    found = lookup.text.find(rec.location or "")
+    return found if found >= 0 and rec.location else None
+
+
+def settle_places(records: list[Record], lookup: Lookup) -> None:
+    """Fill a contact's place from `here` and a placeless venue's state from the article (see the module doc)."""
+    for rec in records:
+        if rec.status == "cancelled":
+            continue
+        if rec.location is None:  # "here" outranks a state only borrowed from a visit of the pair
+            dl = _dateline_place(lookup)
+            if dl and any(m.trigger.i not in lookup.dateline and _tied_here(m.trigger) for m in rec.mentions):
+                rec.location, rec.location_country = dl
+        if rec.location and rec.location_country is None:
+            rec.location_country = _venue_country(rec, lookup)
