@@ -3,6 +3,8 @@
 Two gaps the sentence readers leave (issue 17, location family):
 - "will hold a summit ... at the forum here", "met here today": `here` is the dateline's city. The dateline alone is
   never a meeting's place (ANNOTATION.md); the word `here` tied to the contact makes it one.
+- "received X at the Planalto palace", "talks at the prime minister's office": a building or grounds named with
+  "at" in the contact's clause is its place (its state as below).
 - a venue the gazetteer cannot place ("at the Peace House", "at Novo-Ogaryovo", "at the Water Cube"): a building
   or residence is in the state the story is told from (its dateline), else in the one state of the contact the
   article is about; never a guess from the venue's words alone.
@@ -25,6 +27,12 @@ HERE = frozenset({"here"})
 TOWN_KINDS = frozenset({"capital", "city", "seat"})  # country words that are places, not states or peoples
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "into", "near", "outside", "reached", "arrived"})
 LOOK_BACK = 600  # characters before the venue searched for its town: its paragraph or the one before
+VENUE_NOUNS = frozenset(
+    "palace office residence complex hotel house hall mansion villa camp castle chancellery lodge guesthouse "
+    "building compound estate pavilion centre center retreat resort".split()
+)  # buildings and grounds where hosts receive guests: "at the Planalto palace", "at the prime minister's office"
+VENUE_PREPOSITIONS = frozenset({"at", "inside", "in"})  # "in" only before a venue noun ("in the Palace hotel")
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
 
 
 def neutral_ground(location: str | None) -> bool:
@@ -33,14 +41,20 @@ def neutral_ground(location: str | None) -> bool:
     return bool(location) and not is_country_or_capital(location or "")
 
 
-def _tied_here(trigger: Token) -> bool:
-    """`here` hangs, through no clause of its own, on the contact word or the verbs above it up to the clause's
-    verb ("met here today", "a summit on the sidelines of the forum here"; not "the firm based here")."""
+def _clause_heads(trigger: Token) -> set[int]:
+    """The contact word and the words above it up to its clause's verb."""
     heads = {trigger.i}
     head = trigger
     while head.head.i != head.i and not (head.pos_ in ("VERB", "AUX") and head.i != trigger.i):
         head = head.head
         heads.add(head.i)
+    return heads
+
+
+def _tied_here(trigger: Token) -> bool:
+    """`here` hangs, through no clause of its own, on the contact word or the verbs above it up to the clause's
+    verb ("met here today", "a summit on the sidelines of the forum here"; not "the firm based here")."""
+    heads = _clause_heads(trigger)
     for t in trigger.sent:
         if t.lower_ not in HERE or t.dep_ != "advmod":
             continue
@@ -50,6 +64,42 @@ def _tied_here(trigger: Token) -> bool:
         if up.i in heads:
             return True
     return False
+
+
+def _venue_at(trigger: Token) -> Token | None:
+    """The head noun of "at <venue>" tied, through no clause of its own, to the contact word or its clause's verbs:
+    a building or grounds (a venue noun, or a facility the tagger names), not a time ("at the start")."""
+    heads = _clause_heads(trigger)
+    for t in trigger.sent:
+        if t.dep_ != "prep" or t.lower_ not in VENUE_PREPOSITIONS:
+            continue
+        objs = [g for g in t.children if g.dep_ == "pobj"]
+        if not objs or not (objs[0].lemma_.lower() in VENUE_NOUNS or objs[0].ent_type_ == "FAC" and t.lower_ == "at"):
+            continue
+        up = t
+        for _ in range(4):
+            if up.i in heads or up.head.i == up.i or up.dep_ in CLAUSE_DEPS:
+                break
+            up = up.head
+        if up.i in heads:
+            return objs[0]
+    return None
+
+
+def _owner_country(venue: Token, lookup: Lookup) -> str | None:
+    """The state of whoever the venue belongs to: "the crown prince's winter camp" (the prince's), "host X at his
+    residence" (the host's, the clause's subject)."""
+    owner = next((c for c in venue.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return None
+    if owner.lower_ in POSSESSIVE_PRONOUNS:
+        # the subject of the nearest verb above that has one ("X was due to host Y at his residence")
+        owner = next((c for a in venue.ancestors if a.pos_ in ("VERB", "AUX", "ADJ") for c in a.children
+                      if c.dep_ == "nsubj"), None)  # fmt: skip
+        if owner is None or owner.pos_ == "PRON":
+            return None
+    read = getattr(lookup.resolver, "country_of_span", None)
+    return read(venue.doc[owner.left_edge.i : owner.i + 1]) if read else None
 
 
 def _dateline_place(lookup: Lookup) -> tuple[str, str] | None:
@@ -111,5 +161,12 @@ def settle_places(records: list[Record], lookup: Lookup) -> None:
             dl = _dateline_place(lookup)
             if dl and any(m.trigger.i not in lookup.dateline and _tied_here(m.trigger) for m in rec.mentions):
                 rec.location, rec.location_country = dl
+        if rec.location is None:
+            venue = next((v for m in rec.mentions if (v := _venue_at(m.trigger)) is not None), None)
+            if venue is not None:
+                rec.location = lookup.text[venue.left_edge.idx : venue.idx + len(venue.text)]
+                owner = _owner_country(venue, lookup)
+                if rec.location_country is None and owner in rec.countries:
+                    rec.location_country = owner
         if rec.location and rec.location_country is None:
             rec.location_country = _venue_country(rec, lookup)
