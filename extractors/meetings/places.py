@@ -5,6 +5,7 @@ Two gaps the sentence readers leave (issue 17, location family):
   never a meeting's place (ANNOTATION.md); the word `here` tied to the contact makes it one.
 - "received X at the Planalto palace", "talks at the prime minister's office": a building or grounds named with
   "at" in the contact's clause is its place (its state as below).
+- "X, who is visiting Bangkok, held a meeting with Y": a party's relative clause telling where it is.
 - a venue the gazetteer cannot place ("at the Peace House", "at Novo-Ogaryovo", "at the Water Cube"): a building
   or residence is in the state the story is told from (its dateline), else in the one state of the contact the
   article is about; never a guess from the venue's words alone.
@@ -33,6 +34,7 @@ VENUE_NOUNS = frozenset(
 )  # buildings and grounds where hosts receive guests: "at the Planalto palace", "at the prime minister's office"
 VENUE_PREPOSITIONS = frozenset({"at", "inside", "in"})  # "in" only before a venue noun ("in the Palace hotel")
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
+STAY_VERBS = frozenset({"visit", "be", "stay"})  # "X, who is visiting Bangkok", "Y, who was in the capital"
 
 
 def neutral_ground(location: str | None) -> bool:
@@ -83,6 +85,35 @@ def _venue_at(trigger: Token) -> Token | None:
             up = up.head
         if up.i in heads:
             return objs[0]
+    return None
+
+
+def _visitor_place(trigger: Token, lookup: Lookup) -> tuple[str, str] | None:
+    """ "X, who is visiting Bangkok to attend ..., held a meeting with Y", "a meeting with Z, who was in the
+    Argentine capital for a forum": a party's relative clause telling where that party is."""
+    heads = _clause_heads(trigger)
+    read = getattr(lookup.resolver, "location_country", None)
+    if read is None:
+        return None
+    for t in trigger.sent:
+        if t.dep_ != "relcl" or t.lemma_.lower() not in STAY_VERBS:
+            continue
+        if not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in t.children):
+            continue
+        if t.head.i not in heads and not any(a.i in heads for a in t.head.ancestors):
+            continue
+        if t.lemma_.lower() == "visit":
+            places = [c for c in t.children if c.dep_ == "dobj"]
+        else:
+            places = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                      if g.dep_ == "pobj"]  # fmt: skip
+        for g in places:
+            if g.i in lookup.dateline or g.pos_ not in ("PROPN", "NOUN"):
+                continue
+            text = lookup.text[g.left_edge.idx : g.idx + len(g.text)]
+            country = read(text)
+            if country and not country.startswith("IGO:"):
+                return text, country
     return None
 
 
@@ -161,6 +192,10 @@ def settle_places(records: list[Record], lookup: Lookup) -> None:
             dl = _dateline_place(lookup)
             if dl and any(m.trigger.i not in lookup.dateline and _tied_here(m.trigger) for m in rec.mentions):
                 rec.location, rec.location_country = dl
+        if rec.location is None and rec.location_country is None:
+            told = next((p for m in rec.mentions if (p := _visitor_place(m.trigger, lookup)) is not None), None)
+            if told is not None:
+                rec.location, rec.location_country = told
         if rec.location is None:
             venue = next((v for m in rec.mentions if (v := _venue_at(m.trigger)) is not None), None)
             if venue is not None:

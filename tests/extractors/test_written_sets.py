@@ -64,9 +64,9 @@ repository, so no corpus marker):
   Lebanese), a province before a small namesake town ("Bali"), "met here" for the dateline's city, a venue the
   data cannot place (the town told just before, else the dateline), a town the tagger read as a person after "in"
   ("Siem Reap", "Kazan"), a building named with "at"/"in" in the contact's clause (its owner's state: "at her
-  official residence", "at the crown prince's camp"); 28 articles with near misses. Location country accuracy
-  0.375 before the round, 0.917 after it (Goa, a three-letter province, and a place told in another sentence of a
-  readout stay unplaced).
+  official residence", "at the crown prince's camp"), a party's relative clause ("X, who is visiting Rabat", "Y,
+  who was in Buenos Aires"); 33 articles with near misses. Location country accuracy 0.379 before the round, 0.931
+  after it (Goa, a three-letter province, and a place told in another sentence of a readout stay unplaced).
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -122,7 +122,7 @@ FLOORS = {
     "round7_context.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.95},
     "round7_planned.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.93},
     "round7_multi.jsonl": {("meetings", "f1"): 0.93, ("contact_pairs", "f1"): 0.95},
-    "round8_place.jsonl": {("meetings", "f1"): 0.95, ("meeting_attributes", "location_country_accuracy"): 0.87},
+    "round8_place.jsonl": {("meetings", "f1"): 0.95, ("meeting_attributes", "location_country_accuracy"): 0.88},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20,
@@ -132,7 +132,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round5_counterparts.jsonl": 15, "round5_frames.jsonl": 20, "round6_places.jsonl": 10,
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
-            "round7_multi.jsonl": 35, "round8_place.jsonl": 28}
+            "round7_multi.jsonl": 35, "round8_place.jsonl": 33}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -184,7 +184,7 @@ def test_near_misses_of_the_fifth_to_eighth_rounds_yield_no_contact(nlp, name: s
     tour of parliament, two robbers who talked for an hour, two chief executives meeting abroad, a prisoner
     exchange, a rugby team led by its captain, a company's leaders' retreat, tourists sitting down, a baseball game
     in Florida, holiday shoppers "here", artists meeting in Siem Reap, an envoy with business leaders in Geneva,
-    shareholders at a hotel, a planning committee at the town hall):
+    shareholders at a hotel, a planning committee at the town hall, fans who were in Bangkok):
     they must stay without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
     assert rows
