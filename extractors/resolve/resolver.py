@@ -61,6 +61,9 @@ def _sentences(doc: Doc) -> list[Span]:
         return [doc[:]]
 
 
+LIKE_SIZE = 8  # the article's town must have at least 1/8 of the biggest namesake's people ("Tripoli", Lebanon's)
+
+
 class ArticleResolver:
     """Resolves mentions of one article to countries. Build once per article; every query is a cheap lookup.
 
@@ -336,16 +339,23 @@ class ArticleResolver:
 
     def _place_in_context(self, low: str) -> str | None:
         """A town's state: of the towns of that name, the one in the state the article is about, before the most
-        populous one ("Valencia" in a Venezuelan story, "Tripoli" in a Lebanese one)."""
-        options = self.ref.place_options.get(low) or self.ref.place_options.get(fold(low))
-        if options:
+        populous one ("Valencia" in a Venezuelan story, "Tripoli" in a Lebanese one). The article's state wins only
+        among towns of a like size: a hamlet never takes a world city's name away ("Geneva" in a story about the
+        United States is still Switzerland's)."""
+        key = low if low in self.ref.place_pops else fold(low)
+        pops = self.ref.place_pops.get(key)
+        if pops:
             entry = self.ref.gazetteer.get(key_of(low))
-            picked = self.pick_by_context(options)
+            picked = self.pick_by_context(tuple(pops))
             if entry is not None and entry.kind in ("capital", "seat") and len(entry.codes) == 1 and (
                     picked is None or self.context_counts().get(entry.codes[0], 0) > 0):
                 return entry.codes[0]  # a capital is its state's ("Kuwait"), unless the story is elsewhere
-            if picked:
+            top = max(pops, key=lambda c: pops[c])
+            region = picked in self.ref.region_states.get(key, ())  # a province: as wide as any town
+            if picked and (region or pops[picked] * LIKE_SIZE >= pops[top]):
                 return picked
+            if key not in self.ref.hand_places:
+                return top
         return self.ref.places.get(low) or self.ref.places.get(fold(low))
 
     def _named_beside(self, place: str) -> str | None:

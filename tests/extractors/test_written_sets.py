@@ -81,6 +81,14 @@ repository, so no corpus marker):
   the arrival of the trip counted from the story's day, talks or a meeting named a "2+2" are that dialogue, the
   first of "talks"/"meeting" names a contact, the lead's day for a contact told without time words in the next
   sentences; 25 articles with near misses. Scored before the round: kind 0.82, date 0.45; after: 0.96, 1.0.
+- `round8_place.jsonl` (issue 17, eighth round, where contacts happened): "St Petersburg"/"St."/"Saint", a world
+  city named in a story about a state with a hamlet of that name ("Geneva", "Paris"; Lebanon's Tripoli still
+  Lebanese), a province before a small namesake town ("Bali"), "met here" for the dateline's city, a venue the
+  data cannot place (the town told just before, else the dateline), a town the tagger read as a person after "in"
+  ("Siem Reap", "Kazan"), a building named with "at"/"in" in the contact's clause (its owner's state: "at her
+  official residence", "at the crown prince's camp"), a party's relative clause ("X, who is visiting Rabat", "Y,
+  who was in Buenos Aires"); 33 articles with near misses. Location country accuracy 0.379 before the round, 0.931
+  after it (Goa, a three-letter province, and a place told in another sentence of a readout stay unplaced).
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -141,6 +149,7 @@ FLOORS = {
     "round8_prec.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.95},
     "round8_attrs.jsonl": {("meetings", "f1"): 0.93, ("meeting_attributes", "kind_accuracy"): 0.92,
                            ("meeting_attributes", "date_accuracy"): 0.95},
+    "round8_place.jsonl": {("meetings", "f1"): 0.95, ("meeting_attributes", "location_country_accuracy"): 0.88},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20,
@@ -150,7 +159,8 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round5_counterparts.jsonl": 15, "round5_frames.jsonl": 20, "round6_places.jsonl": 10,
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
-            "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25}
+            "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
+            "round8_place.jsonl": 33}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -202,7 +212,9 @@ def test_near_misses_of_the_fifth_to_eighth_rounds_yield_no_contact(nlp, name: s
     tour of parliament, two robbers who talked for an hour, two chief executives meeting abroad, a prisoner
     exchange, a rugby team led by its captain, a company's leaders' retreat, tourists sitting down; in the eighth
     round two international bodies meeting, tea exporters at a fair, a football official at a match, executives
-    meeting investors, a company's EU-backed loan): they must stay without contacts."""
+    meeting investors, a company's EU-backed loan, a baseball game in Florida, holiday shoppers "here", artists
+    meeting in Siem Reap, an envoy with business leaders in Geneva, shareholders at a hotel, a planning committee
+    at the town hall, fans who were in Bangkok): they must stay without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
     assert rows
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]
