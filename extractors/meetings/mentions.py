@@ -49,6 +49,7 @@ from extractors.meetings.multilateral import (
     fronted_subjects,
     gathered_people,
     group_size,
+    joining_parties,
     later_reception,
     place_hung_partners,
     run_on_partners,
@@ -67,7 +68,6 @@ from extractors.meetings.planned import (
     kind_of_sides,
     officials_to_meet,
     onward_stop,
-    participation_partners,
     plain_seat,
     raised_patients,
     titled_official,
@@ -754,7 +754,7 @@ def _arguments(tok: Token, kind: str, chain: list[Token], sent: Span, lookup: Lo
                     args.destination = [p for p in places_of([anc]) if is_destination(p)]
                 break
     _call_as_means(tok, args)
-    args.partners += [t for t in with_conjuncts(participation_partners(tok, chain)) if t not in args.partners]
+    args.partners += [t for t in joining_parties(tok) if t not in args.partners]  # "with the participation of Z"
     _agents_facing_counterparts(tok, args)
     args.agents += [m for a in args.agents for m in body_members(a) if m not in args.agents]
     if not args.places and tok.pos_ in ("VERB", "AUX"):

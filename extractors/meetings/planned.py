@@ -68,25 +68,6 @@ def future_relative(tok: Token) -> bool:
     return False
 
 
-def participation_partners(tok: Token, chain: list[Token]) -> list[Token]:
-    """"talks between X and Y, with the participation of Z": Z takes part. The phrase hangs on the contact word,
-    on the noun whose "of" holds it ("the next stage of the talks, with the participation of Z") or on its verb."""
-    holders = [tok, *chain[:1]]
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN"):
-        holders.append(tok.head.head)
-    out: list[Token] = []
-    for h in holders:
-        for c in h.children:
-            if c.dep_ != "prep" or c.lower_ != "with":
-                continue
-            for noun in c.children:
-                if noun.dep_ != "pobj" or noun.lemma_.lower() not in ("participation", "involvement", "presence"):
-                    continue
-                out += [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                        for g in p.children if g.dep_ == "pobj"]  # fmt: skip
-    return out
-
-
 # Plural heads of "the foreign secretaries", "the negotiators": officials whose states the story has named.
 OFFICE_PLURALS = frozenset(
     "secretaries ministers envoys negotiators delegations delegates diplomats officials representatives "
