@@ -24,3 +24,11 @@ def joining_hyphen(t: Token) -> bool:
 def after_joining_hyphen(t: Token) -> bool:
     """The second half of a hyphenated word: "in" of "Jae-in", "source" of "open-source"."""
     return t.i >= 2 and joining_hyphen(t.doc[t.i - 1])
+
+
+def surname(name: str) -> str:
+    """The last name, lower case, past post-nominal letters ("Ciaran Walsh TD", "Jane Doe MP" -> walsh, doe)."""
+    words = name.replace(".", " ").split()
+    while len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 3:
+        words.pop()
+    return words[-1].lower() if words else ""

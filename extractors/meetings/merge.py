@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from extractors.core.dates import ResolvedDate, day_shift, find_dates
+from extractors.core.text import surname
 from extractors.core.types import Participant
 from extractors.meetings.each import separate_sides
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK, OFFICIAL_NOUNS
@@ -48,14 +49,6 @@ class Record:
     @property
     def kind_class(self) -> str:
         return KIND_CLASS[self.kind]
-
-
-def surname(name: str) -> str:
-    """The last name, past post-nominal letters ("Ciaran Walsh TD", "Jane Doe MP" -> walsh, doe)."""
-    words = name.replace(".", " ").split()
-    while len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 3:
-        words.pop()
-    return words[-1].lower() if words else ""
 
 
 def _names_by_country(parts: list[Participant]) -> dict[str | None, set[str]]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from extractors.core.text import surname
 from extractors.core.types import Participant
 from extractors.meetings.args import Lookup, trim_name
 from extractors.meetings.lexicon import LEADER_TITLES
-from extractors.meetings.merge import Record, surname
+from extractors.meetings.merge import Record
 
 if TYPE_CHECKING:
     from spacy.tokens import Span

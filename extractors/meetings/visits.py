@@ -14,17 +14,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from extractors.core.dates import ResolvedDate, find_dates
+from extractors.core.text import surname
 
 if TYPE_CHECKING:
     from extractors.meetings.merge import Record
 
-
-def surname(name: str) -> str:
-    """The last name, lower case, as `merge.surname` reads it (without importing merge: it imports this module)."""
-    words = name.replace(".", " ").split()
-    while len(words) > 1 and words[-1].isupper() and len(words[-1]) <= 3:
-        words.pop()
-    return words[-1].lower() if words else ""
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
