@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from extractors.core.dates import MONTHS, WEEKDAYS
 from extractors.meetings.triggers import trigger_kind
 
 if TYPE_CHECKING:
@@ -135,11 +136,7 @@ ONGOING_VERBS = frozenset({"continue", "maintain", "keep", "stay", "remain", "st
 BOUNDARY_PREPS = frozenset({"ahead", "before", "after", "until", "prior"})
 
 
-SPECIFIC_TIME_WORDS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december", "tomorrow",
-    "tonight", "today",
-})  # fmt: skip
+SPECIFIC_TIME_WORDS = frozenset({*WEEKDAYS, *MONTHS, "tomorrow", "tonight", "today"})
 
 
 def _own_time_or_place(verb: Token) -> bool:

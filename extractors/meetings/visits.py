@@ -13,14 +13,12 @@ import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from extractors.core.dates import ResolvedDate, find_dates
+from extractors.core.dates import WEEKDAYS, ResolvedDate, find_dates
 from extractors.core.text import surname
 
 if TYPE_CHECKING:
     from extractors.meetings.merge import Record
 
-
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 # Days a visit may run past its first told day and still hold a contact told without a place.
 VISIT_DAYS = 6
@@ -97,7 +95,7 @@ def day_from_visit(visit: Record, meeting: Record) -> None:
     Sunday ... On Sunday afternoon the two held talks") takes that day, when nothing dated the meeting itself."""
     if meeting.date is not None or visit.date is None or visit.date.date is None or not visit.date.text:
         return
-    day = next((w for w in _WEEKDAYS if w in visit.date.text.lower()), None)
+    day = next((w for w in WEEKDAYS if w in visit.date.text.lower()), None)
     if day is None:
         return
     for m in meeting.mentions:
