@@ -61,7 +61,7 @@ def row(name: str, arts: list[dict], model: dict | None) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", type=Path, required=True)
-    ap.add_argument("--dev2-tune", type=Path, default=None)
+    ap.add_argument("--dev2-tune", type=Path, default=SHARED / "dev2.jsonl", help="dev2; its even half is read")
     ap.add_argument("--only-cache", action="store_true")
     ap.add_argument("--threshold", type=float, default=None, help="fixed threshold instead of the cross-validated one")
     args = ap.parse_args()

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from bench.corpus import CORPUS
 from bench.learned_meetings.model import WEIGHTS_PATH
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = Path("/work/shared/corpus")
+SHARED = CORPUS  # ../shared/corpus beside the repository
 OWN_DIR = ROOT / "tests" / "extractors" / "data"
 OWN_SETS = (
     "blind2_tune", "blind3_tune", "wire_blind", "families", "families_meetings", "families_quotes",
@@ -198,7 +199,7 @@ def train(arts_by_set: dict[str, list[dict]]) -> dict[str, Any]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--dev2-tune", type=Path, default=None, help="dev2 file; only its even half is read")
+    ap.add_argument("--dev2-tune", type=Path, default=SHARED / "dev2.jsonl", help="dev2; its even half is read")
     ap.add_argument("--out", type=Path, default=WEIGHTS_PATH)
     args = ap.parse_args(argv)
     arts_by_set = {n: list(article_examples(read_rows(n, p))) for n, p in training_files(args.dev2_tune)}
