@@ -153,6 +153,9 @@ def _holder_after_title(res: ArticleResolver, span: Span) -> Actor | None:
     while j < limit:
         pm = res.token_person.get(j)
         if pm is not None:
+            comma = j > span.end and res.doc[span.end].text == ","
+            if comma and res.doc[pm.tok_end - 1].dep_ in ("nsubj", "nsubjpass"):
+                break  # "According to a spokesperson, Scholz told Putin ...": the next clause's subject
             if pm.tok_start == j and pm.sent == res._sent_of(span.start_char):
                 return person_actor(res, pm)
             break
