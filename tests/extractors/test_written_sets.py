@@ -96,8 +96,9 @@ repository, so no corpus marker):
   title given with "as" to another clause's object), a group named after a town ("the OSCE Minsk Group", "the
   Paris Club", "the Astana format"), capitals' other spellings ("Addis Abeba", "Teheran", "Katmandu") and
   officeholders by short forms alone across eras (a surname spaCy tags as a place, "Le Drian", "Sassou Nguesso",
-  a family name all its holders then in office share, "Lavrov met Wang", only beside another officeholder); 35
-  articles with near misses. Scored before the round: meetings F1 0.655, contact pairs 0.698, speaker country 0.667.
+  a family name all its holders then in office share, "Lavrov met Wang", only beside another officeholder), and
+  "the premier said" after "the Chinese premier"; 38 articles with near misses. Scored before the round: meetings
+  F1 0.688, contact pairs 0.725, speaker country 0.667; after it 1.0, 1.0 and 1.0.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -172,7 +173,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
             "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
-            "round8_place.jsonl": 33, "round9_resolve.jsonl": 35}
+            "round8_place.jsonl": 33, "round9_resolve.jsonl": 38}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
