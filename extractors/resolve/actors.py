@@ -153,6 +153,9 @@ def _holder_after_title(res: ArticleResolver, span: Span) -> Actor | None:
     while j < limit:
         pm = res.token_person.get(j)
         if pm is not None:
+            comma = j > span.end and res.doc[span.end].text == ","
+            if comma and res.doc[pm.tok_end - 1].dep_ in ("nsubj", "nsubjpass"):
+                break  # "According to a spokesperson, Scholz told Putin ...": the next clause's subject
             if pm.tok_start == j and pm.sent == res._sent_of(span.start_char):
                 return person_actor(res, pm)
             break
@@ -180,6 +183,10 @@ def _described(res: ArticleResolver, span: Span, head: Token, head_low: str) -> 
         if u.start <= s and e <= u.end or (s <= u.start and u.end <= e):
             if u.kind in ("official", "group", "body") and u.name:
                 return _unnamed_actor(u, s, e)
+    if first in DEFINITE and head_low in DESCRIPTION_WORDS and not res.mentions_between(s, e):
+        earlier = _earlier_office_state(res, s, head_low)
+        if earlier is not None:  # "The Chinese premier met ... The premier said": the office told before
+            return Actor(span.text, earlier, res.role_of_text(span.text), "official", s, e)
     if first in DEFINITE and head_low in DESCRIPTION_WORDS:
         # "The Foreign Secretary met ...", with no named holder: the office itself, when it is one state's
         role = res.role_of_text(span.text)
@@ -192,6 +199,31 @@ def _described(res: ArticleResolver, span: Span, head: Token, head_low: str) -> 
             # "The President spoke today with ..." on a government site or in a national outlet: its own
             return Actor(span.text, res.home, role, "official", s, e)
     return None
+
+
+def _earlier_office_state(res: ArticleResolver, before: int, head_low: str) -> str | None:
+    """The one state whose office of this head noun the article named before ("the Chinese premier", "Japan's
+    top diplomat"): a state's word followed within three words by the head. None when several states' offices of
+    that name came before ("the Chinese premier met the Japanese premier")."""
+    doc = res.doc
+    states: set[str] = set()
+    for m in res.mentions:
+        if m.start >= before:
+            break
+        if not m.code or m.code.startswith("IGO:") or m.kind not in ("demonym", "name") or m.locative:
+            continue
+        sp = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if sp is None:
+            continue
+        k = sp.end + (1 if sp.end < len(doc) and doc[sp.end].text in ("'s", "’s") else 0)
+        for t in doc[k : min(len(doc), k + 3)]:
+            if t.lower_ == head_low:
+                if t.idx < before:
+                    states.add(m.code)
+                break
+            if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "DET"):
+                break
+    return states.pop() if len(states) == 1 else None
 
 
 def _by_country_words(res: ArticleResolver, span: Span) -> Actor:

