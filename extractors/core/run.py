@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
+from extractors.core.datelines import story_day
 from extractors.core.pipeline import load_nlp
 from extractors.core.types import Extraction
 from extractors.meetings.extract import find_meetings
@@ -19,7 +20,10 @@ if TYPE_CHECKING:
 
 
 def _extract_doc(article: Article, doc: Doc, snapshot: Mapping[str, Any] | None) -> Extraction:
-    resolver = ArticleResolver(doc, article.published_date, snapshot, source=article.source, url=article.url)
+    # relative time words count from the day the dateline names, when it names one (the page may carry another
+    # day, or none)
+    day = story_day(article.text, article.published_date)
+    resolver = ArticleResolver(doc, day, snapshot, source=article.source, url=article.url)
     return Extraction(id=article.id, meetings=find_meetings(doc, resolver), quotes=find_quotes(doc, resolver))
 
 

@@ -26,6 +26,7 @@ from extractors.meetings.args import (
     phrase_tokens,
     with_conjuncts,
 )
+from extractors.meetings.dateline_host import visitor_meets_host
 from extractors.meetings.each import group_of_distributive
 from extractors.meetings.lexicon import (
     CANCEL_VERBS,
@@ -340,9 +341,28 @@ def _past_dateline(tokens: list[Token], dateline: set[int]) -> list[Token]:
             if t not in out:
                 out.append(t)
             continue
-        for c in t.children:
-            if c.i not in dateline and c.dep_ in ("appos", "conj") and c not in out:
+        for c in _hung_on_dateline(t, dateline):
+            if c not in out:
                 out.extend(x for x in with_conjuncts([c]) if x.i not in dateline and x not in out)
+    return out
+
+
+def _hung_on_dateline(t: Token, dateline: set[int]) -> list[Token]:
+    """Appositions and conjuncts outside the dateline hung on its token `t`, also through the dateline's other
+    tokens ("Kathmandu, Jul 2: Minister X held ...": X an apposition of "Jul", itself one of the city)."""
+    out: list[Token] = []
+    todo, seen = [t], {t.i}
+    while todo:
+        x = todo.pop()
+        for c in x.children:
+            if c.i in dateline and c.i not in seen and c.dep_ in ("appos", "conj", "npadvmod", "nmod"):
+                seen.add(c.i)
+                todo.append(c)
+            elif c.i not in dateline and c.dep_ in ("appos", "conj") and c not in out:
+                out.append(c)
+            elif c.i not in dateline and c.dep_ == "acl" and c.lower_ == "visiting" and c.i - 1 in dateline:
+                # "Kathmandu, Dec 3: Visiting Minister X held talks": the city "visiting" X, as the parser has it
+                out.extend(o for o in c.children if o.dep_ == "dobj" and o not in out)
     return out
 
 
@@ -531,6 +551,7 @@ def _mention(
         return []  # "a delegation of coffee exporters visited the fair": traders, not a state
     args.partners += [t for t in run_on_partners(tok) + gathered_people(tok) if t not in args.partners]
     parties, agent_countries, agent_guesses = _parties(args, sent, lookup)
+    visitor_meets_host(args.agents, args.partners, parties, lookup)
     complete_pair(tok, parties, lookup)
     if args.absolute and not agent_countries & {lookup.main_country(), getattr(lookup.resolver, "home", None)}:
         return []  # a diary sketched in a with-clause is the protagonist's: another subject is likely misread

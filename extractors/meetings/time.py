@@ -6,6 +6,7 @@ import re
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
+from extractors.core.datelines import find_dateline
 from extractors.core.dates import find_dates
 from extractors.meetings.syntax import CLAUSE_DEPS
 
@@ -28,7 +29,10 @@ def date_for(trigger: Token, chain: list[Token], sent: Span, extra: list[Token] 
     rank = {i: k for k, i in reversed(list(enumerate(order)))}
     best: tuple[int, int, str] | None = None
     text_after = sent.text
+    head = find_dateline(sent.doc.text) if sent.start_char < 700 else None
     for m in find_dates(sent.text):
+        if head is not None and head.start() <= sent.start_char + m.start < head.end():
+            continue  # "BERLIN, Nov 23 (Wire) - ": the day the story was filed, not the contact's time words
         span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
         if span is None or len(span) == 0 or all(t.ent_type_ == "PERSON" for t in span):
             continue  # "Theresa May received X": a name, not the month

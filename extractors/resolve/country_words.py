@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import pycountry
 
-from extractors.core.datelines import MAX_CHARS, dateline_at
+from extractors.core.datelines import MAX_CHARS, dateline_at, head_lines_end
 from extractors.resolve.data import Entry, Reference, fold, key_of, words
 
 if TYPE_CHECKING:
@@ -73,18 +73,11 @@ class Mention:
 
 
 def dateline(text: str) -> tuple[int, int, str | None]:
-    """(start, end, city as written) of the wire dateline opening the text or the paragraph after a headline line
-    ("Minister Says ...\n\nKYIV (Wire) - "); (0, 0, None) when there is none. A city written with letters beyond
-    ASCII ("SÃO PAULO", "BOGOTÁ", "REYKJAVÍK") is read in its ASCII spelling, with the offsets of the text as
-    written."""
-    end, city = _dateline_at(text, 0)
-    if city is not None:
-        return 0, end, city
-    first, sep, rest = text.partition("\n")
-    if sep and 1 < len(first.split()) <= 20 and not first.rstrip().endswith((".", "!", "?", "\"", "”", ":")):
-        start = len(first) + 1
-        while start < len(text) and text[start].isspace():
-            start += 1
+    """(start, end, city as written) of the wire dateline opening the text or the paragraph after a few headline,
+    rubric or byline lines ("Minister Says ...\n\nKYIV (Wire) - ", "By Jane Doe\nReuters\n\nKYIV (Wire) - ");
+    (0, 0, None) when there is none. A city written with letters beyond ASCII ("SÃO PAULO", "BOGOTÁ",
+    "REYKJAVÍK") is read in its ASCII spelling, with the offsets of the text as written."""
+    for start in head_lines_end(text):  # below a headline, a rubric ("ANALYSIS") or a byline, if any
         end, city = _dateline_at(text, start)
         if city is not None:
             return start, end, city

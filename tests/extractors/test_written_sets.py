@@ -99,6 +99,14 @@ repository, so no corpus marker):
   a family name all its holders then in office share, "Lavrov met Wang", only beside another officeholder), and
   "the premier said" after "the Chinese premier"; 38 articles with near misses. Scored before the round: meetings
   F1 0.688, contact pairs 0.725, speaker country 0.667; after it 1.0, 1.0 and 1.0.
+- `round9_dateline.jsonl` (issue 17, ninth round, datelines of many outlets): "NEW DELHI, Dec 3 (PTI): ",
+  "Beijing, 16 March (Xinhua) -- ", "MOSCOW, December 3. /TASS/. ", "Nairobi, Kenya | Dec. 3, 2019 | ", "KYIV: ",
+  "Kathmandu, Jul 2: ", "Abu Dhabi, 3rd December, 2019 (WAM) -- ", "(Reuters) - ", bylines above the dateline,
+  agency tags at the end; the dateline's state never a party or a place, its day the story's day (a page dated the
+  next day or not at all), its date never a contact's time words, a visitor's bare counterpart of the dateline's
+  state ("Visiting Minister X met his counterpart"), a bare surname after a fronted time phrase ("On Tuesday,
+  Lavrov said") a person; 41 articles with near misses. Before the round: meetings F1 0.870, contact pairs 0.895,
+  date 0.90; after: 1.0, 1.0, 0.97.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -163,6 +171,8 @@ FLOORS = {
     "round9_resolve.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.95,
                              ("quote_attributes", "speaker_country_accuracy"): 0.95,
                              ("meeting_attributes", "location_country_accuracy"): 0.9},
+    "round9_dateline.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.95,
+                              ("meeting_attributes", "date_accuracy"): 0.95, ("quotes_attributed", "f1"): 0.93},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20,
@@ -173,7 +183,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
             "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
-            "round8_place.jsonl": 33, "round9_resolve.jsonl": 38}
+            "round8_place.jsonl": 33, "round9_resolve.jsonl": 38, "round9_dateline.jsonl": 39}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -218,8 +228,8 @@ def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp, name: str,
     assert score(rows, {e.id: e.to_dict() for e in extract_batch(articles, nlp)})["meetings"]["fp"] <= 1
 
 
-@pytest.mark.parametrize("name", [n for n in FLOORS if n.startswith(("round5_", "round6_", "round7_", "round8_",
-                                                                   "round9_"))])
+@pytest.mark.parametrize("name", [n for n in FLOORS
+                                  if n.startswith(("round5_", "round6_", "round7_", "round8_", "round9_"))])
 def test_near_misses_of_the_fifth_to_ninth_rounds_yield_no_contact(nlp, name: str) -> None:
     """Each rule of the fifth to ninth rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family, a school's
@@ -229,8 +239,8 @@ def test_near_misses_of_the_fifth_to_ninth_rounds_yield_no_contact(nlp, name: st
     meeting investors, a company's EU-backed loan, a baseball game in Florida, holiday shoppers "here", artists
     meeting in Siem Reap, an envoy with business leaders in Geneva, shareholders at a hotel, a planning committee
     at the town hall, fans who were in Bangkok; in the ninth round farmers of North and South Dakota beside a Korean
-    missile story, creditors of the Paris Club, a football game between Georgia and North Carolina): they must stay
-    without contacts."""
+    missile story, creditors of the Paris Club, a football game between Georgia and North Carolina, shareholders,
+    a match, a chief minister and a central bank under datelines): they must stay without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
     assert rows
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
-from extractors.core.datelines import dateline_at, dateline_city, dateline_end
+from extractors.core.datelines import dateline_at, dateline_city, dateline_end, story_day
 
 DATELINE_CASES = [  # (text, expected dateline end as the text before it)
     ("KYIV (Reuters) - Russia said it would respond.", "KYIV (Reuters) - "),
@@ -52,3 +54,41 @@ def test_a_dateline_is_read_where_a_paragraph_starts_and_within_it() -> None:
     assert m is not None and text[m.start(1):m.end()] == "BAGHDAD (Wire) - "
     assert dateline_at(text, start, start + 10) is None  # the paragraph ends before the dash
     assert dateline_at(text) is None
+
+
+WIDE_CASES = [  # the shapes of outlets beyond the big wires: (text, expected dateline, city)
+    ("NEW DELHI, Dec 3 (PTI): Ministers met.", "NEW DELHI, Dec 3 (PTI): ", "NEW DELHI"),
+    ("Beijing, 3 December (Xinhua) -- Ministers met.", "Beijing, 3 December (Xinhua) -- ", "Beijing"),
+    ("MOSCOW, December 3. /TASS/. Ministers met.", "MOSCOW, December 3. /TASS/. ", "MOSCOW"),
+    ("Nairobi, Kenya | Dec. 3, 2019 | Ministers met.", "Nairobi, Kenya | Dec. 3, 2019 | ", "Nairobi"),
+    ("Abu Dhabi, 3rd December, 2019 (WAM) -- Ministers met.", "Abu Dhabi, 3rd December, 2019 (WAM) -- ", "Abu Dhabi"),
+    ("HAVANA, Apr 3 (EFE).- Ministers met.", "HAVANA, Apr 3 (EFE).- ", "HAVANA"),
+    ("BAKU, January 12 (APA). Ministers met.", "BAKU, January 12 (APA). ", "BAKU"),
+    ("Lausanne, March 31, IRNA -- Ministers met.", "Lausanne, March 31, IRNA -- ", "Lausanne"),
+    ("KYIV: Ministers met.", "KYIV: ", "KYIV"),
+    ("Kathmandu, Jul 2: Ministers met.", "Kathmandu, Jul 2: ", "Kathmandu"),
+    ("Jakarta - Ministers met.", "Jakarta - ", "Jakarta"),
+    ("(Reuters) - Ministers met.", "(Reuters) - ", None),
+]
+
+
+@pytest.mark.parametrize(("text", "head", "city"), WIDE_CASES)
+def test_wider_datelines(text: str, head: str, city: str | None) -> None:
+    assert text[: dateline_end(text)] == head
+    assert (dateline_city(text) or None) == city
+
+
+@pytest.mark.parametrize("text", ["MODERATOR: Good afternoon.", "Kerry (retranslated): Thank you.",
+                                  "President Putin (pictured) - said", "Iran: Zarif says no", "Sunday, December 3 - x",
+                                  "Lavrov - who met", "Xi (C) - waves", "Update: the talks"])
+def test_labels_and_names_are_no_datelines(text: str) -> None:
+    assert dateline_end(text) == 0
+
+
+def test_story_day_is_the_datelines_day() -> None:
+    assert story_day("NEW DELHI, Dec 3 (PTI): x", date(2019, 12, 4)) == date(2019, 12, 3)  # page dated the next day
+    assert story_day("Abu Dhabi, 3rd December, 2019 (WAM) -- x", None) == date(2019, 12, 3)  # page not dated
+    assert story_day("By Jane Doe\nReuters\n\nSEOUL, Sept. 30 (Yonhap) -- x", date(2019, 10, 1)) == date(2019, 9, 30)
+    assert story_day("SEOUL, Dec. 3 (Yonhap) -- x", None) is None  # no year, no page date
+    assert story_day("KYIV (Reuters) - x", date(2019, 1, 1)) == date(2019, 1, 1)  # no date: the page's
+    assert story_day("MOSCOW, March 3. /TASS/. x", date(2019, 12, 1)) == date(2019, 12, 1)  # far off: the page's
