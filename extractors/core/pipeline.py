@@ -10,7 +10,7 @@ import importlib.util
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractors.core import memo_attributes
 from extractors.core.dates import MONTHS, WEEKDAYS
@@ -110,10 +110,9 @@ _TIME_WORDS = frozenset(WEEKDAYS) | frozenset(MONTHS) | {"today", "yesterday", "
                                                          "evening", "night", "week", "weekend"}
 
 
-def _after_fronted_time(tok: object) -> bool:
+def _after_fronted_time(tok: Token) -> bool:
     """The word follows a time phrase opening its sentence ("On Tuesday, X", "Late Monday X"), nothing else."""
-    sent = tok.sent  # type: ignore[attr-defined]
-    before = [t for t in sent if t.i < tok.i and not t.is_punct and not t.is_space]  # type: ignore[attr-defined]
+    before = [t for t in tok.sent if t.i < tok.i and not t.is_punct and not t.is_space]
     timed = [t.ent_type_ in ("DATE", "TIME") or t.lower_ in _TIME_WORDS for t in before]
     return any(timed) and all(x or t.lower_ in _TIME_LEAD for x, t in zip(timed, before, strict=True))
 
