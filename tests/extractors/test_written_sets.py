@@ -89,6 +89,14 @@ repository, so no corpus marker):
   official residence", "at the crown prince's camp"), a party's relative clause ("X, who is visiting Rabat", "Y,
   who was in Buenos Aires"); 33 articles with near misses. Location country accuracy 0.379 before the round, 0.931
   after it (Goa, a three-letter province, and a place told in another sentence of a readout stay unplaced).
+- `round9_merge.jsonl` (issue 17, ninth round, a second contact between the same countries): talks held by other
+  people of the visitor's country than the visitor stay apart from the visit (a minister's earlier talks, a
+  minister travelling in a leader's suite), an ordinal on "the first round of talks" counts the round, and two
+  different ordinals are two rounds even without a time, a visit made "to attend" a gathering is its own entry
+  beside the meeting; plus held/planned/past contacts of one pair told in one or two sentences and contacts retold
+  three times that must stay one; 22 articles. Scored before the round: meetings F1 0.885; after: 0.954 (a
+  visitor the parse does not tie to "landed ... for a visit", and a visit told only in a relative clause of a
+  participant, stay missed).
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -150,6 +158,7 @@ FLOORS = {
     "round8_attrs.jsonl": {("meetings", "f1"): 0.93, ("meeting_attributes", "kind_accuracy"): 0.92,
                            ("meeting_attributes", "date_accuracy"): 0.95},
     "round8_place.jsonl": {("meetings", "f1"): 0.95, ("meeting_attributes", "location_country_accuracy"): 0.88},
+    "round9_merge.jsonl": {("meetings", "f1"): 0.93, ("contact_pairs", "f1"): 0.92},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20,
@@ -160,7 +169,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
             "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
-            "round8_place.jsonl": 33}
+            "round8_place.jsonl": 33, "round9_merge.jsonl": 22}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -205,16 +214,20 @@ def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp, name: str,
     assert score(rows, {e.id: e.to_dict() for e in extract_batch(articles, nlp)})["meetings"]["fp"] <= 1
 
 
-@pytest.mark.parametrize("name", [n for n in FLOORS if n.startswith(("round5_", "round6_", "round7_", "round8_"))])
-def test_near_misses_of_the_fifth_to_eighth_rounds_yield_no_contact(nlp, name: str) -> None:
-    """Each rule of the fifth to eighth rounds came with articles that use its words in another sense (a crowd
+@pytest.mark.parametrize(
+    "name", [n for n in FLOORS if n.startswith(("round5_", "round6_", "round7_", "round8_", "round9_"))]
+)
+def test_near_misses_of_the_fifth_to_ninth_rounds_yield_no_contact(nlp, name: str) -> None:
+    """Each rule of the fifth to ninth rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family, a school's
     tour of parliament, two robbers who talked for an hour, two chief executives meeting abroad, a prisoner
     exchange, a rugby team led by its captain, a company's leaders' retreat, tourists sitting down; in the eighth
     round two international bodies meeting, tea exporters at a fair, a football official at a match, executives
     meeting investors, a company's EU-backed loan, a baseball game in Florida, holiday shoppers "here", artists
     meeting in Siem Reap, an envoy with business leaders in Geneva, shareholders at a hotel, a planning committee
-    at the town hall, fans who were in Bangkok): they must stay without contacts."""
+    at the town hall, fans who were in Bangkok; in the ninth round an election's two rounds of voting, fans
+    visiting a city to attend a final, a union's first round of wage talks, a second round of talks between an army
+    and a militia): they must stay without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
     assert rows
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]
