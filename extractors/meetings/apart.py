@@ -24,7 +24,12 @@ ROUND_HEADS = frozenset({"round", "session", "edition", "cycle"})
 def _words(name: str) -> set[str]:
     """The words of a name that can stand for the person ("Chaves" of "Rodrigo Chaves Robles"): a surname match
     alone misses names whose family name is not the last word."""
-    return {w.lower().strip(".,") for w in name.split() if len(w) > 2} | {surname(name).lower()}
+    words = {w.lower().strip(".,") for w in name.split()}
+    return {w for w in words if len(w) > 2 and w not in NAME_PARTICLES} | {surname(name).lower()}
+
+
+# Particles that join names and tell no person apart ("Faisal bin Farhan", "Mohammed bin Salman")
+NAME_PARTICLES = frozenset("bin bint ibn abu abd al- el- van von der den del dos das ben".split())
 
 
 def _sides(parts: list[Participant]) -> dict[str, list[set[str]]]:
@@ -103,3 +108,26 @@ def visiting_to_attend(mentions: list[Mention]) -> bool:
                    for c in t.children):  # fmt: skip
                 return True
     return False
+
+
+def sentence_partner(m: Mention, countries: set[str], records: list) -> set[str] | None:
+    """"X held talks with Lavrov in Moscow before being received by Putin at the Kremlin": a contact word in the
+    sentence of a two-sided contact that names only one side, through a person of that side who is not the one the
+    contact names, is a second contact of the same two states (the other side is the sentence's contact's); not a
+    back-reference to it. `records` are `merge.Record`s."""
+    if len(countries) != 1 or m.anaphoric or m.group or not m.participants:
+        return None
+    (side,) = countries
+    mine = [_words(p.name) for p in m.participants if p.country == side]
+    if not mine or len(mine) != len(m.participants):
+        return None
+    for rec in reversed(records):
+        if len(rec.countries) != 2 or side not in rec.countries or rec.status != m.status:
+            continue
+        if not any(x.sent.start == m.sent.start for x in rec.mentions) or rec.kind_class != "m":
+            continue
+        theirs = [_words(p.name) for p in rec.participants if p.country == side]
+        if theirs and not any(a & b for a in mine for b in theirs):
+            return set(rec.countries)
+        return None
+    return None

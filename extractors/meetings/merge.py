@@ -20,6 +20,7 @@ from extractors.meetings.apart import (
     counted_round,
     other_ordinal,
     other_visitor,
+    sentence_partner,
     unnamed_listing,
     visiting_to_attend,
 )
@@ -466,6 +467,9 @@ def _merge(mentions: list[Mention]) -> list[Record]:
             countries = set(last.countries)  # "The next ministerial meeting will be held in X": the same states
             inferred = True
             round_of = last
+        partner = sentence_partner(m, countries, records) if KIND_CLASS[m.kind] == "m" else None
+        if partner is not None:
+            countries, inferred = partner, True  # "talks with Lavrov ... before being received by Putin"
         if len(countries) < 2:
             _refer_back(m, countries, last)
             continue
