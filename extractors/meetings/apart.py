@@ -131,3 +131,18 @@ def sentence_partner(m: Mention, countries: set[str], records: list) -> set[str]
             return set(rec.countries)
         return None
     return None
+
+
+def also_named(m: Mention, known: list[Participant]) -> bool:
+    """"Foreign Ministers X and Y also held talks on Tuesday evening": "also" on the verb that holds a contact noun,
+    with people of two states named and none of them a person of the pair's contacts told so far (`known`), adds a
+    contact of its own, as "also met X" does for a contact verb (`mentions._distinct` reads "also" on verbs only).
+    "The two presidents also held talks over lunch" and "Biden and Xi also held talks over lunch" stay the summit."""
+    t = m.trigger
+    if any(_words(p.name) & _words(q.name) for p in m.participants for q in known):
+        return False
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "dobj":
+        return False
+    if not any(c.lower_ == "also" and c.dep_ == "advmod" for c in t.head.children):
+        return False
+    return len({p.country for p in m.participants if p.country}) >= 2

@@ -17,6 +17,7 @@ from extractors.core.dates import ResolvedDate, day_shift, find_dates
 from extractors.core.text import surname
 from extractors.core.types import Participant
 from extractors.meetings.apart import (
+    also_named,
     counted_round,
     other_ordinal,
     other_visitor,
@@ -473,7 +474,9 @@ def _merge(mentions: list[Mention]) -> list[Record]:
         if len(countries) < 2:
             _refer_back(m, countries, last)
             continue
-        target = None if m.distinct or round_of is not None else _same_contact(m, countries, records)
+        known = [p for r in records if r.countries == countries for p in r.participants]
+        target = None if m.distinct or round_of is not None or also_named(m, known) \
+            else _same_contact(m, countries, records)
         if target is None:
             target = Record(countries=countries, status=m.status, kind=m.kind, series=m.series,
                             round=round_of is not None)
