@@ -16,6 +16,15 @@ from datetime import date, timedelta
 from extractors.core.dates import ResolvedDate, day_shift, find_dates
 from extractors.core.text import surname
 from extractors.core.types import Participant
+from extractors.meetings.apart import (
+    also_named,
+    counted_round,
+    other_ordinal,
+    other_visitor,
+    sentence_partner,
+    unnamed_listing,
+    visiting_to_attend,
+)
 from extractors.meetings.each import separate_sides
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK, OFFICIAL_NOUNS
 from extractors.meetings.mentions import IGO_SEATS, NO_CONTACT, Mention
@@ -225,6 +234,8 @@ def _fold_single_visits(records: list[Record]) -> list[Record]:
         if any(_LONG_VISIT.search(m.sent.text) for m in visit.mentions) and not _tour_stop(visit, records):
             continue
         meeting = inner[0]
+        if other_visitor(visit.participants, meeting.participants) or visiting_to_attend(meeting.mentions):
+            continue  # talks of other people than the visitor; a visit made to attend a gathering: two entries
         if any(m.trigger.lemma_.lower() in ACCOMPANY_VERBS and m.trigger.pos_ == "VERB" or _visit_to_attend(m)
                for m in visit.mentions) or any(
             _BEYOND_MEETINGS.search(m.sent.text) for m in visit.mentions + meeting.mentions
@@ -285,17 +296,21 @@ ROUND_ORDINALS = frozenset(
 
 def _ordinal_round(m: Mention) -> bool:
     """"the second Strategic Dialogue", "the first two-plus-two", "a further meeting": one round of a series."""
-    return any(c.lower_ in ROUND_ORDINALS and c.dep_ in ("amod", "advmod", "nummod") for c in m.trigger.children)
+    return any(c.lower_ in ROUND_ORDINALS and c.dep_ in ("amod", "advmod", "nummod") for c in m.trigger.children) \
+        or counted_round(m, ROUND_ORDINALS)  # "the first round of talks"
 
 
 def _another_round(m: Mention, last: Record | None) -> bool:
     """An undetermined round of the process just talked about, told apart by its own time and status: the
     parties are those of that process."""
-    if last is None or last.status == NO_CONTACT or m.trigger.pos_ not in ("NOUN", "PROPN", "NUM") or m.date is None:
+    if last is None or last.status == NO_CONTACT or m.trigger.pos_ not in ("NOUN", "PROPN", "NUM"):
         return False  # "if they were to meet ... such talks": no round of a contact that never was
-    if m.listed or _body_meeting(m):
-        return False  # "talks between X and Y" names its own parties
+    counted = other_ordinal(m, last.mentions)  # "the first round" after "a second round": another, undated or not
+    if m.date is None and not counted:
+        return False
     ordinal = _ordinal_round(m)
+    if m.listed and not (ordinal and unnamed_listing(m)) or _body_meeting(m):
+        return False  # "talks between X and Y" names its own parties; "between the delegations" names none
     if m.anaphoric and not ordinal:
         return False
     if KIND_CLASS[m.kind] != "m" or last.kind_class != "m" or not m.countries <= last.countries:
@@ -304,9 +319,9 @@ def _another_round(m: Mention, last: Record | None) -> bool:
         return False
     if not ordinal and any(c.dep_ == "det" and c.lower_ == "the" for c in m.trigger.children):
         return False
-    if m.date.granularity == "year" and last.date is None and m.status == "held":
+    if m.date is not None and m.date.granularity == "year" and last.date is None and m.status == "held":
         return True  # "A 2000 summit led to ...": a past round, not the undated contact the story is about
-    return m.status != last.status or _dates_conflict(m.date, last.date)
+    return m.status != last.status or _dates_conflict(m.date, last.date) or counted
 
 
 def _body_meeting(m: Mention) -> bool:
@@ -453,10 +468,15 @@ def _merge(mentions: list[Mention]) -> list[Record]:
             countries = set(last.countries)  # "The next ministerial meeting will be held in X": the same states
             inferred = True
             round_of = last
+        partner = sentence_partner(m, countries, records) if KIND_CLASS[m.kind] == "m" else None
+        if partner is not None:
+            countries, inferred = partner, True  # "talks with Lavrov ... before being received by Putin"
         if len(countries) < 2:
             _refer_back(m, countries, last)
             continue
-        target = None if m.distinct or round_of is not None else _same_contact(m, countries, records)
+        known = [p for r in records if r.countries == countries for p in r.participants]
+        target = None if m.distinct or round_of is not None or also_named(m, known) \
+            else _same_contact(m, countries, records)
         if target is None:
             target = Record(countries=countries, status=m.status, kind=m.kind, series=m.series,
                             round=round_of is not None)

@@ -107,6 +107,17 @@ repository, so no corpus marker):
   state ("Visiting Minister X met his counterpart"), a bare surname after a fronted time phrase ("On Tuesday,
   Lavrov said") a person; 41 articles with near misses. Before the round: meetings F1 0.870, contact pairs 0.895,
   date 0.90; after: 1.0, 1.0, 0.97.
+- `round9_merge.jsonl` (issue 17, ninth round, a second contact between the same countries): talks held by other
+  people of the visitor's country than the visitor stay apart from the visit (a minister's earlier talks, a
+  minister travelling in a leader's suite), an ordinal on "the first round of talks" counts the round, and two
+  different ordinals are two rounds even without a time, a visit made "to attend" a gathering is its own entry
+  beside the meeting, a contact word in a two-sided contact's sentence that names one side through another person
+  of it ("talks with Lavrov before being received by Putin") is a second contact, "X and Y also held talks" with
+  people new to the pair's contacts is another contact (not "Biden and Xi also held talks over lunch"); plus
+  held/planned/past contacts of one pair told in one or two sentences and contacts retold three times that must
+  stay one; 30 articles. Scored before the round: meetings F1 0.889; after: 0.969 (a
+  visitor the parse does not tie to "landed ... for a visit", and a visit told only in a relative clause of a
+  participant, stay missed).
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -173,17 +184,17 @@ FLOORS = {
                              ("meeting_attributes", "location_country_accuracy"): 0.9},
     "round9_dateline.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.95,
                               ("meeting_attributes", "date_accuracy"): 0.95, ("quotes_attributed", "f1"): 0.93},
+    "round9_merge.jsonl": {("meetings", "f1"): 0.93, ("contact_pairs", "f1"): 0.92},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
-            "families_quotes.jsonl": 70, "families_resolve.jsonl": 20,
-            "round3_meetings_recall.jsonl": 25, "round3_meeting_attributes.jsonl": 30, "round3_countries.jsonl": 50,
-            "round3_quotes.jsonl": 55, "round4_parties.jsonl": 9,
-            "round4_visits.jsonl": 12, "round5_background.jsonl": 9, "round5_gatherings.jsonl": 20,
-            "round5_counterparts.jsonl": 15, "round5_frames.jsonl": 20, "round6_places.jsonl": 10,
-            "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
+            "families_quotes.jsonl": 70, "families_resolve.jsonl": 20, "round3_meetings_recall.jsonl": 25,
+            "round3_meeting_attributes.jsonl": 30, "round3_countries.jsonl": 50, "round3_quotes.jsonl": 55,
+            "round4_parties.jsonl": 9, "round4_visits.jsonl": 12, "round5_background.jsonl": 9,
+            "round5_gatherings.jsonl": 20, "round5_counterparts.jsonl": 15, "round5_frames.jsonl": 20,
+            "round6_places.jsonl": 10, "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
-            "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
-            "round8_place.jsonl": 33, "round9_resolve.jsonl": 38, "round9_dateline.jsonl": 39}
+            "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25, "round8_place.jsonl": 33,
+            "round9_resolve.jsonl": 38, "round9_dateline.jsonl": 39, "round9_merge.jsonl": 30}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -237,10 +248,12 @@ def test_near_misses_of_the_fifth_to_ninth_rounds_yield_no_contact(nlp, name: st
     exchange, a rugby team led by its captain, a company's leaders' retreat, tourists sitting down; in the eighth
     round two international bodies meeting, tea exporters at a fair, a football official at a match, executives
     meeting investors, a company's EU-backed loan, a baseball game in Florida, holiday shoppers "here", artists
-    meeting in Siem Reap, an envoy with business leaders in Geneva, shareholders at a hotel, a planning committee
-    at the town hall, fans who were in Bangkok; in the ninth round farmers of North and South Dakota beside a Korean
-    missile story, creditors of the Paris Club, a football game between Georgia and North Carolina, shareholders,
-    a match, a chief minister and a central bank under datelines): they must stay without contacts."""
+    meeting in Siem Reap, an envoy with business leaders in Geneva, shareholders at a hotel, a planning committee at
+    the town hall, fans who were in Bangkok; in the ninth round farmers of North and South Dakota beside a Korean
+    missile story, creditors of the Paris Club, a football game between Georgia and North Carolina, shareholders, a
+    match, a chief minister and a central bank under datelines; an election's two rounds of voting, fans visiting a
+    city to attend a final, a union's first round of wage talks, a second round of talks between an army and a
+    militia): they must stay without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
     assert rows
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]
