@@ -193,8 +193,9 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round5_gatherings.jsonl": 20, "round5_counterparts.jsonl": 15, "round5_frames.jsonl": 20,
             "round6_places.jsonl": 10, "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
-            "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25, "round8_place.jsonl": 33,
-            "round9_resolve.jsonl": 38, "round9_dateline.jsonl": 39, "round9_merge.jsonl": 30}
+            "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
+            "round8_place.jsonl": 33, "round9_resolve.jsonl": 38, "round9_dateline.jsonl": 39,
+            "round9_merge.jsonl": 30}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
