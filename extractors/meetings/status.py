@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from extractors.meetings.itinerary import present_itinerary
 from extractors.meetings.lexicon import (
     CANCEL_VERBS,
     NON_CONTACT_ADJS,
@@ -79,7 +80,7 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
             planned = True
         if v is chain[0] and v.tag_ == "VBG" and aux & {"is", "are", "'s", "am"} and lemma not in ONGOING_VERBS:
             planned = True  # "is meeting X later today"; not "who is visiting Japan" (a visit under way)
-    if _prepared_for(trigger) or _future_frame(chain) or future_relative(trigger):
+    if _prepared_for(trigger) or _future_frame(chain) or future_relative(trigger) or present_itinerary(chain):
         planned = True
     for c in trigger.children:
         if c.lower_ in PLANNED_MODIFIERS and c.dep_ in ("amod", "compound", "advmod", "nmod"):

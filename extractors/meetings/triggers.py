@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from extractors.meetings.args import with_conjuncts
 from extractors.meetings.bare_call import bare_call
+from extractors.meetings.itinerary import DEPARTURE_VERBS, finite_departure
 from extractors.meetings.lexicon import (
     FORMATS,
     JOINT_BODY_MODIFIERS,
@@ -314,6 +315,8 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         return "meeting" if company_partners(tok) else None
     if onward_stop(tok):
         return "visit"  # "before going on to Beijing"
+    if lemma in DEPARTURE_VERBS:
+        return "visit" if finite_departure(tok) else None  # "leaves on Tuesday for X"
     kind = VERB_KINDS.get(lemma)
     if kind is None:
         return None

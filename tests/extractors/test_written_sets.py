@@ -89,6 +89,13 @@ repository, so no corpus marker):
   official residence", "at the crown prince's camp"), a party's relative clause ("X, who is visiting Rabat", "Y,
   who was in Buenos Aires"); 33 articles with near misses. Location country accuracy 0.379 before the round, 0.931
   after it (Goa, a three-letter province, and a place told in another sentence of a readout stay unplaced).
+- `round9_b4.jsonl` (issue 17, ninth round, a tour's next stops): told in the simple present ("From X, she
+  travels to A, B and C", "heads to Y on Saturday", "departs for Z", "flies to Y before leaving for Z") they are
+  planned visits; a departure "for" a state ("leaves on Monday for X", "left Jakarta for Y") is a visit there, the
+  place left is none, and "a tour that is expected to take him to X" names planned stops; past flights, "who is
+  travelling in", a departure for a meeting told by its own word, a background participle ("Leaving X for Y, she
+  said"), quoted speech and a sports team's, a band's, tourists', refugees', ferries' or workers' travel are near
+  misses; 26 articles. Meetings F1 0.583 before the round, 0.889 after it.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -150,6 +157,7 @@ FLOORS = {
     "round8_attrs.jsonl": {("meetings", "f1"): 0.93, ("meeting_attributes", "kind_accuracy"): 0.92,
                            ("meeting_attributes", "date_accuracy"): 0.95},
     "round8_place.jsonl": {("meetings", "f1"): 0.95, ("meeting_attributes", "location_country_accuracy"): 0.88},
+    "round9_b4.jsonl": {("meetings", "f1"): 0.86, ("contact_pairs", "f1"): 0.97},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20,
@@ -160,7 +168,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
             "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
-            "round8_place.jsonl": 33}
+            "round8_place.jsonl": 33, "round9_b4.jsonl": 26}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -205,7 +213,10 @@ def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp, name: str,
     assert score(rows, {e.id: e.to_dict() for e in extract_batch(articles, nlp)})["meetings"]["fp"] <= 1
 
 
-@pytest.mark.parametrize("name", [n for n in FLOORS if n.startswith(("round5_", "round6_", "round7_", "round8_"))])
+NEAR_MISS_ROUNDS = ("round5_", "round6_", "round7_", "round8_", "round9_")
+
+
+@pytest.mark.parametrize("name", [n for n in FLOORS if n.startswith(NEAR_MISS_ROUNDS)])
 def test_near_misses_of_the_fifth_to_eighth_rounds_yield_no_contact(nlp, name: str) -> None:
     """Each rule of the fifth to eighth rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family, a school's
