@@ -23,6 +23,7 @@ from extractors.meetings.lexicon import (
 from extractors.meetings.multilateral import place_hung_partners, revived_format
 from extractors.meetings.pairs import flight_as_visit, pair_subject, personal_exchange, talk_of_pair, together_nearby
 from extractors.meetings.planned import joint_body_to_meet, leaders_retreat, onward_stop, sat_down_together
+from extractors.meetings.reception import named_host_of_guest
 from extractors.meetings.syntax import is_destination, is_place
 from extractors.resolve.data import is_country_or_capital
 
@@ -379,7 +380,7 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         if not by and _received_in_capital(tok):
             return "visit"
         if not any(_person_like(o) or o.lower_ in ("him", "her") and o.dep_ == "dobj"
-                   for o in with_conjuncts(objs) + by):  # fmt: skip
+                   for o in with_conjuncts(objs) + by) and not named_host_of_guest(tok, by, _person_like):  # fmt: skip
             return None  # "hosted him at a dinner": the guest just named
         return "meeting"
     if lemma in ("sign", "ink"):

@@ -95,7 +95,9 @@ repository, so no corpus marker):
   place left is none, and "a tour that is expected to take him to X" names planned stops; past flights, "who is
   travelling in", a departure for a meeting told by its own word, a background participle ("Leaving X for Y, she
   said"), quoted speech and a sports team's, a band's, tourists', refugees', ferries' or workers' travel are near
-  misses; 26 articles. Meetings F1 0.583 before the round, 0.889 after it.
+  misses; a guest "received by"/"hosted by" a host told by a bare surname the tagger mislabelled ("received by
+  Museveni", "hosted by Wang"), with a singer hosted by a company, a plan received by a capital and a football
+  captain received by his coach as near misses; 32 articles. Meetings F1 0.597 before the round, 0.886 after it.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -168,7 +170,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
             "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
-            "round8_place.jsonl": 33, "round9_b4.jsonl": 26}
+            "round8_place.jsonl": 33, "round9_b4.jsonl": 32}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
