@@ -19,6 +19,7 @@ from extractors.meetings.lexicon import (
 )
 from extractors.meetings.planned import future_relative
 from extractors.meetings.precision import since_taking_office
+from extractors.meetings.stance import stance_toward
 from extractors.meetings.syntax import aux_words
 from extractors.meetings.triggers import due_in
 
@@ -43,7 +44,7 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
     negation ("have not met since 2019") are held, as the annotation conventions ask.
     """
     low_sent = sentence_text.lower()
-    if _denied_or_hypothetical(trigger) or _nothing_did_it(chain):
+    if _denied_or_hypothetical(trigger) or _nothing_did_it(chain) or stance_toward(trigger):
         return None
     planned = False
     for i, v in enumerate(chain):

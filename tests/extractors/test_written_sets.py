@@ -97,7 +97,9 @@ repository, so no corpus marker):
   said"), quoted speech and a sports team's, a band's, tourists', refugees', ferries' or workers' travel are near
   misses; a guest "received by"/"hosted by" a host told by a bare surname the tagger mislabelled ("received by
   Museveni", "hosted by Wang"), with a singer hosted by a company, a plan received by a capital and a football
-  captain received by his coach as near misses; 32 articles. Meetings F1 0.597 before the round, 0.886 after it.
+  captain received by his coach as near misses; a stance toward a contact ("was not against a meeting", "open to
+  a summit", "open to talks") reports none, while a protest "against the summit" leaves the summit held; 36
+  articles. Meetings F1 0.612 before the round, 0.894 after it.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -170,7 +172,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
             "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
-            "round8_place.jsonl": 33, "round9_b4.jsonl": 32}
+            "round8_place.jsonl": 33, "round9_b4.jsonl": 36}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
