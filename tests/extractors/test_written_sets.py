@@ -98,8 +98,10 @@ repository, so no corpus marker):
   misses; a guest "received by"/"hosted by" a host told by a bare surname the tagger mislabelled ("received by
   Museveni", "hosted by Wang"), with a singer hosted by a company, a plan received by a capital and a football
   captain received by his coach as near misses; a stance toward a contact ("was not against a meeting", "open to
-  a summit", "open to talks") reports none, while a protest "against the summit" leaves the summit held; 36
-  articles. Meetings F1 0.612 before the round, 0.894 after it.
+  a summit", "open to talks") reports none, while a protest "against the summit" leaves the summit held; a tour
+  of a region ("a ten-day tour of Latin America", "a five-day Africa tour") begun in one capital with one meeting
+  there is that meeting alone, while a five-day visit to one state stays apart from its talks; 40 articles.
+  Meetings F1 0.646 before the round, 0.905 after it.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -161,7 +163,7 @@ FLOORS = {
     "round8_attrs.jsonl": {("meetings", "f1"): 0.93, ("meeting_attributes", "kind_accuracy"): 0.92,
                            ("meeting_attributes", "date_accuracy"): 0.95},
     "round8_place.jsonl": {("meetings", "f1"): 0.95, ("meeting_attributes", "location_country_accuracy"): 0.88},
-    "round9_b4.jsonl": {("meetings", "f1"): 0.86, ("contact_pairs", "f1"): 0.97},
+    "round9_b4.jsonl": {("meetings", "f1"): 0.87, ("contact_pairs", "f1"): 0.97},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20,
@@ -172,7 +174,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
             "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
-            "round8_place.jsonl": 33, "round9_b4.jsonl": 36}
+            "round8_place.jsonl": 33, "round9_b4.jsonl": 40}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
