@@ -39,6 +39,7 @@ GATE_WORDS: tuple[str, ...] = (
     "working dinner", "working breakfast", "spent", "spend", "gather", "assembl", "together", "2+2", "saw", "sees",
     "seeing", "seen", "across", "opposite", "encounter", "flew", "flies", "flying", "flown", "retreat", "going on to",
     "went on to", "goes on to", "continuing to", "continuing on to",
+    "leave", "leaves", "leaving", "left", "depart",
 )  # fmt: skip
 GATE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in GATE_WORDS) + ")", re.IGNORECASE)
 

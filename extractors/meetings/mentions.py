@@ -28,6 +28,7 @@ from extractors.meetings.args import (
 )
 from extractors.meetings.dateline_host import visitor_meets_host
 from extractors.meetings.each import group_of_distributive
+from extractors.meetings.itinerary import departure_origin, departure_stops, planned_stop_verb
 from extractors.meetings.lexicon import (
     CANCEL_VERBS,
     FORMATS,
@@ -878,6 +879,10 @@ def _verb_arguments(tok: Token, args: _Arguments, weak: bool) -> None:
         awaited = due_in(tok)  # "is due in Tokyo": the place hangs on "due"
         holders = [tok] if awaited is None or awaited is tok else [tok, awaited]
         args.destination += [p for p in places_of(holders) if p not in args.destination]
+        args.destination += [p for p in departure_stops(tok) if p not in args.destination]  # "leaves for X"
+        left = departure_origin(tok)  # "left Nairobi for Kampala": Nairobi is no stop
+        args.destination = [p for p in args.destination if p not in left]
+        args.partners = [p for p in args.partners if p not in left]
         if tok.lemma_.lower() == "visit" and args.partners and not args.destination:
             args.kind = "meeting"  # visiting a person is meeting them
     args.places = places_of([tok])
@@ -1074,8 +1079,11 @@ STOP_VERBS = frozenset({"take", "bring", "lead"})
 
 def _stops_of_trip(tok: Token, args: _Arguments) -> None:
     """"a tour that took her to Jakarta on Monday and on to Manila and Hanoi": the traveller and every stop."""
-    for c in tok.children:
-        if c.dep_ != "relcl" or c.lemma_.lower() not in STOP_VERBS:
+    for rel in tok.children:
+        c = rel if rel.dep_ == "relcl" else None
+        if c is not None and c.lemma_.lower() not in STOP_VERBS:
+            c = planned_stop_verb(c, STOP_VERBS)  # "a tour that is expected to take him to X": the plan's "take"
+        if c is None or c.lemma_.lower() not in STOP_VERBS:
             continue
         travellers = [o for o in c.children if o.dep_ == "dobj"]
         stops = [g for t in c.subtree if t.lower_ == "to" and (_conjoined_to(t, c) or t.dep_ == "prep"

@@ -31,6 +31,7 @@ from extractors.meetings.mentions import IGO_SEATS, NO_CONTACT, Mention
 from extractors.meetings.pairs import apart_by_year, named_pair_told
 from extractors.meetings.places import neutral_ground
 from extractors.meetings.planned import pair_after_weak, told_apart
+from extractors.meetings.tours import regional_tour
 from extractors.meetings.triggers import ACCOMPANY_VERBS
 from extractors.meetings.visits import day_from_visit, held_elsewhere, programme_beyond_talks, wider_contact_during
 
@@ -231,7 +232,8 @@ def _fold_single_visits(records: list[Record]) -> list[Record]:
                  and not held_elsewhere(r, visit)]  # fmt: skip
         if len(inner) != 1:
             continue
-        if any(_LONG_VISIT.search(m.sent.text) for m in visit.mentions) and not _tour_stop(visit, records):
+        if any(_LONG_VISIT.search(m.sent.text) and not regional_tour(m.trigger) for m in visit.mentions) and \
+                not _tour_stop(visit, records):
             continue
         meeting = inner[0]
         if other_visitor(visit.participants, meeting.participants) or visiting_to_attend(meeting.mentions):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from extractors.meetings.itinerary import DEPARTURE_VERBS, departure_stops, departure_visit, present_itinerary
 from extractors.meetings.lexicon import OFFICIAL_NOUNS
 from extractors.meetings.syntax import agents_of
 from extractors.resolve.data import is_country_or_capital, key_of, reference
@@ -197,14 +198,20 @@ def onward_stop(tok: Token) -> bool:
     """"... will hold talks there before going on to Beijing", "scheduled to hold talks ... before continuing to
     Santiago and Mexico City": the next stop of a trip, told in a "before/after" phrase, is a visit to that state
     (its subject and time are those of the clause it hangs on). Only a country or capital counts as a stop."""
-    if tok.lemma_.lower() not in ONWARD_VERBS or tok.dep_ != "pcomp" or tok.head.lower_ not in ("before", "after"):
+    departure = tok.lemma_.lower() in DEPARTURE_VERBS  # "before leaving for X": its stop follows "for"
+    if tok.lemma_.lower() not in ONWARD_VERBS and not departure or tok.dep_ != "pcomp" or tok.head.lower_ not in (
+        "before",
+        "after",
+    ):
         return False
-    if any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+    if not departure and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
         return False  # "before heading to X for the summit": the gathering is the contact, told by its own word
-    if not _planned_host(tok.head.head):
+    if not _planned_host(tok.head.head) and not present_itinerary([tok.head.head]):
         return False  # told as done ("visited X before going on to Y") a stop is as often a change of planes
-    stops = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
-             if g.dep_ == "pobj"]  # fmt: skip
+    if departure and not departure_visit(tok):
+        return False
+    stops = departure_stops(tok) if departure else [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"
+                                                    for g in c.children if g.dep_ == "pobj"]  # fmt: skip
     stops += [c for s in stops for c in s.conjuncts]
     return any(plain_seat(s.doc[s.left_edge.i : s.i + 1].text) or plain_seat(s.text) for s in stops)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from extractors.meetings.itinerary import present_itinerary
 from extractors.meetings.lexicon import (
     CANCEL_VERBS,
     NON_CONTACT_ADJS,
@@ -18,6 +19,7 @@ from extractors.meetings.lexicon import (
 )
 from extractors.meetings.planned import future_relative
 from extractors.meetings.precision import since_taking_office
+from extractors.meetings.stance import stance_toward
 from extractors.meetings.syntax import aux_words
 from extractors.meetings.triggers import due_in
 
@@ -42,7 +44,7 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
     negation ("have not met since 2019") are held, as the annotation conventions ask.
     """
     low_sent = sentence_text.lower()
-    if _denied_or_hypothetical(trigger) or _nothing_did_it(chain):
+    if _denied_or_hypothetical(trigger) or _nothing_did_it(chain) or stance_toward(trigger):
         return None
     planned = False
     for i, v in enumerate(chain):
@@ -79,7 +81,7 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
             planned = True
         if v is chain[0] and v.tag_ == "VBG" and aux & {"is", "are", "'s", "am"} and lemma not in ONGOING_VERBS:
             planned = True  # "is meeting X later today"; not "who is visiting Japan" (a visit under way)
-    if _prepared_for(trigger) or _future_frame(chain) or future_relative(trigger):
+    if _prepared_for(trigger) or _future_frame(chain) or future_relative(trigger) or present_itinerary(chain):
         planned = True
     for c in trigger.children:
         if c.lower_ in PLANNED_MODIFIERS and c.dep_ in ("amod", "compound", "advmod", "nmod"):

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from extractors.meetings.args import with_conjuncts
 from extractors.meetings.bare_call import bare_call
+from extractors.meetings.itinerary import DEPARTURE_VERBS, finite_departure
 from extractors.meetings.lexicon import (
     FORMATS,
     JOINT_BODY_MODIFIERS,
@@ -22,6 +23,7 @@ from extractors.meetings.lexicon import (
 from extractors.meetings.multilateral import place_hung_partners, revived_format
 from extractors.meetings.pairs import flight_as_visit, pair_subject, personal_exchange, talk_of_pair, together_nearby
 from extractors.meetings.planned import joint_body_to_meet, leaders_retreat, onward_stop, sat_down_together
+from extractors.meetings.reception import named_host_of_guest
 from extractors.meetings.syntax import is_destination, is_place
 from extractors.resolve.data import is_country_or_capital
 
@@ -314,6 +316,8 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         return "meeting" if company_partners(tok) else None
     if onward_stop(tok):
         return "visit"  # "before going on to Beijing"
+    if lemma in DEPARTURE_VERBS:
+        return "visit" if finite_departure(tok) else None  # "leaves on Tuesday for X"
     kind = VERB_KINDS.get(lemma)
     if kind is None:
         return None
@@ -376,7 +380,7 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         if not by and _received_in_capital(tok):
             return "visit"
         if not any(_person_like(o) or o.lower_ in ("him", "her") and o.dep_ == "dobj"
-                   for o in with_conjuncts(objs) + by):  # fmt: skip
+                   for o in with_conjuncts(objs) + by) and not named_host_of_guest(tok, by, _person_like):  # fmt: skip
             return None  # "hosted him at a dinner": the guest just named
         return "meeting"
     if lemma in ("sign", "ink"):

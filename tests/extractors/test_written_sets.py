@@ -118,6 +118,19 @@ repository, so no corpus marker):
   stay one; 30 articles. Scored before the round: meetings F1 0.889; after: 0.969 (a
   visitor the parse does not tie to "landed ... for a visit", and a visit told only in a relative clause of a
   participant, stay missed).
+- `round9_b4.jsonl` (issue 17, ninth round, a tour's next stops): told in the simple present ("From X, she
+  travels to A, B and C", "heads to Y on Saturday", "departs for Z", "flies to Y before leaving for Z") they are
+  planned visits; a departure "for" a state ("leaves on Monday for X", "left Jakarta for Y") is a visit there, the
+  place left is none, and "a tour that is expected to take him to X" names planned stops; past flights, "who is
+  travelling in", a departure for a meeting told by its own word, a background participle ("Leaving X for Y, she
+  said"), quoted speech and a sports team's, a band's, tourists', refugees', ferries' or workers' travel are near
+  misses; a guest "received by"/"hosted by" a host told by a bare surname the tagger mislabelled ("received by
+  Museveni", "hosted by Wang"), with a singer hosted by a company, a plan received by a capital and a football
+  captain received by his coach as near misses; a stance toward a contact ("was not against a meeting", "open to
+  a summit", "open to talks") reports none, while a protest "against the summit" leaves the summit held; a tour
+  of a region ("a ten-day tour of Latin America", "a five-day Africa tour") begun in one capital with one meeting
+  there is that meeting alone, while a five-day visit to one state stays apart from its talks; 40 articles.
+  Meetings F1 0.646 before the round, 0.905 after it.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -185,6 +198,7 @@ FLOORS = {
     "round9_dateline.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.95,
                               ("meeting_attributes", "date_accuracy"): 0.95, ("quotes_attributed", "f1"): 0.93},
     "round9_merge.jsonl": {("meetings", "f1"): 0.93, ("contact_pairs", "f1"): 0.92},
+    "round9_b4.jsonl": {("meetings", "f1"): 0.87, ("contact_pairs", "f1"): 0.97},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20, "round3_meetings_recall.jsonl": 25,
@@ -195,7 +209,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
             "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
             "round8_place.jsonl": 33, "round9_resolve.jsonl": 38, "round9_dateline.jsonl": 39,
-            "round9_merge.jsonl": 30}
+            "round9_merge.jsonl": 30, "round9_b4.jsonl": 40}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -254,7 +268,8 @@ def test_near_misses_of_the_fifth_to_ninth_rounds_yield_no_contact(nlp, name: st
     missile story, creditors of the Paris Club, a football game between Georgia and North Carolina, shareholders, a
     match, a chief minister and a central bank under datelines; an election's two rounds of voting, fans visiting a
     city to attend a final, a union's first round of wage talks, a second round of talks between an army and a
-    militia): they must stay without contacts."""
+    militia; a sports team's, a band's and tourists' travel, a singer hosted by a company, a plan received by a
+    capital, a football captain received by his coach): they must stay without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
     assert rows
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]
