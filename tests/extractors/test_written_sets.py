@@ -89,6 +89,15 @@ repository, so no corpus marker):
   official residence", "at the crown prince's camp"), a party's relative clause ("X, who is visiting Rabat", "Y,
   who was in Buenos Aires"); 33 articles with near misses. Location country accuracy 0.379 before the round, 0.931
   after it (Goa, a three-letter province, and a place told in another sentence of a readout stay unplaced).
+- `round9_quotes.jsonl` (issue 17, ninth round, quote families `blind2_tune`/`blind3_tune` missed): "pressed X to
+  do Y" (an addressee, not "pressed the grapes"), a second verb joined without a comma to a reported clause about
+  the speaker or the speaker's state ("said Cairo regarded Moscow as a partner and welcomed ..."), "He said" after a
+  speech verb inside another's reported clause ("Peskov said Putin would tell Erdogan ... He said"), "X said: A. B."
+  run into one paragraph, a transcript turn that ends where the narrative resumes and a long capitals label
+  ("KING OF JORDAN ABDULLAH II (retranslated):"), a question-only turn of a named interviewer, 'said A, and "we
+  ..."' (A indirect, the rest partial), "affirmed its commitment to X"; 27 articles in wire, readout, briefing,
+  transcript and feature styles with near misses (grapes pressed, a recipe's colons, a cooking show's turns, a
+  court affirming a ruling). Scored before the round: quotes attributed F1 0.688; after it 0.990.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -150,6 +159,8 @@ FLOORS = {
     "round8_attrs.jsonl": {("meetings", "f1"): 0.93, ("meeting_attributes", "kind_accuracy"): 0.92,
                            ("meeting_attributes", "date_accuracy"): 0.95},
     "round8_place.jsonl": {("meetings", "f1"): 0.95, ("meeting_attributes", "location_country_accuracy"): 0.88},
+    "round9_quotes.jsonl": {("quotes_attributed", "f1"): 0.96, ("quotes_span", "f1"): 0.96,
+                            ("quote_attributes", "speaker_country_accuracy"): 0.94, ("meetings", "f1"): 0.75},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20,
@@ -160,7 +171,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
             "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
-            "round8_place.jsonl": 33}
+            "round8_place.jsonl": 33, "round9_quotes.jsonl": 27}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -205,8 +216,9 @@ def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp, name: str,
     assert score(rows, {e.id: e.to_dict() for e in extract_batch(articles, nlp)})["meetings"]["fp"] <= 1
 
 
-@pytest.mark.parametrize("name", [n for n in FLOORS if n.startswith(("round5_", "round6_", "round7_", "round8_"))])
-def test_near_misses_of_the_fifth_to_eighth_rounds_yield_no_contact(nlp, name: str) -> None:
+@pytest.mark.parametrize("name", [n for n in FLOORS
+                                  if n.startswith(("round5_", "round6_", "round7_", "round8_", "round9_"))])
+def test_near_misses_of_the_fifth_to_ninth_rounds_yield_no_contact(nlp, name: str) -> None:
     """Each rule of the fifth to eighth rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family, a school's
     tour of parliament, two robbers who talked for an hour, two chief executives meeting abroad, a prisoner
