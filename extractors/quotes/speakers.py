@@ -271,6 +271,35 @@ def _office_descriptor(words: list[str]) -> bool:
     return words in (["the", "head", "of", "state"], ["the", "head", "of", "government"])
 
 
+def _apposed_titles(doc: Doc, ent: Span) -> list[str]:
+    """The words of a title set off by a comma beside a name: "Antonio Guterres, the secretary-general, ..." and
+    "as secretary-general, Antonio Guterres used ...". A later "the secretary-general said" is that person."""
+    out: list[str] = []
+    k = ent.end
+    if k + 1 < len(doc) and doc[k].text == ",":
+        k += 1
+        if doc[k].lower_ in ("the", "a", "an"):
+            k += 1
+        while k < len(doc) and k < ent.end + 8 and (doc[k].pos_ in ("NOUN", "PROPN", "ADJ") or doc[k].text == "-") \
+                and doc[k].ent_type_ not in ("PERSON", "DATE"):
+            if doc[k].is_alpha:
+                out.append(doc[k].lower_)
+            k += 1
+        if k < len(doc) and doc[k].text not in (",", ".", ";") and doc[k].lower_ not in ("of", "for", "to", "and"):
+            out = []  # ("Guterres, the secretary-general's envoy ...": not a title set off by itself)
+    j = ent.start - 1
+    if j > 1 and doc[j].text == ",":
+        words: list[str] = []
+        j -= 1
+        while j > 0 and j > ent.start - 8 and (doc[j].pos_ in ("NOUN", "PROPN", "ADJ") or doc[j].text == "-"):
+            if doc[j].is_alpha:
+                words.append(doc[j].lower_)  # ("general" of "secretary-general" is tagged an adjective)
+            j -= 1
+        if words and doc[j].lower_ == "as":
+            out += words
+    return out
+
+
 def _name_before_title(tok: Token) -> Span | None:
     """ "said Antti Laine, the defence minister" with the name the tagger missed or took for an organisation: two
     or more capitalised words set off by a comma from an apposed title are a person's name, not a body's."""
@@ -448,6 +477,7 @@ class SpeakerResolver:
                 if doc[j].pos_ != "ADJ":
                     titles.append((ent.start_char, doc[j].lower_, last))
                 j -= 1
+            titles += [(ent.start_char, w, last) for w in _apposed_titles(doc, ent)]
             self.affiliation.note_person(last, _title_span(doc, ent, j + 1) or _title_after(doc, ent))
         return full, gender, titles
 
@@ -1043,9 +1073,15 @@ class SpeakerResolver:
         own_name = _name_before_title(tok)
         if own_name is not None:
             return Speaker(self.fullest(own_name.text), country, role, "person")
-        if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ == "nsubj"):  # ("the secretary-general")
             holder = self._from_title(tok)
-            if holder and len(span) <= 3 and not any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in span):
+            if holder and len([t for t in span if not t.is_punct]) <= 3 and \
+                    not any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in span):
+                if country is None:
+                    try:
+                        country = self.resolver.country_of_text(holder)  # the holder's own state, by name
+                    except Exception:  # the resolution layer must never cost us the article
+                        country = None
                 return Speaker(holder, country, role, "person")
         text = span.text.strip()
         if tok.pos_ == "PROPN" and tok.i + 1 < span.end and self.doc[tok.i + 1].text == "," and any(

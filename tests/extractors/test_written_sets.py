@@ -97,7 +97,10 @@ repository, so no corpus marker):
   ("KING OF JORDAN ABDULLAH II (retranslated):"), a question-only turn of a named interviewer, 'said A, and "we
   ..."' (A indirect, the rest partial), "affirmed its commitment to X"; 27 articles in wire, readout, briefing,
   transcript and feature styles with near misses (grapes pressed, a recipe's colons, a cooking show's turns, a
-  court affirming a ruling). Scored before the round: quotes attributed F1 0.688; after it 0.990.
+  court affirming a ruling), then 4 on "the secretary-general said" for the person a title was set beside ("as
+  secretary-general, Ban Ki-moon", "Stoltenberg, the secretary-general,", "Ruto, the host,"; "the captain" of a
+  story naming only the manager stays as written). Scored before the round: quotes attributed F1 0.688 on the
+  first 27 (0.955 on all 31 before the title rule); after it 0.991.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -171,7 +174,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
             "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
-            "round8_place.jsonl": 33, "round9_quotes.jsonl": 27}
+            "round8_place.jsonl": 33, "round9_quotes.jsonl": 31}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
