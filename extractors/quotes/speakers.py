@@ -923,6 +923,8 @@ class SpeakerResolver:
         low = tok.lower_
         ante = self._cataphora(tok) if low in ("he", "she") else None
         ante = ante or self.antecedent(tok.idx, low)
+        if low in ("he", "she") and (ante is None or not ante.joint):
+            ante = self._paragraph_person(tok) or ante
         if ante is not None and ante.joint:
             return None
         if ante is not None:
@@ -934,6 +936,45 @@ class SpeakerResolver:
         if remember:
             self.remember(tok.idx, sp, tok)
         return sp
+
+    def _paragraph_person(self, tok: Token) -> Speaker | None:
+        """ "For Mohamed Allam, a former minister, the history offers little comfort. '...,' he said." and "Back in
+        Minya, Farag shrugs. His son works in Cairo. '...,' he said.": a feature introduces its next voice in the
+        paragraph that quotes it, often outside the subject slot the topic tracker reads. When the paragraph before
+        the pronoun names exactly one person and gives no subject the tracker reads, the pronoun is that person."""
+        text = self.doc.text
+        p_start = text.rfind("\n\n", 0, tok.idx)
+        p_start = 0 if p_start < 0 else p_start + 2
+        names: dict[str, Token] = {}
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and p_start <= ent.start_char < tok.idx and not self._in_quote(ent.start_char):
+                names.setdefault(self.fullest(ent.text.removesuffix("'s").removesuffix("\u2019s")), ent.root)
+        k = tok.i - 1
+        while k >= 0 and self.doc[k].idx >= p_start:
+            t = self.doc[k]
+            if not t.ent_type_ and t.text.istitle() and self.knows_surname(t.text) and not self._in_quote(t.idx) \
+                    and t.i > t.sent.start:
+                names.setdefault(self.fullest(t.text), t)
+            k -= 1
+        if len(names) != 1:
+            return None
+        name, root = next(iter(names.items()))
+        last = name.split()[-1].lower()
+        if any(p_start <= m.pos < tok.idx and (m.speaker.name or "").lower() not in SUBJECT_PRONOUNS and
+               last not in (m.speaker.name or "").lower() for m in self._mentions):
+            return None  # (another subject of the paragraph is what the pronoun carries on)
+        head = root
+        while head.dep_ in ("compound", "appos", "conj", "flat") and head.head is not head:
+            head = head.head
+        if head.dep_ in ("dobj", "dative", "attr", "iobj") or (head.dep_ == "pobj" and head.head.lower_ == "with"):
+            return None  # "X met her counterpart Y": the one met is not the next voice
+        gender = self._gender.get(name.split()[-1].lower(), "")
+        if gender and gender != SUBJECT_PRONOUNS.get(tok.lower_, gender):
+            return None
+        sp = self.speaker(root, remember=False)
+        if sp is None or not sp.name or sp.plural or sp.joint:
+            return None
+        return Speaker(sp.name, sp.country, sp.role, "person")
 
     def _cataphora(self, tok: Token) -> Speaker | None:
         """ "In what he described as 'a full day', Secretary Gates met ...": a pronoun in a phrase fronted before
