@@ -174,6 +174,7 @@ class QuoteFinder:
         self._dateline = self._datelines()
         self._framing: list[tuple[int, int]] = []  # turns of a moderator or a questioner in a transcript
         self._unremembered: set[int] = set()  # subjects of speech verbs inside another's reported clause
+        self._sourced: set[int] = set()  # speech verbs whose statement an "according to" source reports
 
     def subject(self, verb: Token) -> Token | None:
         if verb.i in self._subject_override:
@@ -1072,7 +1073,8 @@ class QuoteFinder:
         for rec, _ in found:
             vi = rec.verb_i
             pos = self.doc[vi].idx if vi is not None else -1
-            if spans.overlaps(pos, pos + 1) and not (vi is not None and self.doc[vi].pos_ == "NOUN"):
+            if (spans.overlaps(pos, pos + 1) and not (vi is not None and self.doc[vi].pos_ == "NOUN")) or \
+                    vi in self._sourced:
                 continue  # (a claim inside a rejection stays: "rejected Moscow's claim that ..." has two voices)
             kept.append(rec)
         return kept
@@ -1204,11 +1206,31 @@ class QuoteFinder:
             a, b = before[0].i, before[-1].i
             if after and len(after) >= 3:
                 b = after[-1].i
+            told = self._told_within(sent, a, b)
+            if told is not None:
+                a, b = told
         elif after:
             a, b = after[0].i, after[-1].i
         else:
             return None
         return [trim_range(self.doc, a, b)], "according to", att.subject
+
+    def _told_within(self, sent: object, a: int, b: int) -> tuple[int, int] | None:
+        """ "The three ministers also confirmed that the countries would cooperate closely, according to an
+        official": the source reports what the sentence's speech verb says; the that-clause is the statement."""
+        root = self.doc[a].sent.root
+        if not a <= root.i <= b or root.pos_ != "VERB" or root.lemma_.lower() not in CLAUSE_VERBS or \
+                root.lemma_.lower() in ("say", "tell"):
+            return None  # ("X said Y, according to Z": the outer source keeps the whole report)
+        clause = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i and has_that(c)), None)
+        if clause is None or clause.left_edge.i < a:
+            return None
+        x, y = trim_range(self.doc, clause.left_edge.i, min(clause.right_edge.i, b))  # (the parser may hang the
+        # "according to" phrase inside the clause)
+        if y - x < 3:
+            return None
+        self._sourced.add(root.i)  # the source is the outer speaker: the verb's own record gives way
+        return x, y
 
     def _reported(self, v: Token) -> tuple[list[tuple[int, int]], str, Token] | None:
         """The reported content of speech verb v as token ranges (two around a parenthetical "the talks, he

@@ -101,8 +101,10 @@ repository, so no corpus marker):
   secretary-general, Ban Ki-moon", "Stoltenberg, the secretary-general,", "Ruto, the host,"; "the captain" of a
   story naming only the manager stays as written), then 4 on a feature's next voice introduced in the paragraph
   that quotes it ("For Maria Santos, a fish vendor, the deal changes little. '...,' she said"; the minister who is
-  the paragraph's subject keeps "he"). Scored before the round: quotes attributed F1 0.688 on the first 27 (0.955
-  on 31 before the title rule, 0.944 on 35 before the paragraph rule); after it 0.992.
+  the paragraph's subject keeps "he"), then 4 on "X also confirmed that Y, according to Z" (Z reports the
+  that-clause; "The coach confirmed the injury, according to club sources" keeps its sentence). Scored before the
+  round: quotes attributed F1 0.688 on the first 27 (0.955 on 31 before the title rule, 0.944 on 35 before the
+  paragraph rule, 0.947 on 39 before the "according to" rule); after it 0.993.
 - `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
   `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
   measure unseen copy, a floor would only fix today's number (see the README's scores).
@@ -176,7 +178,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round6_dates.jsonl": 12, "round6_calls.jsonl": 8, "round6_quotes.jsonl": 12,
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
             "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
-            "round8_place.jsonl": 33, "round9_quotes.jsonl": 35}
+            "round8_place.jsonl": 33, "round9_quotes.jsonl": 39}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
