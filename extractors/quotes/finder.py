@@ -291,9 +291,10 @@ class QuoteFinder:
     def _goes_on_clause(self, t: Token, clause: Token) -> bool:
         """ "said Cairo regarded Moscow as a partner and welcomed ...", "said he had spoken to X and had urged him to
         ...": a second verb joined without a comma to a reported clause whose subject is the speaker's state or
-        the speaker ("he"), and reporting no clause of its own, goes on that clause. With a comma ("..., and urged
-        Moscow to"), after another subject ("said teachers supported X but warned that ...") or with a that-clause
-        of its own ("and stressed that ...") it is the speaker's next statement."""
+        the speaker ("he"), in the clause's own tense, and reporting no clause of its own, goes on that clause. With
+        a comma ("..., and urged Moscow to"), after another subject ("said teachers supported X but warned that
+        ..."), with a that-clause of its own ("and stressed that ...") or without the clause's auxiliary ("said she
+        would accept the results but accused ...") it is the speaker's next statement."""
         k = t.left_edge.i - 1
         while k > 0 and self.doc[k].dep_ in ("cc", "advmod") and self.doc[k].i > t.head.i:
             k -= 1
@@ -302,6 +303,9 @@ class QuoteFinder:
         head = t.head
         while head.dep_ == "conj" and head.i != clause.i and head.head is not head:
             head = head.head
+        if any(g.dep_ == "aux" for g in head.children) and not any(g.dep_ in ("aux", "auxpass") for g in t.children):
+            return False  # "denied that he had received payments and dismissed the allegations": the second verb
+            # drops the reported clause's "had"/"would" and takes the narrative's tense: the speaker's own act
         subj = next((g for g in head.children if g.dep_ in ("nsubj", "nsubjpass")), None)
         return subj is not None and (subj.lower_ in ("he", "she", "we") or subj.ent_type_ == "GPE")
 
@@ -945,12 +949,14 @@ class QuoteFinder:
         return None
 
     def _label_country(self, speaker: Speaker, label: str) -> Speaker:
-        """ "KING OF JORDAN ABDULLAH II (retranslated):" with the name also told elsewhere: the state the label
-        names before the name is the one the speaker speaks for, whatever the text around the other mention says."""
-        if len(label.split()) < 3 or re.search(r"(?i)\b(?:to|in|for|at)\b", label):
-            return speaker  # ("KERRY:", "MR. SMITH:": a name alone names no state; "AMBASSADOR TO X": the host's)
+        """ "KING OF JORDAN ABDULLAH II (retranslated):" with the name also told elsewhere: the state the label's
+        title names ("<TITLE> OF <STATE>") is the one the speaker speaks for, whatever the text around the other
+        mention says."""
+        m = re.search(r"(?i)\bof\s+(?:the\s+)?((?:\S+\s*){1,3})", _ASIDE.sub("", label))
+        if m is None or re.search(r"(?i)\b(?:to|in|for|at)\b", label):
+            return speaker  # only "<TITLE> OF <STATE>" names the state; "AMBASSADOR TO X" names the host's
         try:
-            country = self.speakers.resolver.country_of_text(_ASIDE.sub("", label).title())
+            country = self.speakers.resolver.country_of_text(m.group(1).title())
         except Exception:  # the resolution layer must never cost us the transcript
             return speaker
         if country is None or country == speaker.country:
