@@ -16,6 +16,7 @@ from extractors.quotes.lexicon import (
     INFINITIVE_VERBS,
     OBJECT_VERBS,
     REQUEST_VERBS,
+    SPEAKER_NOUNS,
     STANCE_NOUNS,
     STANCE_VERBS,
     STATEMENT_NOUNS,
@@ -32,6 +33,9 @@ _CONTENT_NOUNS = {"importance", "need", "necessity"}
 # quote, "expressed his expectations on Fiji's role" names a topic.
 _TOPIC_NOUNS = {"expectation", "expectations", "hope", "hopes", "view", "views", "opinion", "opinions", "interest",
                 "intention", "desire", "readiness", "willingness", "determination", "commitment", "position"}
+# Verbs that state a stance as a position taken ("affirmed its commitment to X"): the noun is the statement even
+# when it could name a mere topic elsewhere ("expressed his views on X").
+_ASSERTING = {"affirm", "reaffirm"}
 _FEELING_PREPS = {"about", "for", "over", "at", "with", "regarding", "on", "toward", "towards", "in", "to", "of"}
 SPEECH_PARTICIPLES = CLAUSE_VERBS | OBJECT_VERBS | {"call"}
 SPEECH_VERBS = (CLAUSE_VERBS | OBJECT_VERBS | REQUEST_VERBS) - {"note", "state", "report", "point", "answer"}
@@ -325,6 +329,14 @@ def _others_words(t: Token) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
 
 
+def _occasion(c: Token) -> bool:
+    """ "during talks with X in Seoul", "at a meeting in Cairo": the occasion a statement was made on, told by the
+    writer after it, not part of what was said."""
+    return c.dep_ == "prep" and (c.lower_ in ("during", "at") or (
+        c.lower_ in ("in", "on") and c.doc[c.i - 1].text == ",")) and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in _CHANNELS for g in c.children)
+
+
 def own_end(x: Token) -> int:
     """The end of a requested action without the writer's setting after it: "urged residents to move inland on
     Wednesday as the typhoon approached" ends at "inland"."""
@@ -335,7 +347,7 @@ def own_end(x: Token) -> int:
         setting = (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONTEXT_MARKS for m in c.children)
                    and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)) or (
             c.dep_ in ("prep", "npadvmod") and (c.ent_type_ == "DATE" or any(
-                g.ent_type_ == "DATE" and g.lower_ in _WEEKDAYS for g in c.children)))
+                g.ent_type_ == "DATE" and g.lower_ in _WEEKDAYS for g in c.children))) or _occasion(c)
         if not setting:
             break
         end = c.left_edge.i - 1
@@ -436,8 +448,15 @@ def _request(v: Token, lemma: str, kids: list[Token]) -> tuple[tuple[int, int], 
                     return (c.left_edge.i, comp[0].right_edge.i), None
         return None
     objs = [c for c in kids if c.dep_ in ("dobj", "dative")]
+    if lemma == "press" and not (objs and _addressee(objs[0])):
+        return None  # "pressed the grapes to extract the juice": only someone pressed to act is asked to
     if lemma == "ask" and xcomps and xcomps[0].lemma_.lower() in _DUTIES:
         return None  # "asked his deputy to lead a delegation": a task given, not words reported
+    if not xcomps and objs and _addressee(objs[0]):
+        # "pressed Pakistan on Thursday to keep up pressure ...": the parser may read the infinitive after the
+        # addressee (and a time) as a purpose clause of the verb
+        xcomps = [c for c in kids if c.dep_ == "advcl" and c.i > objs[0].i and c.left_edge.lower_ == "to" and
+                  any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
     if xcomps and objs and objs[0].i < xcomps[0].i:  # urging someone: no addressee, no request
         return (objs[0].left_edge.i, own_end(xcomps[0])), None
     for o in objs:
@@ -445,6 +464,24 @@ def _request(v: Token, lemma: str, kids: list[Token]) -> tuple[tuple[int, int], 
             if g.dep_ in ("acl", "relcl", "xcomp") and g.pos_ == "VERB":
                 return (o.left_edge.i, g.right_edge.i), None
     return None
+
+def _before_occasion(n: Token, end: int) -> int:
+    """A stance's end without the occasion the writer tells after it ("affirmed its readiness to resume visits
+    during talks with X on Sunday")."""
+    for t in n.doc[n.i + 1:end + 1]:
+        if _occasion(t) and t.right_edge.i >= end - 1 and t.left_edge.i > n.i + 1:
+            return t.left_edge.i - 1
+    return end
+
+
+def _addressee(o: Token) -> bool:
+    """Whether an object can be asked to act: a person, a state or a body ("pressed Pakistan", "pressed his host",
+    "pressed them"), not a thing ("pressed the grapes", "pressed the button")."""
+    if o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or o.pos_ in ("PRON", "PROPN"):
+        return True
+    return o.lemma_.lower() in SPEAKER_NOUNS or o.lower_ in SPEAKER_NOUNS or o.lemma_.lower() in (
+        "host", "counterpart", "ally", "partner", "neighbour", "neighbor", "guest", "visitor")
+
 
 def _stance(v: Token, lemma: str, kids: list[Token]) -> tuple[tuple[int, int], Token | None] | None:
     nouns: list[Token] = [c for c in kids if c.dep_ == "dobj"]
@@ -476,7 +513,8 @@ def _stance(v: Token, lemma: str, kids: list[Token]) -> tuple[tuple[int, int], T
         end = max([n.right_edge.i] + right)
         content = right or any(g.dep_ in ("acl", "relcl", "xcomp", "ccomp") and g.pos_ in ("VERB", "AUX")
                                for g in n.children) or nl in _FEELING_NOUNS or n.lower_ in _FEELING_NOUNS or \
-            nl in _CONTENT_NOUNS or nl not in _TOPIC_NOUNS
+            nl in _CONTENT_NOUNS or nl not in _TOPIC_NOUNS or lemma in _ASSERTING
+        end = _before_occasion(n, end)
         if end - n.left_edge.i >= 3 and content:
             return (n.left_edge.i, end), None
     return None

@@ -27,6 +27,7 @@ from extractors.quotes.clauses import (
     trim_range,
 )
 from extractors.quotes.lexicon import (
+    AUTHOR_PRONOUNS,
     CLAUSE_VERBS,
     EVALUATIVE_VERBS,
     NOT_SPEECH,
@@ -172,6 +173,8 @@ class QuoteFinder:
         self._subject_override: dict[int, Token | None] = {}
         self._dateline = self._datelines()
         self._framing: list[tuple[int, int]] = []  # turns of a moderator or a questioner in a transcript
+        self._unremembered: set[int] = set()  # subjects of speech verbs inside another's reported clause
+        self._sourced: set[int] = set()  # speech verbs whose statement an "according to" source reports
 
     def subject(self, verb: Token) -> Token | None:
         if verb.i in self._subject_override:
@@ -282,8 +285,29 @@ class QuoteFinder:
             elif tok.lower_ in _QUANTIFIERS or tok.lemma_.lower() in _INANIMATE or tok.lower_ in _DEMONSTRATIVES:
                 self._speaker_cache[tok.i] = None
             else:
-                self._speaker_cache[tok.i] = self.speakers.speaker(tok)
+                self._speaker_cache[tok.i] = self.speakers.speaker(tok, remember=tok.i not in self._unremembered)
         return self._speaker_cache[tok.i]
+
+    def _goes_on_clause(self, t: Token, clause: Token) -> bool:
+        """ "said Cairo regarded Moscow as a partner and welcomed ...", "said he had spoken to X and had urged him to
+        ...": a second verb joined without a comma to a reported clause whose subject is the speaker's state or
+        the speaker ("he"), in the clause's own tense, and reporting no clause of its own, goes on that clause. With
+        a comma ("..., and urged Moscow to"), after another subject ("said teachers supported X but warned that
+        ..."), with a that-clause of its own ("and stressed that ...") or without the clause's auxiliary ("said she
+        would accept the results but accused ...") it is the speaker's next statement."""
+        k = t.left_edge.i - 1
+        while k > 0 and self.doc[k].dep_ in ("cc", "advmod") and self.doc[k].i > t.head.i:
+            k -= 1
+        if self.doc[k].text in (",", ";") or any(g.dep_ == "ccomp" for g in t.children):
+            return False
+        head = t.head
+        while head.dep_ == "conj" and head.i != clause.i and head.head is not head:
+            head = head.head
+        if any(g.dep_ == "aux" for g in head.children) and not any(g.dep_ in ("aux", "auxpass") for g in t.children):
+            return False  # "denied that he had received payments and dismissed the allegations": the second verb
+            # drops the reported clause's "had"/"would" and takes the narrative's tense: the speaker's own act
+        subj = next((g for g in head.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and (subj.lower_ in ("he", "she", "we") or subj.ent_type_ == "GPE")
 
     def _register_subjects(self) -> None:
         """Resolves every speech verb's subject in text order before any quote is built, so that a pronoun
@@ -297,7 +321,8 @@ class QuoteFinder:
                     continue
                 for t in c.subtree:
                     if t.dep_ == "conj" and t.i > c.i and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_LEMMAS \
-                            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children):
+                            and not any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children) and \
+                            not self._goes_on_clause(t, c):
                         # "said the measures were a response, and urged Moscow to ...": a second statement by
                         # the same speaker that the parser hung inside the first clause
                         self._subject_override[t.i] = subject_of(v, self._dateline)
@@ -308,8 +333,18 @@ class QuoteFinder:
                 subj = att.subject if att is not None else None
             elif self._is_speech_verb(tok) and not is_passive(tok):
                 subj = self.subject(tok)
+                if subj is not None and self._reported_inside(tok):
+                    self._unremembered.add(subj.i)
             if subj is not None and not self.in_quote(subj.idx):
                 self.speaker_for(subj)
+
+    def _reported_inside(self, v: Token) -> bool:
+        """ "Peskov said Putin would tell Erdogan about ...": a speech verb inside another speaker's reported clause.
+        Its subject is someone spoken about, not a speaker: a later "He said" goes on with the outer speaker."""
+        if v.i in self._subject_override or v.dep_ not in ("ccomp", "xcomp", "conj", "advcl", "relcl"):
+            return False
+        return any(a.pos_ == "VERB" and a.lemma_.lower() in CLAUSE_VERBS and self._is_speech_verb(a) and
+                   reported_under(v, a) for a in v.ancestors)
 
     # ---- small tables --------------------------------------------------------------------------------------
     def tok_at(self, offset: int) -> int:
@@ -877,8 +912,11 @@ class QuoteFinder:
         "Name (retranslated):"."""
         head = self.text[p_start:min(p_end, p_start + 80)]
         colon = head.find(":")
-        if colon < 1 or "\n" in head[:colon] or len(head[:colon].split()) > 6 or not head[colon + 1:].strip():
+        if colon < 1 or "\n" in head[:colon] or not head[colon + 1:].strip():
             return None
+        if len(head[:colon].split()) > 6 and not (len(head[:colon].split()) <= 10 and all(
+                _in_capitals(w) for w in _ASIDE.sub("", head[:colon]).split() if any(c.isalpha() for c in w))):
+            return None  # (only a label in capitals runs long: "PRIME MINISTER OF INDIA NARENDRA MODI (retranslated)")
         raw = head[:colon].strip()
         label = _ASIDE.sub("", raw).strip()
         words = label.split()
@@ -910,6 +948,49 @@ class QuoteFinder:
             return colon, label, None
         return None
 
+    def _label_country(self, speaker: Speaker, label: str) -> Speaker:
+        """ "KING OF JORDAN ABDULLAH II (retranslated):" with the name also told elsewhere: the state the label's
+        title names ("<TITLE> OF <STATE>") is the one the speaker speaks for, whatever the text around the other
+        mention says."""
+        m = re.search(r"(?i)\bof\s+(?:the\s+)?((?:\S+\s*){1,3})", _ASIDE.sub("", label))
+        if m is None or re.search(r"(?i)\b(?:to|in|for|at)\b", label):
+            return speaker  # only "<TITLE> OF <STATE>" names the state; "AMBASSADOR TO X" names the host's
+        try:
+            country = self.speakers.resolver.country_of_text(m.group(1).title())
+        except Exception:  # the resolution layer must never cost us the transcript
+            return speaker
+        if country is None or country == speaker.country:
+            return speaker
+        return Speaker(speaker.name, country, speaker.role, speaker.kind, speaker.plural, speaker.joint)
+
+    def _label_speaker(self, label: str) -> Speaker:
+        """ "PRIME MINISTER OF INDIA NARENDRA MODI": a label naming someone the article does not name elsewhere still
+        says whom they speak for, by the state and the office it names."""
+        words = [w.strip(".,()'") for w in label.split()]
+        if len(words) == 1 and words[0].lower() in _TURN_ROLES:
+            return Speaker(label, None, None, "unknown")
+        res = self.speakers.resolver
+        try:
+            role = res.role_of_text(label.title())
+            country = res.country_of_text(label.title()) or res.default_country_of_role(role)
+        except Exception:  # the resolution layer must never cost us the transcript
+            return Speaker(label, None, None, "unknown")
+        return Speaker(label, country, role, "person" if country else "unknown")
+
+    def _narrative(self, p_start: int, p_end: int) -> bool:
+        """ "After the talks, Vladimir Putin said that ...": a paragraph after a transcript turn that tells, in the
+        third person, what someone said is the writer's again; the turn ended before it."""
+        body = self.text[p_start:p_end]
+        if _FIRST_PERSON.search(body):
+            return False
+        for t in self.doc[self.tok_at(p_start):self.tok_at(max(p_start, p_end - 1)) + 1]:
+            if p_start <= t.idx < p_end and self._is_speech_verb(t) and not self.in_quote(t.idx):
+                subj = self.subject(t)
+                if subj is not None and subj.lower_ not in AUTHOR_PRONOUNS and (
+                        subj.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or subj.pos_ in ("PROPN", "NOUN")):
+                    return True
+        return False
+
     def _transcript_lines(self, records: list[_Record]) -> list[_Record]:
         out: list[_Record] = []
         taken = Intervals([r.marks for r in records])
@@ -927,15 +1008,18 @@ class QuoteFinder:
                 continue
             if named is not None:
                 speaker = self.speaker_for(named)
+                if speaker is not None:
+                    speaker = self._label_country(speaker, self.text[p_start:p_start + colon])
             else:
-                speaker = Speaker(label, None, None, "unknown")
+                speaker = self._label_speaker(label)
             pieces = [(a, b)]
             for j in range(k + 1, min(len(self.para), k + 12)):
                 # the turn goes on over the paragraphs that follow, up to the next label
                 m_start, m_end = self.para[j]
                 more = self.text[m_start:m_end].strip()
                 if labels[j] is not None or not more or more[0] in ALL_MARKS + "`" or is_heading(more) or \
-                        taken.overlaps(m_start, m_end) or (not strong and not _FIRST_PERSON.search(more)):
+                        taken.overlaps(m_start, m_end) or (not strong and not _FIRST_PERSON.search(more)) or \
+                        self._narrative(m_start, m_end):
                     break
                 pieces.append(trimmed(self.text, m_start, m_end))
             pieces, text = self.pieces_text(pieces)
@@ -943,6 +1027,10 @@ class QuoteFinder:
                 continue
             if _COURTESY_TURN.fullmatch(text.strip()):
                 continue  # "MR. SMITH: Thank you.": thanks and greetings are not statements
+            if strong and text.rstrip().endswith("?") and not re.search(r"[.!]\s", text):
+                # "TAPPER: Did you say that to him?": a turn that only asks frames the statements, like "Q:"
+                self._framing.append((pieces[0][0], pieces[-1][1]))
+                continue
             if (named is None or named.lower_ in _ASKING_ROLES) and \
                     _ASKING_ROLES & {w.strip(".,()'").lower() for w in label.split()}:
                 # "MODERATOR: We have time for two questions", "Q: Will you ...?": the turn frames the statements,
@@ -962,6 +1050,10 @@ class QuoteFinder:
         for tok in self.doc:
             used = tok.i in self.used_verbs  # it attributes quoted words: only its "and that" clauses are left
             if used and (tok.pos_ != "VERB" or tok.lemma_.lower() not in CLAUSE_VERBS):
+                continue
+            inline = None if used else self._colon_statement(tok, taken)
+            if inline is not None:
+                found.append((inline, inline.marks))
                 continue
             if tok.lower_ == "according":
                 got = self._according_clause(tok)
@@ -987,7 +1079,8 @@ class QuoteFinder:
         for rec, _ in found:
             vi = rec.verb_i
             pos = self.doc[vi].idx if vi is not None else -1
-            if spans.overlaps(pos, pos + 1) and not (vi is not None and self.doc[vi].pos_ == "NOUN"):
+            if (spans.overlaps(pos, pos + 1) and not (vi is not None and self.doc[vi].pos_ == "NOUN")) or \
+                    vi in self._sourced:
                 continue  # (a claim inside a rejection stays: "rejected Moscow's claim that ..." has two voices)
             kept.append(rec)
         return kept
@@ -1008,8 +1101,10 @@ class QuoteFinder:
         if len(ranges) != 1:
             return [ranges]
         a, b = ranges[0]
-        cuts = sorted({t.left_edge.i for t in self.doc[a:b + 1] if t.dep_ == "conj" and has_that(t)
-                       and a < t.left_edge.i and t.right_edge.i <= b and a <= t.head.i <= b})
+        cuts = sorted({t.left_edge.i for t in self.doc[a:b + 1] if t.dep_ == "conj" and (has_that(t) or
+                                                                                     self._quoted_conjunct(t))
+                       and a < t.left_edge.i and t.right_edge.i <= b and (a <= t.head.i <= b or
+                                                                           self._quoted_conjunct(t))})
         out: list[list[tuple[int, int]]] = []
         for cut in cuts + [b + 1]:
             x, y = trim_range(self.doc, a, cut - 1)
@@ -1017,6 +1112,46 @@ class QuoteFinder:
                 out.append([(x, y)])
             a = cut
         return out or [ranges]
+
+    def _colon_statement(self, v: Token, taken: Intervals) -> _Record | None:
+        """ "He said: The Government remains committed to the dialogue. At the same time, ..." within a paragraph
+        and without quotation marks: a block quotation run into its introduction, `direct` to the paragraph's end
+        (a colon ending the paragraph is `_colon_blocks`' case)."""
+        if not self._is_speech_verb(v) or v.lemma_.lower() not in CLAUSE_VERBS or is_passive(v):
+            return None
+        k = v.i + 1
+        while k < len(self.doc) and k <= v.i + 6 and self.doc[k].text != ":" and \
+                any(a.i == v.i for a in self.doc[k].ancestors) and self.doc[k].dep_ not in ("ccomp", "mark") and \
+                not self.doc[k].is_punct:
+            k += 1  # "told the House on Thursday:"
+        if k + 1 >= len(self.doc) or self.doc[k].text != ":":
+            return None
+        _, p_end = self.para_of(v.idx)
+        a, b = trimmed(self.text, self.doc[k].idx + 1, p_end)
+        body = self.text[a:b]
+        if not body[:1].isupper() or any(c in body for c in ALL_MARKS) or len(body.split()) < 5 or \
+                not re.search(r"[.!?]$", body.rstrip('"')) or taken.overlaps(a, b):
+            return None
+        subj = self.subject(v)
+        speaker = self.speaker_for(subj) if subj is not None and not self.in_quote(subj.idx) else None
+        if speaker is None or not speaker.name:
+            return None
+        pieces, text = self.pieces_text([(a, b)])
+        if not pieces:
+            return None
+        self.used_verbs.add(v.i)
+        return _Record(Quote(speaker=speaker.name, speaker_country=speaker.country, speaker_role=speaker.role,
+                             type="direct", text=text, cue=cue_of(v), start=pieces[0][0], end=pieces[-1][1],
+                             parts=pieces, confidence=0.7), v.i, (pieces[0][0], pieces[-1][1]))
+
+    def _quoted_conjunct(self, t: Token) -> bool:
+        """ 'said Moscow had received no proposals, and "we are not going to beg for them."': a clause of its own
+        (with a subject) that opens inside quotation marks after an unquoted one is the partial quote; the clause
+        before it is the indirect statement."""
+        if t.pos_ not in ("VERB", "AUX") or not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in t.children):
+            return False
+        first = next((w for w in t.subtree if not w.is_punct), None)
+        return first is not None and self.in_quote(first.idx) and not self.in_quote(t.head.idx)
 
     def _indirect_record(self, ranges: list[tuple[int, int]], cue: str, subj: Token, tok: Token,
                          taken: Intervals) -> _Record | None:
@@ -1077,11 +1212,31 @@ class QuoteFinder:
             a, b = before[0].i, before[-1].i
             if after and len(after) >= 3:
                 b = after[-1].i
+            told = self._told_within(sent, a, b)
+            if told is not None:
+                a, b = told
         elif after:
             a, b = after[0].i, after[-1].i
         else:
             return None
         return [trim_range(self.doc, a, b)], "according to", att.subject
+
+    def _told_within(self, sent: object, a: int, b: int) -> tuple[int, int] | None:
+        """ "The three ministers also confirmed that the countries would cooperate closely, according to an
+        official": the source reports what the sentence's speech verb says; the that-clause is the statement."""
+        root = self.doc[a].sent.root
+        if not a <= root.i <= b or root.pos_ != "VERB" or root.lemma_.lower() not in CLAUSE_VERBS or \
+                root.lemma_.lower() in ("say", "tell"):
+            return None  # ("X said Y, according to Z": the outer source keeps the whole report)
+        clause = next((c for c in root.children if c.dep_ == "ccomp" and c.i > root.i and has_that(c)), None)
+        if clause is None or clause.left_edge.i < a:
+            return None
+        x, y = trim_range(self.doc, clause.left_edge.i, min(clause.right_edge.i, b))  # (the parser may hang the
+        # "according to" phrase inside the clause)
+        if y - x < 3:
+            return None
+        self._sourced.add(root.i)  # the source is the outer speaker: the verb's own record gives way
+        return x, y
 
     def _reported(self, v: Token) -> tuple[list[tuple[int, int]], str, Token] | None:
         """The reported content of speech verb v as token ranges (two around a parenthetical "the talks, he

@@ -20,7 +20,8 @@ charge counter assure inform lament boast brag joke quip retort tweet post forec
 """.split())
 
 # Verbs whose object plus infinitive is the statement ("called on them to act", "urged Iran to stop").
-REQUEST_VERBS = frozenset("urge request call appeal implore encourage ask instruct advise exhort beg challenge".split())
+REQUEST_VERBS = frozenset("urge request call appeal implore encourage ask instruct advise exhort beg challenge press"
+                          .split())
 
 # Verbs whose infinitive alone is the statement ("threatened to ban ...").
 INFINITIVE_VERBS = frozenset("threaten vow pledge promise".split())
@@ -34,7 +35,7 @@ label brand dismiss slam decry
 # Verbs whose object counts only when it is a stance ("expressed concern about X", "noted the need for X").
 STANCE_VERBS = frozenset("""
 express voice note stress emphasize emphasise underscore underline highlight reiterate reaffirm raise discuss
-convey signal state pledge
+convey signal state pledge affirm
 """.split())
 
 STANCE_NOUNS = frozenset("""

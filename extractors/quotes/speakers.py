@@ -271,6 +271,35 @@ def _office_descriptor(words: list[str]) -> bool:
     return words in (["the", "head", "of", "state"], ["the", "head", "of", "government"])
 
 
+def _apposed_titles(doc: Doc, ent: Span) -> list[str]:
+    """The words of a title set off by a comma beside a name: "Antonio Guterres, the secretary-general, ..." and
+    "as secretary-general, Antonio Guterres used ...". A later "the secretary-general said" is that person."""
+    out: list[str] = []
+    k = ent.end
+    if k + 1 < len(doc) and doc[k].text == ",":
+        k += 1
+        if doc[k].lower_ in ("the", "a", "an"):
+            k += 1
+        while k < len(doc) and k < ent.end + 8 and (doc[k].pos_ in ("NOUN", "PROPN", "ADJ") or doc[k].text == "-") \
+                and doc[k].ent_type_ not in ("PERSON", "DATE"):
+            if doc[k].is_alpha:
+                out.append(doc[k].lower_)
+            k += 1
+        if k < len(doc) and doc[k].text not in (",", ".", ";") and doc[k].lower_ not in ("of", "for", "to", "and"):
+            out = []  # ("Guterres, the secretary-general's envoy ...": not a title set off by itself)
+    j = ent.start - 1
+    if j > 1 and doc[j].text == ",":
+        words: list[str] = []
+        j -= 1
+        while j > 0 and j > ent.start - 8 and (doc[j].pos_ in ("NOUN", "PROPN", "ADJ") or doc[j].text == "-"):
+            if doc[j].is_alpha:
+                words.append(doc[j].lower_)  # ("general" of "secretary-general" is tagged an adjective)
+            j -= 1
+        if words and doc[j].lower_ == "as":
+            out += words
+    return out
+
+
 def _name_before_title(tok: Token) -> Span | None:
     """ "said Antti Laine, the defence minister" with the name the tagger missed or took for an organisation: two
     or more capitalised words set off by a comma from an apposed title are a person's name, not a body's."""
@@ -448,6 +477,7 @@ class SpeakerResolver:
                 if doc[j].pos_ != "ADJ":
                     titles.append((ent.start_char, doc[j].lower_, last))
                 j -= 1
+            titles += [(ent.start_char, w, last) for w in _apposed_titles(doc, ent)]
             self.affiliation.note_person(last, _title_span(doc, ent, j + 1) or _title_after(doc, ent))
         return full, gender, titles
 
@@ -893,6 +923,8 @@ class SpeakerResolver:
         low = tok.lower_
         ante = self._cataphora(tok) if low in ("he", "she") else None
         ante = ante or self.antecedent(tok.idx, low)
+        if low in ("he", "she") and (ante is None or not ante.joint):
+            ante = self._paragraph_person(tok) or ante
         if ante is not None and ante.joint:
             return None
         if ante is not None:
@@ -904,6 +936,45 @@ class SpeakerResolver:
         if remember:
             self.remember(tok.idx, sp, tok)
         return sp
+
+    def _paragraph_person(self, tok: Token) -> Speaker | None:
+        """ "For Mohamed Allam, a former minister, the history offers little comfort. '...,' he said." and "Back in
+        Minya, Farag shrugs. His son works in Cairo. '...,' he said.": a feature introduces its next voice in the
+        paragraph that quotes it, often outside the subject slot the topic tracker reads. When the paragraph before
+        the pronoun names exactly one person and gives no subject the tracker reads, the pronoun is that person."""
+        text = self.doc.text
+        p_start = text.rfind("\n\n", 0, tok.idx)
+        p_start = 0 if p_start < 0 else p_start + 2
+        names: dict[str, Token] = {}
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and p_start <= ent.start_char < tok.idx and not self._in_quote(ent.start_char):
+                names.setdefault(self.fullest(ent.text.removesuffix("'s").removesuffix("\u2019s")), ent.root)
+        k = tok.i - 1
+        while k >= 0 and self.doc[k].idx >= p_start:
+            t = self.doc[k]
+            if not t.ent_type_ and t.text.istitle() and self.knows_surname(t.text) and not self._in_quote(t.idx) \
+                    and t.i > t.sent.start:
+                names.setdefault(self.fullest(t.text), t)
+            k -= 1
+        if len(names) != 1:
+            return None
+        name, root = next(iter(names.items()))
+        last = name.split()[-1].lower()
+        if any(p_start <= m.pos < tok.idx and (m.speaker.name or "").lower() not in SUBJECT_PRONOUNS and
+               last not in (m.speaker.name or "").lower() for m in self._mentions):
+            return None  # (another subject of the paragraph is what the pronoun carries on)
+        head = root
+        while head.dep_ in ("compound", "appos", "conj", "flat") and head.head is not head:
+            head = head.head
+        if head.dep_ in ("dobj", "dative", "attr", "iobj") or (head.dep_ == "pobj" and head.head.lower_ == "with"):
+            return None  # "X met her counterpart Y": the one met is not the next voice
+        gender = self._gender.get(name.split()[-1].lower(), "")
+        if gender and gender != SUBJECT_PRONOUNS.get(tok.lower_, gender):
+            return None
+        sp = self.speaker(root, remember=False)
+        if sp is None or not sp.name or sp.plural or sp.joint:
+            return None
+        return Speaker(sp.name, sp.country, sp.role, "person")
 
     def _cataphora(self, tok: Token) -> Speaker | None:
         """ "In what he described as 'a full day', Secretary Gates met ...": a pronoun in a phrase fronted before
@@ -1043,9 +1114,15 @@ class SpeakerResolver:
         own_name = _name_before_title(tok)
         if own_name is not None:
             return Speaker(self.fullest(own_name.text), country, role, "person")
-        if tok.pos_ in ("NOUN", "PROPN"):
+        if tok.pos_ in ("NOUN", "PROPN") or (tok.pos_ == "ADJ" and tok.dep_ == "nsubj"):  # ("the secretary-general")
             holder = self._from_title(tok)
-            if holder and len(span) <= 3 and not any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in span):
+            if holder and len([t for t in span if not t.is_punct]) <= 3 and \
+                    not any(t.ent_type_ in ("GPE", "NORP", "ORG") for t in span):
+                if country is None:
+                    try:
+                        country = self.resolver.country_of_text(holder)  # the holder's own state, by name
+                    except Exception:  # the resolution layer must never cost us the article
+                        country = None
                 return Speaker(holder, country, role, "person")
         text = span.text.strip()
         if tok.pos_ == "PROPN" and tok.i + 1 < span.end and self.doc[tok.i + 1].text == "," and any(
