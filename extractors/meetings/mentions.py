@@ -1422,7 +1422,7 @@ def _pair_before(v: Token) -> Token | None:
     if v.dep_ not in ("relcl", "advcl"):
         return None
     head = v.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
         head = head.head
     subs = subject_of(head) if head.pos_ in ("VERB", "AUX") else []
     ok = bool(subs) and subs[0].ent_type_ == "PERSON" and any(c.pos_ == "PROPN" for c in subs[0].conjuncts)

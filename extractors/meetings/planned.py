@@ -61,7 +61,7 @@ def future_relative(tok: Token) -> bool:
     for t in tok.subtree:
         if t.dep_ != "relcl" or t.i < tok.i or not any(c.tag_ in ("WDT", "WP") for c in t.children):
             continue
-        if t.head is not tok and t.lemma_.lower() not in EVENT_VERBS:
+        if t.head.i != tok.i and t.lemma_.lower() not in EVENT_VERBS:
             continue  # a clause of a nearer noun ("talks with X, who will retire"): not about the contact
         aux = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
         if aux & FUTURE_AUX and not any(c.dep_ == "neg" for c in t.children):

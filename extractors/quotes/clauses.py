@@ -99,7 +99,7 @@ def reported_under(inner: Token, outer: Token) -> bool:
     for _ in range(16):
         if t.i == outer.i:
             return seen_clause
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         if _others_words(t):
             return False  # "..., a sum critics called 'an insult'": the relative clause's own speaker

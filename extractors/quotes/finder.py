@@ -301,7 +301,7 @@ class QuoteFinder:
         if self.doc[k].text in (",", ";") or any(g.dep_ == "ccomp" for g in t.children):
             return False
         head = t.head
-        while head.dep_ == "conj" and head.i != clause.i and head.head is not head:
+        while head.dep_ == "conj" and head.i != clause.i and head.head.i != head.i:
             head = head.head
         if any(g.dep_ == "aux" for g in head.children) and not any(g.dep_ in ("aux", "auxpass") for g in t.children):
             return False  # "denied that he had received payments and dismissed the allegations": the second verb
@@ -709,7 +709,7 @@ class QuoteFinder:
                 any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "acl", "compound") for t in toks):
             return False
         head = roots[0]
-        while head.dep_ == "conj" and head.head is not head:
+        while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
         # signed, adopted, launched a "Plan": a name; "called for a 'new partnership'" may be the speaker's words
         if head.dep_ in ("dobj", "nsubjpass") and head.head.pos_ == "VERB" and \

@@ -142,10 +142,10 @@ def subject_of(verb: Token, skip: frozenset[int] | set[int] = frozenset()) -> To
         if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.head
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("by", "in") and \
-                tok.head.head is not tok.head:
+                tok.head.head.i != tok.head.i:
             tok = tok.head.head  # "responded by saying that ...": the one who responded says it
             continue
-        if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp") and tok.head is not tok:
+        if tok.dep_ in ("advcl", "xcomp", "conj", "pcomp", "ccomp") and tok.head.i != tok.i:
             tok = tok.head
             continue
         break
@@ -359,7 +359,7 @@ def _names_subject(ent: Span, tok: Token) -> bool:
         if t.i == tok.i:
             return any(d in ("appos", "conj") for d in deps)
         deps.append(t.dep_)
-        if t.head is t:
+        if t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -947,13 +947,14 @@ class SpeakerResolver:
         p_start = 0 if p_start < 0 else p_start + 2
         names: dict[str, Token] = {}
         for ent in self.doc.ents:
-            if ent.label_ == "PERSON" and p_start <= ent.start_char < tok.idx and not self._in_quote(ent.start_char):
+            if ent.label_ == "PERSON" and p_start <= ent.start_char < tok.idx and not self._in_quote(ent.start_char) \
+                    and not _reported_by(tok, ent.root):
                 names.setdefault(self.fullest(ent.text.removesuffix("'s").removesuffix("\u2019s")), ent.root)
         k = tok.i - 1
         while k >= 0 and self.doc[k].idx >= p_start:
             t = self.doc[k]
             if not t.ent_type_ and t.text.istitle() and self.knows_surname(t.text) and not self._in_quote(t.idx) \
-                    and t.i > t.sent.start:
+                    and t.i > t.sent.start and not _reported_by(tok, t):
                 names.setdefault(self.fullest(t.text), t)
             k -= 1
         if len(names) != 1:
@@ -964,7 +965,7 @@ class SpeakerResolver:
                last not in (m.speaker.name or "").lower() for m in self._mentions):
             return None  # (another subject of the paragraph is what the pronoun carries on)
         head = root
-        while head.dep_ in ("compound", "appos", "conj", "flat") and head.head is not head:
+        while head.dep_ in ("compound", "appos", "conj", "flat") and head.head.i != head.i:
             head = head.head
         if head.dep_ in ("dobj", "dative", "attr", "iobj") or (head.dep_ == "pobj" and head.head.lower_ == "with"):
             return None  # "X met her counterpart Y": the one met is not the next voice
@@ -985,7 +986,7 @@ class SpeakerResolver:
             return None
         t = tok
         for _ in range(8):
-            if t.head is t or t.head.i == root.i:
+            if t.head.i == t.i or t.head.i == root.i:
                 break
             t = t.head
         if t.head.i != root.i or t.dep_ not in ("prep", "advcl") or not t.right_edge.i < subj.left_edge.i:
@@ -1148,3 +1149,11 @@ class SpeakerResolver:
         except Exception:
             return country, role
         return (a.country or country), (a.role or role)
+
+
+def _reported_by(pronoun: Token, name: Token) -> bool:
+    """Whether a name lies in what the pronoun's own speech verb reports ("The two sides confirmed that Abe will
+    visit Russia, he said": Abe is what is said, not the one saying it)."""
+    verb = pronoun.head
+    return any(a.head.i == verb.i and a.i != verb.i and a.dep_ in ("ccomp", "parataxis", "xcomp")
+               for a in (name, *name.ancestors))

@@ -472,7 +472,7 @@ def _clause_verb(t: Token) -> Token | None:
     for _ in range(12):
         if t.pos_ in ("VERB", "AUX"):
             return t
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
     return None

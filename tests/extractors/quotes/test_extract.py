@@ -359,6 +359,13 @@ CASES: list[tuple[str, list[tuple[str, str, str]]]] = [
         "Unemployment fell to 4 percent in May, according to figures from the International Labour Organization.",
         [("organization", "indirect", "Unemployment fell to 4 percent in May")],
     ),
+    (  # "X will visit ..., he said": the person named in what is reported is not the "he" who reports it
+        'Foreign Minister Ines Valdivia spoke after the talks in Lima. "The talks were long and useful," Valdivia '
+        "said.\n\nThe two delegations also agreed that President Tomas Arce will travel to Quito in May, she said.",
+        [("valdivia", "direct", "The talks were long and useful"),
+         ("valdivia", "indirect", "The two delegations also agreed that President Tomas Arce will travel to Quito in "
+                                  "May")],
+    ),
 ]
 
 # 6. (article, speaker's last word, expected speaker_country): the speaker's own affiliation, not the countries
