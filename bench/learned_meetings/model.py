@@ -17,6 +17,7 @@ from bench.learned_meetings.features import features_of, status_guess
 from extractors.core.dates import find_dates, resolve_date
 from extractors.core.types import Meeting, Participant
 from extractors.meetings.args import Lookup
+from extractors.meetings.extract import evidence_span
 
 if TYPE_CHECKING:
     from datetime import date
@@ -57,17 +58,7 @@ def featurize(doc: Doc, lookup: Lookup, rule_meetings: list[Meeting]) -> list[tu
 
 
 def to_meeting(c: Candidate, status: str, lookup: Lookup, published: date | None, confidence: float) -> Meeting:
-    text = lookup.text
-    lo, hi = c.sent.start_char, c.sent.end_char
-    brk = text.rfind("\n", lo, c.trigger.idx)
-    if brk != -1:
-        lo = brk + 1
-    brk = text.find("\n", c.trigger.idx, hi)
-    if brk != -1:
-        hi = brk
-    body = text[lo:hi]
-    start = lo + len(body) - len(body.lstrip())
-    body = body.strip()
+    start, body = evidence_span(c.sent, c.trigger.idx, lookup.text)
     participants = []
     for m in c.mentions:
         if m.token.ent_type_ == "PERSON":

@@ -30,7 +30,7 @@ from extractors.meetings.storyday import date_from_lead
 from extractors.resolve.resolver import ArticleResolver
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 log = logging.getLogger(__name__)
 
@@ -70,26 +70,24 @@ def _confidence(rec: Record) -> float:
     return CONFIDENCE_BY_BASIS.get(rec.basis, CONFIDENCE_BY_BASIS[1])
 
 
-def _evidence_span(m: Mention, text_of: str) -> tuple[int, str]:
-    """The sentence of the mention, cut to the paragraph of its contact word (the parser sometimes runs a
-    sentence across a paragraph break), without surrounding whitespace: (start offset, text)."""
-    sent = m.sent
-    doc_text = text_of
+def evidence_span(sent: Span, trigger_idx: int, text: str) -> tuple[int, str]:
+    """The sentence of a contact word, cut to its paragraph (the parser sometimes runs a sentence across a
+    paragraph break), without surrounding whitespace: (start offset, text)."""
     lo, hi = sent.start_char, sent.end_char
-    brk = doc_text.rfind("\n", lo, m.trigger.idx)
+    brk = text.rfind("\n", lo, trigger_idx)
     if brk != -1:
         lo = brk + 1
-    brk = doc_text.find("\n", m.trigger.idx, hi)
+    brk = text.find("\n", trigger_idx, hi)
     if brk != -1:
         hi = brk
-    text = doc_text[lo:hi]
-    lead = len(text) - len(text.lstrip())
-    return lo + lead, text.strip()
+    body = text[lo:hi]
+    lead = len(body) - len(body.lstrip())
+    return lo + lead, body.strip()
 
 
 def _to_meeting(rec: Record, text_of: str) -> Meeting:
     ev = _evidence(rec)
-    start, body = _evidence_span(ev, text_of)
+    start, body = evidence_span(ev.sent, ev.trigger.idx, text_of)
     date = rec.date
     return Meeting(
         countries=sorted(rec.countries),
