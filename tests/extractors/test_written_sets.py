@@ -147,9 +147,10 @@ repository, so no corpus marker):
   that-clause; "The coach confirmed the injury, according to club sources" keeps its sentence). Scored before the
   round: quotes attributed F1 0.688 on the first 27 (0.955 on 31 before the title rule, 0.944 on 35 before the
   paragraph rule, 0.947 on 39 before the "according to" rule); after it 0.993.
-- `wire_blind.jsonl`, `blind2_tune.jsonl` and `blind3_tune.jsonl` (written blind to the rules, tuned on since) and
-  `blind2_heldout.jsonl`, `blind3_check.jsonl` (held out: scored, their misses never read) are not here: they
-  measure unseen copy, a floor would only fix today's number (see the README's scores).
+- `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl` and `blind4_tune.jsonl` (written blind to the rules,
+  tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl` (held out: scored, their
+  misses never read) are not here: they measure unseen copy, a floor would only fix today's number (see the
+  README's scores).
 Floors sit a little under the numbers at the end of that work, so a change that undoes it fails here.
 """
 
