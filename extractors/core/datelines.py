@@ -118,7 +118,6 @@ def dateline_at(text: str, pos: int = 0, endpos: int | None = None, *, strict: b
     return (_DATELINE_STRICT if strict else _DATELINE).match(text, pos, limit) or _wide_at(text, pos, limit, strict)
 
 
-
 def dateline_end(text: str) -> int:
     """End offset of the dateline opening the text (0 when there is none)."""
     m = dateline_at(text)

@@ -955,10 +955,7 @@ class QuoteFinder:
         m = re.search(r"(?i)\bof\s+(?:the\s+)?((?:\S+\s*){1,3})", _ASIDE.sub("", label))
         if m is None or re.search(r"(?i)\b(?:to|in|for|at)\b", label):
             return speaker  # only "<TITLE> OF <STATE>" names the state; "AMBASSADOR TO X" names the host's
-        try:
-            country = self.speakers.resolver.country_of_text(m.group(1).title())
-        except Exception:  # the resolution layer must never cost us the transcript
-            return speaker
+        country = self.speakers.resolver.country_of_text(m.group(1).title())
         if country is None or country == speaker.country:
             return speaker
         return Speaker(speaker.name, country, speaker.role, speaker.kind, speaker.plural, speaker.joint)
@@ -970,11 +967,8 @@ class QuoteFinder:
         if len(words) == 1 and words[0].lower() in _TURN_ROLES:
             return Speaker(label, None, None, "unknown")
         res = self.speakers.resolver
-        try:
-            role = res.role_of_text(label.title())
-            country = res.country_of_text(label.title()) or res.default_country_of_role(role)
-        except Exception:  # the resolution layer must never cost us the transcript
-            return Speaker(label, None, None, "unknown")
+        role = res.role_of_text(label.title())
+        country = res.country_of_text(label.title()) or res.default_country_of_role(role)
         return Speaker(label, country, role, "person" if country else "unknown")
 
     def _narrative(self, p_start: int, p_end: int) -> bool:
