@@ -208,6 +208,8 @@ def non_state_actor(agent: Token) -> bool:
         return any(t.lemma_.lower() in NON_STATE_PEOPLE for t in members)
     if agent.ent_type_ == "PERSON" or agent.pos_ == "PROPN":
         titles = [t for t in words if t.i < agent.i and t.dep_ == "compound"]
+        if any(t.lemma_.lower() in NON_STATE_PEOPLE for t in titles):
+            return True  # "British tourist X", "student X": a private person's title
         return bool(titles) and any(t.lemma_.lower() in NON_STATE_BODIES for t in words if t.i < agent.i)
     return False
 

@@ -127,7 +127,9 @@ def _later_same_day(date_text: str, told_past: bool) -> bool:
 
 # Nouns of groundwork: what they are "for" is still ahead ("paved the way for a meeting", "preparations for the
 # summit").
-GROUNDWORK_NOUNS = frozenset({"way", "stage", "groundwork", "ground", "path", "preparation", "preparations"})
+# "preparations for", "plans for", "arrangements for", "an invitation for" a visit: the visit is still ahead.
+GROUNDWORK_NOUNS = frozenset({"way", "stage", "groundwork", "ground", "path", "preparation", "preparations", "plan",
+                              "plans", "arrangement", "arrangements", "invitation"})
 
 
 def _prepared_for(trigger: Token) -> bool:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from extractors.core.text import RELATIVE_PRONOUNS
 from extractors.meetings.args import with_conjuncts
 from extractors.meetings.lexicon import PLANNED_VERBS
+from extractors.meetings.visiting import visiting_subject
 from extractors.resolve.data import is_country_or_capital, is_known_town
 
 if TYPE_CHECKING:
@@ -27,6 +28,8 @@ def subject_of(verb: Token) -> list[Token]:
     if not subs:  # "X and Y did, however, use the occasion to ...": the parser may hang the subject on the auxiliary
         subs = [g for a in verb.children if a.dep_ in ("aux", "auxpass") and a.i < verb.i
                 for g in a.children if g.dep_ in ("nsubj", "nsubjpass")]  # fmt: skip
+    if not subs:  # "WASHINGTON — Visiting Prime Minister X met Y": the parser took "Visiting" for the subject
+        subs = visiting_subject(verb)
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     return [s for s in subs if s.dep_ != "expl"] + agents
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from extractors.meetings.args import with_conjuncts
 from extractors.meetings.bare_call import bare_call
+from extractors.meetings.flights import present_flight
 from extractors.meetings.itinerary import DEPARTURE_VERBS, finite_departure
 from extractors.meetings.lexicon import (
     FORMATS,
@@ -411,7 +412,7 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
     if lemma in ("arrive", "travel", "fly"):  # "flew on to Tbilisi": a trip to a state's capital
         places = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "to", "at")
                   for g in c.children if g.dep_ == "pobj" and is_destination(g)]  # fmt: skip
-        if not places or lemma == "fly" and not flight_as_visit(tok, places):
+        if not places or lemma == "fly" and not (flight_as_visit(tok, places) or present_flight(tok, places)):
             return None
         if any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("meet", "attend", "join") for c in tok.children):
             return None  # "arrived in Singapore to meet ministers of six nations": the meeting is the contact

@@ -147,6 +147,13 @@ repository, so no corpus marker):
   that-clause; "The coach confirmed the injury, according to club sources" keeps its sentence). Scored before the
   round: quotes attributed F1 0.688 on the first 27 (0.955 on 31 before the title rule, 0.944 on 35 before the
   paragraph rule, 0.947 on 39 before the "according to" rule); after it 0.993.
+- `round10_visiting.jsonl` (issue 17, tenth round, visits told in frames the rules misread): a sentence-initial
+  "Visiting <title> X met/held talks with Y" after wire, em-dash and colon datelines (X is the subject, not the
+  object of "visiting"), "plans/arrangements for a visit by X to Y" (planned, as "preparations for" already was),
+  and a headline-style "X flies to Y on Saturday" (a planned visit); near misses: visiting fans, a visiting
+  professor and a visiting striker who "met" others, arrangements for a family's and a choir's visit, a tourist and
+  a band flying abroad on a named day; 17 articles in wire, newspaper, readout and broadcaster styles. Meetings F1
+  0.762 before the round, 0.957 after it (the one miss left is a phone call told as "discussed ... in a phone call").
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl` and `blind4_tune.jsonl` (written blind to the rules,
   tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl` (held out: scored, their
   misses never read) are not here: they measure unseen copy, a floor would only fix today's number (see the
@@ -218,6 +225,7 @@ FLOORS = {
     "round9_b4.jsonl": {("meetings", "f1"): 0.87, ("contact_pairs", "f1"): 0.97},
     "round9_quotes.jsonl": {("quotes_attributed", "f1"): 0.96, ("quotes_span", "f1"): 0.96,
                             ("quote_attributes", "speaker_country_accuracy"): 0.92, ("meetings", "f1"): 0.8},
+    "round10_visiting.jsonl": {("meetings", "f1"): 0.93, ("contact_pairs", "f1"): 0.88},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20, "round3_meetings_recall.jsonl": 25,
@@ -228,7 +236,8 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
             "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
             "round8_place.jsonl": 33, "round9_resolve.jsonl": 38, "round9_dateline.jsonl": 39,
-            "round9_merge.jsonl": 30, "round9_b4.jsonl": 40, "round9_quotes.jsonl": 39}
+            "round9_merge.jsonl": 30, "round9_b4.jsonl": 40, "round9_quotes.jsonl": 39,
+            "round10_visiting.jsonl": 17}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -274,9 +283,9 @@ def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp, name: str,
 
 
 @pytest.mark.parametrize("name", [n for n in FLOORS
-                                  if n.startswith(("round5_", "round6_", "round7_", "round8_", "round9_"))])
-def test_near_misses_of_the_fifth_to_ninth_rounds_yield_no_contact(nlp, name: str) -> None:
-    """Each rule of the fifth to ninth rounds came with articles that use its words in another sense (a crowd
+                                  if n.startswith(("round5_", "round6_", "round7_", "round8_", "round9_", "round10_"))])
+def test_near_misses_of_the_fifth_to_tenth_rounds_yield_no_contact(nlp, name: str) -> None:
+    """Each rule of the fifth to tenth rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family, a school's
     tour of parliament, two robbers who talked for an hour, two chief executives meeting abroad, a prisoner
     exchange, a rugby team led by its captain, a company's leaders' retreat, tourists sitting down; in the eighth
@@ -289,7 +298,9 @@ def test_near_misses_of_the_fifth_to_ninth_rounds_yield_no_contact(nlp, name: st
     city to attend a final, a union's first round of wage talks, a second round of talks between an army and a
     militia; a sports team's, a band's and tourists' travel, a singer hosted by a company, a plan received by a
     capital, a football captain received by his coach; grapes pressed, a recipe's colons, a cooking show's turns, a
-    court affirming a ruling): they must stay without contacts."""
+    court affirming a ruling; in the tenth round visiting fans, a visiting professor and a visiting striker who
+    "met" others, arrangements for a family's and a choir's visit, a tourist and a band flying abroad on a named
+    day): they must stay without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
     assert rows
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]
