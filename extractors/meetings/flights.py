@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from extractors.core.dates import WEEKDAYS
 from extractors.meetings.itinerary import present_itinerary
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 FLIGHT_CONTACTS = frozenset({"meet", "talk", "talks", "meeting", "summit", "gathering", "conference"})
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 AHEAD_WORDS = frozenset({"tomorrow", "next", "later", "coming"})
 
 

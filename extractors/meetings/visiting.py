@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+
 def _dateline_only(tokens: list[Token]) -> bool:
     """Words before the sentence's first word that can only be a dateline ("KYIV:", "WASHINGTON —",
     "NEW DELHI, Dec 3 (PTI):"): no lower-case word among them."""
