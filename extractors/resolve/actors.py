@@ -381,6 +381,9 @@ def role_link_cluster(res: ArticleResolver, span: Span, head_low: str) -> int | 
         if m is not None and m.code:
             countries.add(m.code)
     text_role = res.role_of_text(span.text)
+    # "the External Affairs Minister" after "Guyana's Foreign Minister X": an office only one state has is no
+    # other state's minister, though the head noun fits (the holder of that very title still links)
+    own_state = res.default_country_of_role(text_role) if not countries else None
     sent = res._sent_of(s)
     for pm in reversed(res.person_mentions):
         if pm.end > s or sent - pm.sent > 6:
@@ -393,12 +396,13 @@ def role_link_cluster(res: ArticleResolver, span: Span, head_low: str) -> int | 
             continue
         if text_role and text_role.lower() != "minister" and text_role.lower() in role:
             return pm.cluster
-        if any(w in role for w in want_roles):
+        if any(w in role for w in want_roles) and not _other_state(cl.country, own_state):
             return pm.cluster
     for pm in reversed(res.person_mentions):
         # "Foreign Minister Prince Faisal ... The prince said": a form of address the name was given
         if pm.end <= s and sent - pm.sent <= 6 and head_low in _title_words(res, pm.cluster) and (
-                not countries or res.clusters[pm.cluster].country in countries):
+                not countries or res.clusters[pm.cluster].country in countries) \
+                and not _other_state(res.clusters[pm.cluster].country, own_state):
             return pm.cluster
     if head_low in ROYAL_WORDS:
         return None  # a prince is never just the latest untitled person
@@ -416,9 +420,15 @@ def role_link_cluster(res: ArticleResolver, span: Span, head_low: str) -> int | 
         if pm.end > s or sent - pm.sent > 2:
             continue
         cl = res.clusters[pm.cluster]
-        if cl.role is None and not cl.nongov and not cl.media and (not countries or cl.country in countries):
+        if cl.role is None and not cl.nongov and not cl.media and (not countries or cl.country in countries) \
+                and not _other_state(cl.country, own_state):
             return pm.cluster
     return None
+
+
+def _other_state(country: str | None, own_state: str | None) -> bool:
+    """Whether a person's known state differs from the one state whose office a description names."""
+    return own_state is not None and country is not None and country != own_state
 
 
 def _recent_igo(res: ArticleResolver, before: int) -> str | None:

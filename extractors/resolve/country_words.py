@@ -223,7 +223,7 @@ def _province_reading(ws: list[tuple[str, int, int]], wi: int, wj: int, codes: t
     return owners[0] if len(owners) == 1 else None
 
 
-def _names_group(ws: list[tuple[str, int, int]], wj: int) -> bool:
+def names_group(ws: list[tuple[str, int, int]], wj: int) -> bool:
     """Whether the words from wj on name a group or format ("Group", "Club", "International Discussions",
     "format", "peace process") right after a place word."""
     for k in range(wj, min(wj + 2, len(ws))):
@@ -278,7 +278,7 @@ def _mentions(text: str, ws: list[tuple[str, int, int]], raw: list[tuple[int, in
         kind = entry.kind
         if (nxt[:1].isupper() and nxt.lower() in MEDIA_NEXT) or prev2 in MEDIA_BEFORE:
             kind, code = "media", None
-        if kind in ("capital", "seat", "city") and _names_group(ws, wj):
+        if kind in ("capital", "seat", "city") and names_group(ws, wj):
             kind, code = "city", None  # "the Minsk Group": a group named after the town, no state of it
         if dl_start <= start and end <= dl_end and kind != "media":
             kind, locative = "city", True  # the dateline's place: where the story was filed

