@@ -10,15 +10,12 @@ is another place; a wire dateline ("KYIV (Reuters) -") is where the story was fi
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import pycountry
-
 from extractors.core.datelines import MAX_CHARS, dateline_at, head_lines_end
-from extractors.resolve.data import Entry, Reference, fold, key_of, words
+from extractors.resolve.data import Entry, Reference, fold, key_of, province_states, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -197,16 +194,6 @@ PROVINCE_WORDS = frozenset("governor gov governors state statehouse senator sen 
                            "county counties assembly".split())
 
 
-@functools.lru_cache(maxsize=256)
-def _province_states(key: tuple[str, ...]) -> frozenset[str]:
-    """The states with a province (pycountry subdivision) of this name ("georgia": the United States)."""
-    out = set()
-    for sub in pycountry.subdivisions:
-        if key_of(sub.name) == key and (c := pycountry.countries.get(alpha_2=sub.country_code)):
-            out.add(c.alpha_3)
-    return frozenset(out)
-
-
 def _near_province_word(ws: list[tuple[str, int, int]], wi: int, wj: int) -> bool:
     """Whether a word of provincial government stands just before or after words wi..wj."""
     back = 5 if wi > 0 and ws[wi - 1][0] == "of" else 3  # "Governor Roy Cooper of North Carolina"
@@ -219,7 +206,8 @@ def _province_reading(ws: list[tuple[str, int, int]], wi: int, wj: int, codes: t
     next to it ("Governor Brian Kemp of Georgia", "Georgia Gov. Brian Kemp", "the Georgia state legislature")."""
     if not _near_province_word(ws, wi, wj):
         return None
-    owners = [c for c in codes if c in _province_states(tuple(w.lower() for w, _, _ in ws[wi:wj]))]
+    states = province_states().get(tuple(w.lower() for w, _, _ in ws[wi:wj]), frozenset())
+    owners = [c for c in codes if c in states]
     return owners[0] if len(owners) == 1 else None
 
 

@@ -99,6 +99,23 @@ def _iso3(alpha2: str) -> str | None:
     return _alpha2_to_3().get(alpha2)
 
 
+@functools.cache
+def subdivisions() -> tuple[tuple[str, str], ...]:
+    """pycountry's provinces and states as (name, state's alpha-3), read once: three readers need them (places,
+    region words hidden in the gazetteer, a country word read as its namesake province), and a scan of the ~5000
+    subdivisions costs a few milliseconds each time."""
+    return tuple((sub.name, iso3) for sub in pycountry.subdivisions if (iso3 := _iso3(sub.country_code)))
+
+
+@functools.cache
+def province_states() -> dict[tuple[str, ...], frozenset[str]]:
+    """The states with a province of each name, by the name's words ("georgia": the United States)."""
+    out: dict[tuple[str, ...], set[str]] = {}
+    for name, iso3 in subdivisions():
+        out.setdefault(key_of(name), set()).add(iso3)
+    return {key: frozenset(states) for key, states in out.items()}
+
+
 def _add(gaz: dict[tuple[str, ...], Entry], text: str, codes: tuple[str, ...], kind: str, *, override: bool = False,
          ambiguous: bool = False) -> None:
     key = key_of(text)
@@ -194,17 +211,18 @@ def _add_region_options(options: dict[str, dict[str, int]], places: dict[str, st
     one more option, picked only where the article is about that state (population 0, so the data alone still
     gives the town). A province name several states use is read from the article only."""
     regions: dict[str, set[str]] = {}
-    for sub in pycountry.subdivisions:
-        iso3 = _iso3(sub.country_code)
-        name = sub.name.lower()
-        if iso3 and len(name) >= 4 and not set(name.split()) & GENERIC_REGION_WORDS:
+    for full_name, iso3 in subdivisions():
+        name = full_name.lower()
+        if len(name) >= 4 and not set(name.split()) & GENERIC_REGION_WORDS:
             regions.setdefault(name, set()).add(iso3)
     for name, states in regions.items():
+        # sorted: a tie between two states' provinces of one name ("Saint Philip") is later broken by this order,
+        # which must not hang on the process's string hashing
         if name in options:
-            for iso3 in states:
+            for iso3 in sorted(states):
                 options[name].setdefault(iso3, REGION_WEIGHT)
             continue
-        options[name] = dict.fromkeys(states, 0)
+        options[name] = dict.fromkeys(sorted(states), 0)
         if len(states) == 1:
             places.setdefault(name, next(iter(states)))
     return {name: frozenset(states) for name, states in regions.items()}
@@ -274,14 +292,10 @@ def _hide_region_words(ref: Reference) -> None:
     "the governor of North Carolina" is never North Korean. Only names whose foreign word is a compass word or that
     open with one ("New", "West", ...): "Hong Kong SAR" and "Santiago de Cuba" keep what they say."""
     openers = GENERIC_REGION_WORDS | {"new"}
-    regions: dict[tuple[str, ...], set[str]] = {}
-    for sub in pycountry.subdivisions:
-        if iso3 := _iso3(sub.country_code):
-            regions.setdefault(key_of(sub.name), set()).add(iso3)
-    for key, states in regions.items():
+    for key, states in province_states().items():
         if len(key) < 2 or (key in ref.gazetteer and ref.gazetteer[key].kind != "none"):
             continue
-        runs = _foreign_word_runs(ref.gazetteer, key, frozenset(states))
+        runs = _foreign_word_runs(ref.gazetteer, key, states)
         if runs and (key[0] in openers or all(set(r) <= GENERIC_REGION_WORDS for r in runs)) or (
                 key in ref.gazetteer and key[0] == "new"):
             # its state only beside a word of provincial government ("Governor X of North Carolina", "New
