@@ -39,9 +39,18 @@ def earlier_marked(m: Mention) -> bool:
     """"The last round of talks", "their previous meeting", "the last such visit": a contact noun the words place
     before another of its kind, told as done. Not "the next round", not a verb ("last met" is `mentions._recalled`),
     and not "the last day of the talks" (the word counts the day, not the contact)."""
-    if m.status != "held" or m.trigger.pos_ not in ("NOUN", "PROPN"):
+    if m.status != "held" or m.trigger.pos_ not in ("NOUN", "PROPN") or vague_plural(m.trigger):
         return False
     return any(c.lower_ in EARLIER_WORDS and c.dep_ in MODIFIER_DEPS for t in _counters(m) for c in t.children)
+
+
+PLURAL_ONLY = frozenset({"talks", "negotiations", "consultations"})
+
+
+def vague_plural(t: Token) -> bool:
+    """"Records of previous meetings", "future visits": a plural of a countable contact word names no one contact
+    (not "talks", "negotiations", which are plural for one)."""
+    return t.tag_ in ("NNS", "NNPS") and t.lower_ not in PLURAL_ONLY
 
 
 def _placed_apart(m: Mention, date_text: str | None, location: str | None, status: str) -> bool:
@@ -172,7 +181,8 @@ def unnamed_follow_up(m: Mention, last_mentions: list[Mention], last_countries: 
     Syria would resume") is about others."""
     if m.status != "planned" or m.countries or m.anaphoric or m.group or m.listed or m.participants:
         return False
-    if m.trigger.pos_ not in ("NOUN", "PROPN") or len(last_countries) != 2 or not last_mentions:
+    if m.trigger.pos_ not in ("NOUN", "PROPN") or vague_plural(m.trigger) or len(last_countries) != 2 \
+            or not last_mentions:
         return False
     if any(c.dep_ in ("det", "poss") for c in m.trigger.children):
         return False  # "the talks", "their meeting", "a meeting" of someone told before
