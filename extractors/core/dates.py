@@ -39,8 +39,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("wd", rf"\b{_MOD}{_WD}{_PART}\b"),
     ("rel_day", r"\b(?:(?:earlier|later)\s+in\s+the\s+day|today|tonight|yesterday|tomorrow"
                 r"|this\s+(?:morning|afternoon|evening))\b"),
-    ("rel_anchor", r"\b(?:(?:the|a|one)\s+day\s+(?:after|before|earlier|later)|the\s+(?:previous|following|next)\s+day"
-                   r"|the\s+(?:day|night)\s+before)\b"),
+    ("rel_anchor", r"\b(?:(?:the|a|one)\s+day\s+(?:after|before|earlier|later)"
+                   r"|the\s+(?:previous|following|next)\s+(?:day|morning|afternoon|evening|night)"
+                   r"|the\s+(?:day|night|evening|morning)\s+before)\b"),
     ("rel_month", r"\b(?:last|next|this|earlier\s+this|later\s+this|the\s+previous|the\s+following)\s+month(?:'s)?"),
     ("rel_year", r"\b(?:last|next|this|earlier\s+this|later\s+this)\s+year(?:'s)?"),
     ("rel_week", r"\b(?:last|next|this|earlier\s+this|later\s+this)\s+week(?:end)?(?:'s)?"),
@@ -123,15 +124,15 @@ def _weekday(text: str) -> int | None:
 
 
 _ANCHORED_DAY = re.compile(
-    r"^(?:on\s+)?(?:(?:the|a|one)\s+day\s+(?P<a>after|later|before|earlier)|the\s+(?P<b>previous|following|next)\s+day"
-    r"|the\s+(?:day|night)\s+(?P<c>before))$"
+    r"^(?:on\s+)?(?:(?:the|a|one)\s+day\s+(?P<a>after|later|before|earlier)|the\s+(?P<b>previous|following|next)\s+(?:day|morning|afternoon|evening|night)"
+    r"|the\s+(?:day|night|evening|morning)\s+(?P<c>before))$"
 )
 
 
 def day_shift(text: str | None) -> int | None:
     """For words that place a day one day from another event ("the day after", "the previous day", "a day
-    before"): +1 or -1, the shift from that event; None for any other words. `resolve_date` gives them no day:
-    the other event's day is the caller's to find."""
+    before", "the previous evening"): +1 or -1, the shift from that event; None for any other words.
+    `resolve_date` gives them no day: the other event's day is the caller's to find."""
     if not text:
         return None
     m = _ANCHORED_DAY.match(" ".join(text.lower().split()))

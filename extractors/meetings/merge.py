@@ -16,6 +16,15 @@ from datetime import date, timedelta
 from extractors.core.dates import ResolvedDate, day_shift, find_dates
 from extractors.core.text import surname
 from extractors.core.types import Participant
+from extractors.meetings.another import (
+    earlier_marked,
+    earlier_pair,
+    other_body_session,
+    other_officials,
+    pair_among_many,
+    same_contact_told,
+    unnamed_follow_up,
+)
 from extractors.meetings.apart import (
     also_named,
     counted_round,
@@ -396,6 +405,8 @@ def _merge(mentions: list[Mention]) -> list[Record]:
             last = _accepted(m, invitations, records) or last
             continue
         _known_people(m, records)
+        if m.distinct and same_contact_told(m):
+            m.distinct = False  # "met again ... for the second day of the same talks": one contact
         if m.date is not None and "in the day" in (m.date.text or "").lower() and last and last.date and last.date.date:
             # "Earlier in the day": the day of the contact told just before, not the day of publication
             m.date = ResolvedDate(last.date.date, m.date.text, "day", last.date.period)
@@ -432,9 +443,14 @@ def _merge(mentions: list[Mention]) -> list[Record]:
         if pairs:  # "Putin held separate talks with each of the two leaders": one bilateral contact per leader
             _add_separate(m, pairs, records)
             continue
+        among = pair_among_many(m, countries, last.countries if last is not None else None,
+                                [(r.countries, len(r.mentions)) for r in records if len(r.countries) == 2
+                                 and r.status != NO_CONTACT])  # fmt: skip
+        if among is not None:
+            countries, inferred = among, True  # "the two countries" after a three-way call: the story's pair
         if m.group and len(countries) < 2 and last is not None and countries <= last.countries:
             if (not m.distinct and KIND_CLASS[m.kind] == last.kind_class and _group_possessor(m)
-                    and last.status != NO_CONTACT):
+                    and last.status != NO_CONTACT and not earlier_marked(m)):
                 _absorb(last, m)  # "the two leaders' talks", "the countries' summit": the contact just told
                 continue
             countries |= last.countries
@@ -473,12 +489,26 @@ def _merge(mentions: list[Mention]) -> list[Record]:
         partner = sentence_partner(m, countries, records) if KIND_CLASS[m.kind] == "m" else None
         if partner is not None:
             countries, inferred = partner, True  # "talks with Lavrov ... before being received by Putin"
+        earlier = _earlier_contact(m, countries, records, last)
+        if earlier is not None:
+            countries, round_of = earlier, last  # "the last such visit was in 2011": an earlier contact of the pair
+            inferred = inferred or len(m.countries) < 2
+        if not countries and last is not None and last.status != NO_CONTACT and not last.series \
+                and unnamed_follow_up(m, last.mentions, last.countries):
+            countries, inferred, round_of = set(last.countries), True, last  # "talks to implement the accord ..."
         if len(countries) < 2:
             _refer_back(m, countries, last)
             continue
         known = [p for r in records if r.countries == countries for p in r.participants]
         target = None if m.distinct or round_of is not None or also_named(m, known) \
             else _same_contact(m, countries, records)
+        if target is not None and (other_body_session(m, target.mentions)
+                                   or other_officials(m, target.participants, target.mentions)):
+            target = None  # "then co-chaired the first meeting of the council", "the ministers would negotiate"
+        if target is None and round_of is None and same_contact_told(m):
+            # "met again on Tuesday for the second day of the same talks": the words join it whatever its day
+            target = next((r for r in reversed(records) if r.countries == countries and r.status == m.status
+                           and r.kind_class == KIND_CLASS[m.kind] and not r.series), None)  # fmt: skip
         if target is None:
             target = Record(countries=countries, status=m.status, kind=m.kind, series=m.series,
                             round=round_of is not None)
@@ -488,6 +518,16 @@ def _merge(mentions: list[Mention]) -> list[Record]:
         target.basis = max(target.basis, 1 if inferred else 3 if len(named) >= 2 else 2)
         last = target
     return records
+
+
+def _earlier_contact(m: Mention, countries: set[str], records: list[Record], last: Record | None) -> set[str] | None:
+    """The pair of an earlier contact the words mark ("the previous meeting", "the last round of talks between the
+    two countries"), told apart from the latest record of that pair (or the contact just told) by its own time,
+    place or status; None otherwise (see `another.earlier_pair`)."""
+    ref = next((r for r in reversed(records) if r.countries == countries), None) if len(m.countries) >= 2 else last
+    if ref is None or ref.status == NO_CONTACT:
+        return None
+    return earlier_pair(m, countries, ref.countries, ref.status, ref.date.text if ref.date else None, ref.location)
 
 
 def _add_separate(m: Mention, pairs: list[set[str]], records: list[Record]) -> None:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractors.core import dates
-from extractors.core.dates import find_dates, resolve_date
+from extractors.core.dates import day_shift, find_dates, resolve_date
 
 WED = date(2021, 3, 17)  # a Wednesday
 
@@ -121,3 +121,13 @@ def test_scan_with_its_first_character_check_finds_what_the_plain_alternation_fi
     text = noise.join(words) if noise else " ".join(words)
     fast = [(m.lastgroup, m.span()) for m in dates._SCAN.finditer(text)]
     assert fast == [(m.lastgroup, m.span()) for m in _PLAIN_SCAN.finditer(text)]
+
+
+@pytest.mark.parametrize(("text", "shift"), [("the previous day", -1), ("The previous evening", -1),
+                                             ("the evening before", -1), ("the following morning", 1),
+                                             ("the next night", 1), ("last evening", None)])
+def test_day_shift_of_a_part_of_the_day(text: str, shift: int | None) -> None:
+    """"The previous evening, X had received Y": a part of the day before the contact told, not a time of its own."""
+    assert day_shift(text) == shift
+    if shift is not None:
+        assert [f.kind for f in find_dates(f"{text}, he met her.")] == ["rel_anchor"]
