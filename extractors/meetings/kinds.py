@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from extractors.meetings.lexicon import PARTICIPATION_VERBS
+from extractors.meetings.lexicon import LEADER_TITLES, PARTICIPATION_VERBS
 from extractors.meetings.triggers import trigger_kind
 
 if TYPE_CHECKING:
@@ -124,3 +124,13 @@ def described_by_summit(tok: Token) -> bool:
                 break
             x = x.head
     return False
+
+
+def leaders_round(m: Mention) -> str:
+    """The kind of a mention, with a round of talks held by a head of state or government ("a second round of talks
+    with President X") read as talks: negotiation rounds are held by delegations, negotiators and envoys."""
+    if m.kind != "negotiation" or m.trigger.lower_ != "talks":
+        return m.kind
+    roles = [(p.role or "").lower() for p in m.participants]
+    leader = any(t in r and not r.startswith(("vice", "deputy")) for r in roles for t in LEADER_TITLES)
+    return "talks" if leader else m.kind

@@ -29,7 +29,7 @@ from extractors.meetings.args import (
 from extractors.meetings.dateline_host import visitor_meets_host
 from extractors.meetings.each import group_of_distributive
 from extractors.meetings.itinerary import departure_origin, departure_stops, planned_stop_verb
-from extractors.meetings.kinds import described_by_summit
+from extractors.meetings.kinds import described_by_summit, leaders_round
 from extractors.meetings.lexicon import (
     CANCEL_VERBS,
     FORMATS,
@@ -200,6 +200,8 @@ def mentions_in_sentence(sent: Span, lookup: Lookup, published: date | None, spo
         if KIND_CLASS.get(kind) == "m" and _remote(tok):
             kind = "call"  # "held talks by video link", "met via videoconference"
         m = _mention(tok, kind, sent, lookup, published, sport_context)
+        for x in m:
+            x.kind = leaders_round(x)  # "a second round of talks with President X": the leaders' talks
         out.extend(m)
         out.extend(earlier_contacts(tok, governing_chain(tok), m, out, published))  # "the first ... since 1998"
     out.extend(_acceptances(sent, lookup))

@@ -35,7 +35,7 @@ CASES: list[tuple[str, str, str, list[tuple[tuple[str, ...], str]]]] = [
     (
         "a summit the meeting prepares for",
         "2024-05-20",
-        "The foreign ministers of Latvia and Lithuania will meet in Riga next week to prepare for the EU summit.",
+        "The foreign ministers of Latvia and Lithuania will meet in Riga next week to prepare for the summit in June.",
         [(("LTU", "LVA"), "meeting")],
     ),
     (
@@ -44,6 +44,19 @@ CASES: list[tuple[str, str, str, list[tuple[tuple[str, ...], str]]]] = [
         "Senegalese President Bassirou Diomaye Faye hosted Gambian President Adama Barrow at the presidential palace "
         "in Dakar on Monday, where the two leaders held talks on fishing and border trade.",
         [(("GMB", "SEN"), "talks")],
+    ),
+    (
+        "a round of talks held by two leaders: their talks, not a negotiation round",
+        "2024-05-20",
+        "Turkish President Recep Tayyip Erdogan will hold a second round of talks with Greek Prime Minister Kyriakos "
+        "Mitsotakis in Athens on Friday.",
+        [(("GRC", "TUR"), "talks")],
+    ),
+    (
+        "near miss: a round of talks between negotiators stays a negotiation",
+        "2024-05-20",
+        "Negotiators from Kenya and Tanzania held a third round of talks on their border in Arusha on Monday.",
+        [(("KEN", "TZA"), "negotiation")],
     ),
     (
         "near miss: met for a summit stays a summit",
