@@ -626,14 +626,12 @@ def _refer_back(m: Mention, countries: set[str], last: Record | None) -> None:
 
 
 def _names_the_last(m: Mention, countries: set[str], last: Record) -> bool:
-    """A contact word that names the kind of the contact just told by a verb of hosting, in its sentence or, as a
-    back-reference, in the next ones."""
+    """Talks in the sentence of a contact told by a verb of hosting name it ("welcomed X at the palace, and the two
+    heads of state held talks"); a back-reference in a later sentence ("The talks focused on ...") only refers to
+    it, and may refer to another contact of the pair."""
     if not countries <= last.countries or m.status != last.status or KIND_CLASS[m.kind] != last.kind_class:
         return False
-    told = last.mentions[-1].sent
-    if m.sent.start != told.start and not ((m.anaphoric or m.group) and 0 <= m.sent.start - told.end <= NEAR_TOKENS):
-        return False
-    return displaces(m, last.kind, last.mentions)
+    return m.sent.start == last.mentions[-1].sent.start and displaces(m, last.kind, last.mentions)
 
 
 def _dates_the_last(m: Mention, countries: set[str], last: Record) -> bool:
