@@ -174,7 +174,8 @@ repository, so no corpus marker):
   meeting of a dialogue, a host and a working lunch, a host and a topic discussed, a negotiators' round before a
   summit, talks on the sidelines of a summit) and two with no contact (a mountain's summit, an expedition); 18
   articles in wire, newspaper, readout, broadcaster and live-blog styles. Scored before the round: meetings F1
-  0.900, kind accuracy 0.667 (12 of 18); after it: AFTER_FIGURES.
+  0.900, kind accuracy 0.667 (12 of 18); after it 0.900 and 0.889 (16 of 18: talks the parser reads as a
+  modifier, and a meeting of a dialogue split from the dialogue, are left).
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl` and `blind4_tune.jsonl` (written blind to the rules,
   tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl` (held out: scored, their
   misses never read) are not here: they measure unseen copy, a floor would only fix today's number (see the
