@@ -99,7 +99,7 @@ OFFICIAL_NOUNS = frozenset(
 )
 
 # Kinds ranked by how much they say: when mentions merge, the most specific kind wins.
-KIND_RANK = {"dialogue": 7, "negotiation": 6, "summit": 5, "call": 4, "visit": 3, "meeting": 2, "talks": 1}
+KIND_RANK = {"dialogue": 7, "summit": 6, "negotiation": 5, "call": 4, "visit": 3, "meeting": 2, "talks": 1}
 
 # Kinds that never merge with each other: a visit and the meetings in it, a call and a meeting.
 KIND_CLASS = {

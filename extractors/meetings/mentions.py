@@ -29,6 +29,7 @@ from extractors.meetings.args import (
 from extractors.meetings.dateline_host import visitor_meets_host
 from extractors.meetings.each import group_of_distributive
 from extractors.meetings.itinerary import departure_origin, departure_stops, planned_stop_verb
+from extractors.meetings.kinds import described_by_summit, leaders_round
 from extractors.meetings.lexicon import (
     CANCEL_VERBS,
     FORMATS,
@@ -194,9 +195,13 @@ def mentions_in_sentence(sent: Span, lookup: Lookup, published: date | None, spo
             inner = trigger_kind(c) if c.dep_ == "compound" or c.dep_ == "appos" and c.lower_ == "summit" else None
             if inner and KIND_RANK.get(inner, 0) > KIND_RANK.get(kind, 0) and KIND_CLASS[inner] == KIND_CLASS[kind]:
                 kind = inner
+        if KIND_CLASS.get(kind) == "m" and KIND_RANK.get(kind, 0) < KIND_RANK["summit"] and described_by_summit(tok):
+            kind = "summit"  # "after three hours of talks at the palace, the first summit between the two"
         if KIND_CLASS.get(kind) == "m" and _remote(tok):
             kind = "call"  # "held talks by video link", "met via videoconference"
         m = _mention(tok, kind, sent, lookup, published, sport_context)
+        for x in m:
+            x.kind = leaders_round(x)  # "a second round of talks with President X": the leaders' talks
         out.extend(m)
         out.extend(earlier_contacts(tok, governing_chain(tok), m, out, published))  # "the first ... since 1998"
     out.extend(_acceptances(sent, lookup))

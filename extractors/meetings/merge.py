@@ -35,6 +35,7 @@ from extractors.meetings.apart import (
     visiting_to_attend,
 )
 from extractors.meetings.each import separate_sides
+from extractors.meetings.kinds import displaces, names_kind
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK, OFFICIAL_NOUNS
 from extractors.meetings.mentions import IGO_SEATS, NO_CONTACT, Mention
 from extractors.meetings.pairs import apart_by_year, named_pair_told
@@ -124,10 +125,13 @@ def _add_participants(rec: Record, parts: list[Participant]) -> None:
 
 
 def _absorb(rec: Record, m: Mention) -> None:
+    told = list(rec.mentions)
     rec.mentions.append(m)
     if m.past_plan and m.status == "cancelled":
         pass  # "had been scheduled to meet X": a detail of the called-off talks, not a better name for them
-    elif KIND_RANK.get(m.kind, 0) > KIND_RANK.get(rec.kind, 0) and KIND_CLASS[m.kind] == rec.kind_class \
+    elif KIND_CLASS[m.kind] != rec.kind_class or not names_kind(m, told):
+        pass  # "Before the summit, X held a meeting with Y": the summit is another event
+    elif displaces(m, rec.kind, told) or KIND_RANK.get(m.kind, 0) > KIND_RANK.get(rec.kind, 0) \
             and {m.kind, rec.kind} != {"talks", "meeting"}:
         rec.kind = m.kind
     _add_participants(rec, m.participants)
@@ -655,8 +659,19 @@ def _refer_back(m: Mention, countries: set[str], last: Record | None) -> None:
             _add_participants(last, [p for p in m.participants if p.country in last.countries])
         if m.anaphoric and KIND_CLASS[m.kind] == last.kind_class and last.location is None and m.location:
             last.location, last.location_country = m.location, m.location_country  # "the talks in Seoul"
+    if last is not None and _names_the_last(m, countries, last):
+        last.kind = m.kind  # "welcomed X at the palace, and the two heads of state held talks": talks
     if last is not None and _dates_the_last(m, countries, last):
         last.date = m.date  # "X and Y have concluded their dialogue. ... We held discussions today on trade"
+
+
+def _names_the_last(m: Mention, countries: set[str], last: Record) -> bool:
+    """Talks in the sentence of a contact told by a verb of hosting name it ("welcomed X at the palace, and the two
+    heads of state held talks"); a back-reference in a later sentence ("The talks focused on ...") only refers to
+    it, and may refer to another contact of the pair."""
+    if not countries <= last.countries or m.status != last.status or KIND_CLASS[m.kind] != last.kind_class:
+        return False
+    return m.sent.start == last.mentions[-1].sent.start and displaces(m, last.kind, last.mentions)
 
 
 def _dates_the_last(m: Mention, countries: set[str], last: Record) -> bool:

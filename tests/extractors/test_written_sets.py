@@ -175,6 +175,18 @@ repository, so no corpus marker):
   the second day of the same talks", a football cup's last round between two countries, a parliament's last
   session; 19 articles in wire, newspaper, readout, broadcaster, agency and live-blog styles. Meetings F1 0.842
   before the round.
+- `round11_kind.jsonl` (issue 17, eleventh round, the kind of a contact told by several words): a contact word that
+  only dates, places or motivates another in its sentence does not name it ("Ahead of the Commonwealth summit, X
+  held a meeting with Y", "Before the start of the summit", "will see each other at the G20 summit", "will meet to
+  prepare for the NATO summit", "After the regional talks, X had a meeting with Y"); talks told with a verb of
+  hosting name the contact ("hosted X at State House, where the two leaders held talks", "received X ... The two
+  prime ministers then held talks"); an apposition calling the talks a summit wherever the parser hangs it; a
+  summit outranks a round of talks; near misses where the less obvious kind must stay (met for a summit, the first
+  meeting of a dialogue, a host and a working lunch, a host and a topic discussed, a negotiators' round before a
+  summit, talks on the sidelines of a summit) and two with no contact (a mountain's summit, an expedition); 18
+  articles in wire, newspaper, readout, broadcaster and live-blog styles. Scored before the round: meetings F1
+  0.900, kind accuracy 0.667 (12 of 18); after it 0.900 and 0.889 (16 of 18: talks the parser reads as a
+  modifier, and a meeting of a dialogue split from the dialogue, are left).
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl` and `blind4_tune.jsonl` (written blind to the rules,
   tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl` (held out: scored, their
   misses never read) are not here: they measure unseen copy, a floor would only fix today's number (see the
@@ -247,6 +259,7 @@ FLOORS = {
     "round9_quotes.jsonl": {("quotes_attributed", "f1"): 0.96, ("quotes_span", "f1"): 0.96,
                             ("quote_attributes", "speaker_country_accuracy"): 0.92, ("meetings", "f1"): 0.8},
     "round10_visiting.jsonl": {("meetings", "f1"): 0.93, ("contact_pairs", "f1"): 0.88},
+    "round11_kind.jsonl": {("meetings", "f1"): 0.88, ("meeting_attributes", "kind_accuracy"): 0.85},
     "round10_resolve.jsonl": {("meetings", "f1"): 0.93, ("quotes_attributed", "f1"): 0.95,
                               ("quote_attributes", "speaker_country_accuracy"): 0.95,
                               ("meeting_attributes", "participant_country_accuracy"): 0.95},
@@ -262,7 +275,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
             "round8_place.jsonl": 33, "round9_resolve.jsonl": 38, "round9_dateline.jsonl": 39,
             "round9_merge.jsonl": 30, "round9_b4.jsonl": 40, "round9_quotes.jsonl": 39, "round10_visiting.jsonl": 17,
-            "round10_resolve.jsonl": 17, "round11_split.jsonl": 19}
+            "round10_resolve.jsonl": 17, "round11_split.jsonl": 19, "round11_kind.jsonl": 18}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -327,7 +340,9 @@ def test_near_misses_of_the_fifth_to_tenth_rounds_yield_no_contact(nlp, name: st
     court affirming a ruling; in the tenth round visiting fans, a visiting professor and a visiting striker who
     "met" others, arrangements for a family's and a choir's visit, a tourist and a band flying abroad on a named
     day, a cyclists' club and a musicians' group named after a capital, a student union's "minister of external
-    affairs", a president meeting his own minister Kim, a couple's wedding plans): they must stay without contacts."""
+    affairs", a president meeting his own minister Kim, a couple's wedding plans; in the eleventh round climbers
+    meeting their guide before the summit of a mountain, a chief executive meeting investors after talks with a
+    union, an expedition's summit attempt): they must stay without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
     assert rows
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]

@@ -1,0 +1,136 @@
+"""Which of a contact's words names its kind, when several are merged into one record.
+
+The rank of `lexicon.KIND_RANK` decides between words that each name the contact. Two kinds of words do not:
+- a contact word that only dates, places or motivates another one in its sentence ("Before the start of the
+  summit, X held a meeting with Y", "will see each other at the G20 summit", "will meet to prepare for the
+  summit", "After the four-party talks, X had a meeting with Y"): it names another event, not this contact;
+- a verb of hosting ("hosted", "received", "welcomed", "signed") says a contact took place but not what it was,
+  so the talks it is told with name it ("hosted X at State House, where the two leaders held talks").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from extractors.meetings.lexicon import LEADER_TITLES, PARTICIPATION_VERBS
+from extractors.meetings.triggers import trigger_kind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from extractors.meetings.mentions import Mention
+
+# Prepositions that set one event in time beside another ("before the summit", "ahead of the talks").
+TIME_PREPS = frozenset("before after since ahead following prior until during".split())
+# Nouns through which a contact word tells another event's time, venue or purpose ("on the eve of the summit").
+FRAME_NOUNS = frozenset("eve run-up sideline sidelines margin margins outcome result agenda preparation".split())
+# Verbs whose default kind is "meeting" only because someone was received or something done together.
+HOSTING_VERBS = frozenset("host receive welcome sign ink spend".split())
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    out = []
+    while tok.head.i != tok.i:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _named_gathering(tok: Token) -> bool:
+    """"the G20 summit", "the ASEAN summit", "the Summit of the Americas": a gathering with its own name, at which
+    others meet (not "a summit in Geneva", which may be the contact itself)."""
+    named = [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "poss")
+             and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "EVENT", "NORP") or c.text.isupper())]
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return bool(named) or any(g.pos_ == "PROPN" for g in of)
+
+
+def framed_by(m: Mention, other: Mention) -> bool:
+    """Whether `m`'s word only dates, places or motivates `other`'s in their sentence: on the way from `m` up to
+    the word governing both there is a preposition of time, "at" a named gathering, or, for the object of a
+    preposition, another verb or a noun of time or purpose ("to prepare for the summit", "set the agenda for that
+    dialogue", "on the eve of the summit")."""
+    a, b = m.trigger, other.trigger
+    if a.i == b.i or a.sent.start != b.sent.start or other.weak:
+        return False
+    above_b = {t.i for t in _ancestors(b)} | {b.i}
+    path: list[Token] = []
+    for t in _ancestors(a):
+        if t.i in above_b:
+            break
+        path.append(t)
+    else:
+        return False
+    oblique = a.dep_ == "pobj"  # "prepare for the summit"; not "where the two held talks"
+    for t in path:
+        if t.dep_ == "prep" and t.lower_ in TIME_PREPS:
+            return True
+        if t.dep_ == "prep" and t.lower_ == "at" and _named_gathering(a):
+            return True
+        if oblique and (t.pos_ == "VERB" or t.lemma_.lower() in FRAME_NOUNS):
+            return True
+    return False
+
+
+def hosting_word(m: Mention) -> bool:
+    """A verb of hosting or doing together, whose "meeting" says only that a contact took place."""
+    return m.trigger.pos_ in ("VERB", "AUX") and m.trigger.lemma_.lower() in HOSTING_VERBS
+
+
+def names_kind(m: Mention, told: list[Mention]) -> bool:
+    """Whether `m` may give its kind to the record whose mentions so far are `told`."""
+    return not any(framed_by(m, o) for o in told)
+
+
+def displaces(m: Mention, rec_kind: str, told: list[Mention]) -> bool:
+    """Whether `m` replaces the kind the record has from `told`: every word that gave it that kind is framed by `m`
+    ("After the talks, X had a meeting with Y"), or was a verb of hosting and `m` names talks."""
+    givers = [o for o in told if o.kind == rec_kind]
+    if not givers or m.kind == rec_kind:
+        return False
+    if all(framed_by(o, m) for o in givers):
+        return True
+    return m.kind == "talks" and rec_kind == "meeting" and _held(m) and all(hosting_word(o) for o in givers)
+
+
+def _held(m: Mention) -> bool:
+    """Talks told as taking place ("the two leaders held talks", "the talks lasted an hour", "they talked"), not
+    talks named in passing ("a gathering of the six-party talks", "in the way of any talks", "described the talks
+    as frank")."""
+    t = m.trigger
+    if t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return t.dep_ == "dobj" and t.head.lemma_.lower() in PARTICIPATION_VERBS
+
+
+def described_by_summit(tok: Token) -> bool:
+    """"signed a declaration after three hours of talks at the palace, the first summit between the two countries":
+    an apposition calling the contact word `tok` of its clause a summit, wherever the parser hangs it (an
+    apposition on the venue, on the verb's object)."""
+    for s in tok.sent:
+        if s.dep_ != "appos" or s.lower_ != "summit" or s.head.i == tok.i:
+            continue  # an apposition on `tok` itself is read with its other modifiers
+        x = s.head
+        for _ in range(3):
+            if x.i == tok.i:
+                return True
+            if trigger_kind(x) is not None:
+                break
+            if x.pos_ in ("VERB", "AUX"):
+                if any(c.i == tok.i for c in x.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")):
+                    return True
+                break
+            if x.head.i == x.i:
+                break
+            x = x.head
+    return False
+
+
+def leaders_round(m: Mention) -> str:
+    """The kind of a mention, with a round of talks held by a head of state or government ("a second round of talks
+    with President X") read as talks: negotiation rounds are held by delegations, negotiators and envoys."""
+    if m.kind != "negotiation" or m.trigger.lower_ != "talks":
+        return m.kind
+    roles = [(p.role or "").lower() for p in m.participants]
+    leader = any(t in r and not r.startswith(("vice", "deputy")) for r in roles for t in LEADER_TITLES)
+    return "talks" if leader else m.kind
