@@ -1,0 +1,179 @@
+"""The place of a contact told without one, inside the event the article has placed (issue 17, place family).
+
+"The G20 ministerial, which concluded in New Delhi today ... EAM held talks this morning with X", "Starmer, who
+flew into Apia for the summit ... Starmer later held a bilateral meeting with Y", "talks in Almaty hosted by
+Kazakhstan. Before the talks, the host held separate meetings with each minister": the contact is part of the
+gathering or the stay the story has just placed (ANNOTATION.md: the location comes from the words on the contact
+or from the context that places it, the event it is part of, the visit it is held during).
+
+A frame is a body sentence (never the dateline's words) that puts a gathering or a traveller in one town or state,
+or a contact record placed by its own words. A later contact with no place takes the nearest frame's state when:
+it is no call and no visit (a visit's place is its destination); it is held, or planned for a day of the stay;
+it is no recalled or dated background contact (its day, if any, within a few days of publication); its own
+sentences name no place; and it shares a state with a traveller's frame, or, for a gathering, shares a state or
+is told as a side contact ("also", "later", "separately", "on the sidelines"). A frame sentence naming two states
+as places ("between Beirut and Damascus") places nothing and stops older frames.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from extractors.core.dates import find_dates
+from extractors.meetings.syntax import is_place
+from extractors.resolve.data import is_known_town
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from extractors.meetings.args import Lookup
+    from extractors.meetings.merge import Record
+
+STAY_DAYS = 6  # a held contact dated this many days from publication may still be part of the story's event
+GATHERING_NOUNS = frozenset(
+    "summit meeting meetings conference forum gathering session talks ceremony assembly retreat dialogue "
+    "consultations ministerial".split()
+)
+GATHERING_VERBS = frozenset({"hold", "host", "open", "conclude", "gather", "convene", "begin", "close", "take"})
+TRIP_VERBS = frozenset({"arrive", "fly", "land", "travel", "come", "attend", "head", "reach", "be", "stay"})
+PLACE_WORDS = frozenset({"in", "to", "into"})
+SIDE_CUES = frozenset({"also", "later", "separately", "sidelines", "sideline", "margins", "margin", "earlier",
+                       "before", "after", "separate"})  # fmt: skip
+PAST_MARKERS = frozenset({"last", "previous", "ago"})
+
+
+@dataclass(slots=True)
+class Frame:
+    start: int  # character offset of the sentence that tells it
+    country: str | None  # None: a sentence naming several states as places (stops older frames)
+    parties: frozenset[str]
+    gathering: bool
+
+
+def _town_word(tok: Token) -> bool:
+    if is_place(tok):
+        return True
+    lead = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+    name = tok.doc[lead[0].i : tok.i + 1].text if lead else tok.text
+    return tok.pos_ == "PROPN" and tok.dep_ == "pobj" and is_known_town(name)
+
+
+def _place_name(tok: Token, lookup: Lookup) -> str:
+    span = lookup.ent_span(tok)
+    if len(span) > 1 or tok.ent_type_:
+        return span.text
+    lead = [c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+    return tok.doc[min([tok.i, *lead]) : tok.i + 1].text
+
+
+def _frame_kind(place: Token) -> str | None:
+    """"gathering" when the place hangs on a gathering or a verb holding one, "trip" on a traveller's verb."""
+    head = place.head.head
+    for _ in range(4):  # up through a name the town qualifies ("hosted by Laos in Vientiane")
+        if head.lemma_.lower() in GATHERING_NOUNS:
+            return "gathering"
+        if head.pos_ in ("VERB", "AUX"):
+            lemma = head.lemma_.lower()
+            if lemma in GATHERING_VERBS and _holds_gathering(head):
+                return "gathering"
+            if lemma in TRIP_VERBS and not any(c.lower_ == "had" and c.dep_ == "aux" for c in head.children):
+                return "trip"
+            return None
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return None
+
+
+def _holds_gathering(verb: Token) -> bool:
+    """"the Council of Ministers Meeting ..., held in Colombo", "the summit hosted by Laos", "opened their
+    summit": a verb whose noun (the phrase it describes, or its object or subject) is a gathering."""
+    if verb.dep_ in ("acl", "relcl"):
+        return any(t.lemma_.lower() in GATHERING_NOUNS for t in verb.head.subtree if t.i < verb.i)
+    return any(c.lemma_.lower() in GATHERING_NOUNS for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))
+
+
+def _background(sent: Span, published: date | None) -> bool:
+    """A sentence dated by a month or a year only ("in July", "in 2019"), or by words of an earlier time."""
+    if any(t.lower_ in PAST_MARKERS for t in sent):
+        return True
+    for found in find_dates(sent.text):
+        if found.kind in ("month", "month_year", "year"):
+            return True
+    return False
+
+
+def frames_of(lookup: Lookup, records: list[Record], published: date | None) -> list[Frame]:
+    """The article's frames in text order (see the module doc)."""
+    frames: list[Frame] = []
+    for sent in lookup.doc.sents:
+        kinds: dict[str, str] = {}
+        for t in sent:
+            if t.i in lookup.dateline or t.dep_ != "pobj" or t.head.lower_ not in PLACE_WORDS or not _town_word(t):
+                continue
+            kind = _frame_kind(t)
+            code = lookup.place_country(_place_name(t, lookup)) if kind else None
+            if code and not code.startswith("IGO:"):
+                kinds.setdefault(code, kind or "trip")
+        if not kinds or _background(sent, published):
+            continue
+        parties = frozenset(lookup.countries(sent))
+        if len(kinds) > 1:
+            frames.append(Frame(sent.start_char, None, parties, False))
+            continue
+        code, kind = next(iter(kinds.items()))
+        frames.append(Frame(sent.start_char, code, parties | {code}, kind == "gathering"))
+    for rec in records:
+        if rec.location_country and rec.kind != "call" and rec.status == "held" and rec.mentions \
+                and not any(m.recall for m in rec.mentions) and _current(rec, published):
+            first = rec.mentions[0].sent
+            frames.append(Frame(first.start_char, rec.location_country, frozenset(rec.countries),
+                                rec.kind != "visit"))
+    frames.sort(key=lambda f: f.start)
+    return frames
+
+
+def _current(rec: Record, published: date | None) -> bool:
+    """Undated, or dated by a day within the story's days."""
+    if rec.date is None or rec.date.date is None:
+        return rec.date is None or not rec.date.text
+    if rec.date.granularity != "day" or published is None:
+        return False
+    return abs((date.fromisoformat(rec.date.date) - published).days) <= STAY_DAYS
+
+
+def _own_place_told(rec: Record, lookup: Lookup) -> bool:
+    return any(t.dep_ == "pobj" and t.head.lower_ in PLACE_WORDS | {"at", "for"} and t.i not in lookup.dateline
+               and _town_word(t) for m in rec.mentions for t in m.sent)  # fmt: skip
+
+
+def _side_contact(rec: Record) -> bool:
+    return any(t.lower_ in SIDE_CUES for m in rec.mentions for t in m.sent)
+
+
+def place_from_frames(records: list[Record], lookup: Lookup, published: date | None) -> None:
+    """Give a placeless contact the state of the frame it is told in (see the module doc)."""
+    frames = frames_of(lookup, records, published)
+    if not frames:
+        return
+    for rec in records:
+        if rec.location or rec.location_country or rec.kind in ("call", "visit") or not rec.mentions:
+            continue
+        if rec.status not in ("held", "planned") or any(m.recall for m in rec.mentions):
+            continue
+        if rec.status == "planned" and (rec.date is None or rec.date.granularity != "day"):
+            continue  # only a plan for a day of the stay ("on Friday he is due to meet X")
+        if not _current(rec, published) or _own_place_told(rec, lookup):
+            continue
+        if any(t.lower_ in PAST_MARKERS for m in rec.mentions for t in m.sent):
+            continue
+        start = rec.mentions[0].sent.start_char
+        before = [f for f in frames if f.start < start]
+        if not before or before[-1].country is None:
+            continue
+        frame = before[-1]
+        shared = bool(frame.parties & rec.countries)
+        if shared or frame.gathering and _side_contact(rec):
+            rec.location_country = frame.country
