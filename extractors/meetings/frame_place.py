@@ -78,13 +78,24 @@ def _frame_kind(place: Token) -> str | None:
             lemma = head.lemma_.lower()
             if lemma in GATHERING_VERBS and _holds_gathering(head):
                 return "gathering"
-            if lemma in TRIP_VERBS and not any(c.lower_ == "had" and c.dep_ == "aux" for c in head.children):
+            if lemma in TRIP_VERBS and head.i == place.head.head.i and _stay_told(head):
                 return "trip"
             return None
         if head.head.i == head.i:
             break
         head = head.head
     return None
+
+
+def _stay_told(verb: Token) -> bool:
+    """A traveller there now ("arrived in X", "is in X", "flew into X"), not a trip done long before ("had
+    travelled") or still to come ("will fly to Seoul", "is due to travel to X")."""
+    if any(c.dep_ == "aux" and c.lower_ in ("had", "will", "would", "shall", "'ll", "to") for c in verb.children):
+        return False
+    return not (verb.dep_ in ("xcomp", "advcl") and verb.head.lemma_.lower() in PLAN_WORDS)
+
+
+PLAN_WORDS = frozenset({"due", "schedule", "expect", "plan", "set", "hope", "want", "intend"})
 
 
 def _holds_gathering(verb: Token) -> bool:
@@ -144,6 +155,15 @@ def _current(rec: Record, published: date | None) -> bool:
     return abs((date.fromisoformat(rec.date.date) - published).days) <= STAY_DAYS
 
 
+def _dated_apart(rec: Record) -> bool:
+    """Undated itself, in a sentence with a year or a month told apart ("since they began in 2003", "talks held
+    earlier this month"): a contact of another time than the story's event."""
+    if rec.date is not None:
+        return False
+    return any(f.kind in ("year", "month_year", "rel_month", "rel_year") for m in rec.mentions
+               for f in find_dates(m.sent.text))  # fmt: skip
+
+
 def _own_place_told(rec: Record, lookup: Lookup) -> bool:
     return any(t.dep_ == "pobj" and t.head.lower_ in PLACE_WORDS | {"at", "for"} and t.i not in lookup.dateline
                and _town_word(t) for m in rec.mentions for t in m.sent)  # fmt: skip
@@ -167,7 +187,7 @@ def place_from_frames(records: list[Record], lookup: Lookup, published: date | N
             continue  # only a plan for a day of the stay ("on Friday he is due to meet X")
         if not _current(rec, published) or _own_place_told(rec, lookup):
             continue
-        if any(t.lower_ in PAST_MARKERS for m in rec.mentions for t in m.sent):
+        if any(t.lower_ in PAST_MARKERS for m in rec.mentions for t in m.sent) or _dated_apart(rec):
             continue
         start = rec.mentions[0].sent.start_char
         before = [f for f in frames if f.start < start]
@@ -177,3 +197,50 @@ def place_from_frames(records: list[Record], lookup: Lookup, published: date | N
         shared = bool(frame.parties & rec.countries)
         if shared or frame.gathering and _side_contact(rec):
             rec.location_country = frame.country
+
+
+MOVE_VERBS = frozenset({"shuttle", "travel", "fly", "go", "head", "arrive", "come", "leave", "continue"})
+MOVE_PREPOSITIONS = frozenset({"between", "to", "into", "for", "in"})
+
+
+def _trip_towns(verb: Token, lookup: Lookup) -> list[tuple[str, str]]:
+    """(town, state) of each place a trip verb goes to: "shuttled between Beirut and Damascus", "travelled to X"."""
+    out = []
+    for c in verb.children:
+        if c.dep_ != "prep" or c.lower_ not in MOVE_PREPOSITIONS:
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj":
+                continue
+            for t in [g, *(x for x in g.children if x.dep_ == "conj")]:
+                if t.i in lookup.dateline or not (is_place(t) or _town_word(t)):
+                    continue
+                name = _place_name(t, lookup)
+                code = lookup.place_country(name)
+                if code and not code.startswith("IGO:"):
+                    out.append((name, code))
+    return out
+
+
+def place_on_the_way(records: list[Record], lookup: Lookup) -> None:
+    """"shuttled between Beirut and Damascus, holding talks first with X and then with Y", "travelled to Addis
+    Ababa and held talks with Z": a contact told inside a trip takes the trip's town in the state of one of its
+    parties (never the traveller's own: "flew home to Delhi after meeting X" is no stay). A state only borrowed
+    from a visit gives way to it; a place of the contact's own words stays."""
+    for rec in records:
+        if rec.location or rec.kind in ("call", "visit") or rec.status == "cancelled":
+            continue
+        found: dict[str, str] = {}
+        for m in rec.mentions:
+            for v in m.sent:
+                if v.pos_ != "VERB" or v.lemma_.lower() not in MOVE_VERBS or m.trigger not in list(v.subtree):
+                    continue
+                subject = [c for c in v.children if c.dep_ == "nsubj"]
+                home = set(lookup.countries(lookup.doc[subject[0].left_edge.i : subject[0].i + 1])) if subject \
+                    else set()
+                for name, code in _trip_towns(v, lookup):
+                    if code in rec.countries and code not in home:
+                        found.setdefault(code, name)
+        if len(found) == 1:
+            code, name = next(iter(found.items()))
+            rec.location, rec.location_country = name, code
