@@ -26,7 +26,7 @@ from extractors.meetings.syntax import is_place
 from extractors.resolve.data import is_known_town
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
     from extractors.meetings.args import Lookup
     from extractors.meetings.merge import Record
@@ -68,18 +68,19 @@ def _place_name(tok: Token, lookup: Lookup) -> str:
     return tok.doc[min([tok.i, *lead]) : tok.i + 1].text
 
 
-def _frame_kind(place: Token) -> str | None:
-    """"gathering" when the place hangs on a gathering or a verb holding one, "trip" on a traveller's verb."""
+def _frame_kind(place: Token) -> tuple[str, Token] | None:
+    """("gathering", its word) when the place hangs on a gathering or a verb holding one, ("trip", its verb) on a
+    traveller's verb."""
     head = place.head.head
     for _ in range(4):  # up through a name the town qualifies ("hosted by Laos in Vientiane")
         if head.lemma_.lower() in GATHERING_NOUNS:
-            return "gathering"
+            return "gathering", head
         if head.pos_ in ("VERB", "AUX"):
             lemma = head.lemma_.lower()
             if lemma in GATHERING_VERBS and _holds_gathering(head):
-                return "gathering"
+                return "gathering", head
             if lemma in TRIP_VERBS and head.i == place.head.head.i and _stay_told(head):
-                return "trip"
+                return "trip", head
             return None
         if head.head.i == head.i:
             break
@@ -106,14 +107,15 @@ def _holds_gathering(verb: Token) -> bool:
     return any(c.lemma_.lower() in GATHERING_NOUNS for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass"))
 
 
-def _background(sent: Span, published: date | None) -> bool:
-    """A sentence dated by a month or a year only ("in July", "in 2019"), or by words of an earlier time."""
-    if any(t.lower_ in PAST_MARKERS for t in sent):
+def _background(anchor: Token) -> bool:
+    """A gathering or a trip dated by a month or a year only ("travelled to Beijing in December", "the summit in
+    2019"), or by words of an earlier time ("last year's summit in Lima"); a year told elsewhere in the sentence
+    ("pledged to integrate by 2020") dates something else."""
+    words = list(anchor.subtree)
+    if any(t.lower_ in PAST_MARKERS for t in words):
         return True
-    for found in find_dates(sent.text):
-        if found.kind in ("month", "month_year", "year"):
-            return True
-    return False
+    text = anchor.doc[words[0].i : words[-1].i + 1].text
+    return any(found.kind in ("month", "month_year", "year") for found in find_dates(text))
 
 
 def frames_of(lookup: Lookup, records: list[Record], published: date | None) -> list[Frame]:
@@ -124,11 +126,13 @@ def frames_of(lookup: Lookup, records: list[Record], published: date | None) -> 
         for t in sent:
             if t.i in lookup.dateline or t.dep_ != "pobj" or t.head.lower_ not in PLACE_WORDS or not _town_word(t):
                 continue
-            kind = _frame_kind(t)
-            code = lookup.place_country(_place_name(t, lookup)) if kind else None
+            found = _frame_kind(t)
+            if found is None or _background(found[1]):
+                continue
+            code = lookup.place_country(_place_name(t, lookup))
             if code and not code.startswith("IGO:"):
-                kinds.setdefault(code, kind or "trip")
-        if not kinds or _background(sent, published):
+                kinds.setdefault(code, found[0])
+        if not kinds:
             continue
         parties = frozenset(lookup.countries(sent))
         if len(kinds) > 1:
