@@ -42,6 +42,7 @@ PLACE_WORDS = frozenset({"in", "to", "into"})
 SIDE_CUES = frozenset({"also", "later", "separately", "sidelines", "sideline", "margins", "margin", "earlier",
                        "before", "after", "separate"})  # fmt: skip
 PAST_MARKERS = frozenset({"last", "previous", "ago"})
+FUTURE_MARKERS = frozenset({"next", "upcoming", "coming", "will"})  # "next week's gathering in X": not yet held
 
 
 @dataclass(slots=True)
@@ -109,11 +110,13 @@ def _holds_gathering(verb: Token) -> bool:
 
 def _background(anchor: Token) -> bool:
     """A gathering or a trip dated by a month or a year only ("travelled to Beijing in December", "the summit in
-    2019"), or by words of an earlier time ("last year's summit in Lima"); a year told elsewhere in the sentence
-    ("pledged to integrate by 2020") dates something else."""
+    2019"), by words of an earlier or a later time ("last year's summit in Lima", "next week's gathering in X"); a
+    year told elsewhere in the sentence ("pledged to integrate by 2020") dates something else."""
     words = list(anchor.subtree)
-    if any(t.lower_ in PAST_MARKERS for t in words):
+    if any(t.lower_ in PAST_MARKERS | FUTURE_MARKERS for t in words):
         return True
+    if anchor.head.lower_ == "of" and anchor.head.head.lower_ in ("ahead", "before"):
+        return True  # "lobbying allies ahead of the gathering in Vilnius": the gathering is still to come
     text = anchor.doc[words[0].i : words[-1].i + 1].text
     return any(found.kind in ("month", "month_year", "year") for found in find_dates(text))
 

@@ -65,6 +65,13 @@ CASES: list[tuple[str, str, str, list[Place]]] = [
         [(("BEL", "NLD"), "held", None)],
     ),
     (
+        "near miss: a gathering still to come places nothing held before it",
+        "2025-06-17",
+        "BRUSSELS - The EU's foreign policy chief Kaja Kallas spent Tuesday preparing for next week's summit in "
+        "Copenhagen. Kallas held talks with Moldovan President Maia Sandu in the morning.",
+        [(("IGO:EU", "MDA"), "held", None)],
+    ),
+    (
         "near miss: the dateline city alone never places the talks",
         "2025-06-05",
         "WARSAW, June 5 (Wire) - Polish Foreign Minister Radoslaw Sikorski held talks with his Czech counterpart "
