@@ -51,6 +51,14 @@ CASES: list[tuple[str, str, str, list[Place]]] = [
         [(("JPN", "USA"), "planned", "USA")],
     ),
     (
+        "a venue of the state the visitor is told to be in, not the visitor's",
+        "2025-02-13",
+        "Indonesian President Prabowo Subianto spent his second day in Turkey on Thursday, and the Indonesian "
+        "delegation signed a dozen agreements. Prabowo, who has praised Indonesia's ties with the Muslim world, "
+        "held talks with President Recep Tayyip Erdogan at the presidential complex in the afternoon.",
+        [(("IDN", "TUR"), "held", "TUR")],
+    ),
+    (
         "near miss: a call during a stay has no place",
         "2025-06-05",
         "Polish President Andrzej Duda held talks with Lithuanian President Gitanas Nauseda in Vilnius on "
