@@ -51,6 +51,7 @@ class Frame:
     country: str | None  # None: a sentence naming several states as places (stops older frames)
     parties: frozenset[str]
     gathering: bool
+    future: bool = False  # a gathering or trip still to come: frames only the contacts planned at it
 
 
 def _town_word(tok: Token) -> bool:
@@ -100,6 +101,11 @@ def _stay_told(verb: Token) -> bool:
 PLAN_WORDS = frozenset({"due", "schedule", "expect", "plan", "set", "hope", "want", "intend"})
 
 
+def _still_to_come(anchor: Token) -> bool:
+    """"heading to X for the summit next week", "next week's gathering in Y"."""
+    return any(t.lower_ in FUTURE_MARKERS for t in anchor.subtree)
+
+
 def _holds_gathering(verb: Token) -> bool:
     """"the Council of Ministers Meeting ..., held in Colombo", "the summit hosted by Laos", "opened their
     summit": a verb whose noun (the phrase it describes, or its object or subject) is a gathering."""
@@ -113,10 +119,10 @@ def _background(anchor: Token) -> bool:
     2019"), by words of an earlier or a later time ("last year's summit in Lima", "next week's gathering in X"); a
     year told elsewhere in the sentence ("pledged to integrate by 2020") dates something else."""
     words = list(anchor.subtree)
-    if any(t.lower_ in PAST_MARKERS | FUTURE_MARKERS for t in words):
+    if any(t.lower_ in PAST_MARKERS for t in words):
         return True
     if anchor.head.lower_ == "of" and anchor.head.head.lower_ in ("ahead", "before"):
-        return True  # "lobbying allies ahead of the gathering in Vilnius": the gathering is still to come
+        return True  # "lobbying allies ahead of the gathering in Vilnius": what comes before it is told elsewhere
     text = anchor.doc[words[0].i : words[-1].i + 1].text
     return any(found.kind in ("month", "month_year", "year") for found in find_dates(text))
 
@@ -125,7 +131,7 @@ def frames_of(lookup: Lookup, records: list[Record], published: date | None) -> 
     """The article's frames in text order (see the module doc)."""
     frames: list[Frame] = []
     for sent in lookup.doc.sents:
-        kinds: dict[str, str] = {}
+        kinds: dict[str, tuple[str, bool]] = {}
         for t in sent:
             if t.i in lookup.dateline or t.dep_ != "pobj" or t.head.lower_ not in PLACE_WORDS or not _town_word(t):
                 continue
@@ -134,15 +140,15 @@ def frames_of(lookup: Lookup, records: list[Record], published: date | None) -> 
                 continue
             code = lookup.place_country(_place_name(t, lookup))
             if code and not code.startswith("IGO:"):
-                kinds.setdefault(code, found[0])
+                kinds.setdefault(code, (found[0], _still_to_come(found[1])))
         if not kinds:
             continue
         parties = frozenset(lookup.countries(sent))
         if len(kinds) > 1:
             frames.append(Frame(sent.start_char, None, parties, False))
             continue
-        code, kind = next(iter(kinds.items()))
-        frames.append(Frame(sent.start_char, code, parties | {code}, kind == "gathering"))
+        code, (kind, future) = next(iter(kinds.items()))
+        frames.append(Frame(sent.start_char, code, parties | {code}, kind == "gathering", future))
     for rec in records:
         if rec.location_country and rec.kind != "call" and rec.status == "held" and rec.mentions \
                 and not any(m.recall for m in rec.mentions) and _current(rec, published):
@@ -190,17 +196,18 @@ def place_from_frames(records: list[Record], lookup: Lookup, published: date | N
             continue
         if rec.status not in ("held", "planned") or any(m.recall for m in rec.mentions):
             continue
-        if rec.status == "planned" and (rec.date is None or rec.date.granularity != "day"):
-            continue  # only a plan for a day of the stay ("on Friday he is due to meet X")
-        if not _current(rec, published) or _own_place_told(rec, lookup):
-            continue
-        if any(t.lower_ in PAST_MARKERS for m in rec.mentions for t in m.sent) or _dated_apart(rec):
+        if _own_place_told(rec, lookup) or any(t.lower_ in PAST_MARKERS for m in rec.mentions for t in m.sent):
             continue
         start = rec.mentions[0].sent.start_char
-        before = [f for f in frames if f.start < start]
+        before = [f for f in frames if f.start < start and (not f.future or rec.status == "planned")]
         if not before or before[-1].country is None:
             continue
         frame = before[-1]
+        if not frame.future:
+            if rec.status == "planned" and (rec.date is None or rec.date.granularity != "day"):
+                continue  # only a plan for a day of the stay ("on Friday he is due to meet X")
+            if not _current(rec, published) or _dated_apart(rec):
+                continue
         shared = bool(frame.parties & rec.countries)
         if shared or frame.gathering and _side_contact(rec):
             rec.location_country = frame.country
