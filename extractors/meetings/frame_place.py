@@ -12,7 +12,10 @@ it is no call and no visit (a visit's place is its destination); it is held, or 
 it is no recalled or dated background contact (its day, if any, within a few days of publication); its own
 sentences name no place; and it shares a state with a traveller's frame, or, for a gathering, shares a state or
 is told as a side contact ("also", "later", "separately", "on the sidelines"). A frame sentence naming two states
-as places ("between Beirut and Damascus") places nothing and stops older frames.
+as places ("between Beirut and Damascus") places nothing and stops older frames; a gathering or trip still to come
+("heading to X for next week's summit") frames only the contacts planned at it, and one dated apart ("travelled to
+Beijing in December") frames nothing. `place_on_the_way` places a contact told inside a trip ("shuttled between A
+and B, holding talks first with X and then with Y") in the trip's town of one of its parties.
 """
 
 from __future__ import annotations
