@@ -294,6 +294,9 @@ class Lookup:
                 if t.i > 0 and doc[t.i - 1].lower_ == "to" or t.i > 1 and doc[t.i - 2].lower_ == "to" and \
                         doc[t.i - 1].lower_ == "the":  # fmt: skip
                     continue
+                if t.dep_ == "appos" and t.i > 1 and doc[t.i - 1].text == "," and t.head.i < t.i \
+                        and t.head.dep_ == "pobj" and t.head.head.lower_ in ("in", "at"):
+                    continue  # "met X in Kazan, Russia": the state of the town, where it happened, not a party
                 if t.i > 1 and doc[t.i - 1].lower_ == "for" and doc[t.i - 2].lower_ in OFFICE_FOR:
                     continue  # "the special envoy for Libya": the office's brief, not its state
                 if not t.ent_type_ and t.dep_ == "compound" and t.head.ent_type_ == "PERSON" and t.is_title:

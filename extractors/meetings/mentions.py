@@ -92,6 +92,7 @@ from extractors.meetings.syntax import (
     governing_chain,
     is_destination,
     is_place,
+    is_trip_town,
     places_of,
     plan_clauses,
     subject_of,
@@ -1195,8 +1196,8 @@ def _places_of_contact(tok: Token, chain: list[Token], sent: Span, lookup: Looku
     where = [c for v in [tok, *chain] for c in v.children if c.lower_ == "where" and c.i < tok.i] if rel else []
     if not args.places and where:
         # "continue to Vilnius this evening, where she will meet X": the place just before "where"
-        before = [t for t in sent.doc[max(sent.start, where[0].i - 12) : where[0].i] if is_place(t)
-                  and t.i not in lookup.dateline]  # fmt: skip
+        before = [t for t in sent.doc[max(sent.start, where[0].i - 12) : where[0].i]
+                  if (is_place(t) or is_trip_town(t)) and t.i not in lookup.dateline]  # fmt: skip
         # "in Beijing next week for the Belt and Road Forum, where ...": the last place in a known state
         known = [t for t in before if _place_country(_place_name(t, lookup), lookup)]
         # "flies to Rome for a gathering of NATO ministers, where": the trip's town, not the body's seat
@@ -1923,7 +1924,9 @@ def _body_of(name: str, lookup: Lookup) -> str | None:
 def _place_country(name: str, lookup: Lookup) -> str | None:
     """The state a place is in; an organisation's headquarters are in the state that hosts its seat."""
     body = _body_of(name, lookup)
-    code = body or lookup.place_country(name)
+    town, _, region = name.rpartition(", ")
+    # "Palm Beach, Florida", "Crawford, Texas": the region named after the town says which state it is in
+    code = body or (town and lookup.place_country(region)) or lookup.place_country(name)
     if code and code.startswith("IGO:"):
         return IGO_SEATS.get(code)
     return SOVEREIGN_OF.get(code, code) if code else code
@@ -1949,10 +1952,22 @@ def _place_name(tok: Token, lookup: Lookup) -> str:
         return " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")  # "Ethiopian capital"
     if tok.lower_ in SEAT_NOUNS and not tok.ent_type_:
         return " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ != "det")  # "OAS headquarters"
+    region = _region_after(tok, span, lookup)
     if len(span) > 1 or tok.ent_type_ or tok.pos_ != "PROPN":
-        return span.text
+        return span.text + region
     lead = [c.i for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
     return tok.doc[min([tok.i, *lead]) : tok.i + 1].text
+
+
+def _region_after(tok: Token, span: Span, lookup: Lookup) -> str:
+    """", Florida" in "in Palm Beach, Florida": a region or state set after the town, which says where it is."""
+    doc = tok.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return ""
+    nxt = doc[span.end + 1]
+    if nxt.dep_ != "appos" or nxt.head.i != tok.i or nxt.ent_type_ != "GPE":
+        return ""
+    return ", " + lookup.ent_span(nxt).text
 
 
 def _at_place(place: tuple[str | None, str | None], places: list[tuple[str | None, str | None]],

@@ -13,6 +13,7 @@ Two gaps the sentence readers leave (issue 17, location family):
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -154,12 +155,21 @@ def _venue_country(rec: Record, lookup: Lookup) -> str | None:
                  and not m.code.startswith("IGO:") and _told_as_place(lookup.text, m.start, m.end)]  # fmt: skip
         if towns:
             return towns[-1].code
+        stays = [m.code for m in between(max(0, at - LOOK_BACK), at) if m.kind == "name" and m.code in rec.countries
+                 and STAY_BEFORE.search(lookup.text[max(0, m.start - 24) : m.start])]  # fmt: skip
+        if stays:
+            return stays[-1]  # "his first full day in Germany ... met X at the Chancellery": the host's venue
     dl = _dateline_place(lookup)
     if dl:
         return dl[1]
     states = sorted(c for c in rec.countries if not c.startswith("IGO:"))
     pick = getattr(lookup.resolver, "pick_by_context", None)
     return pick(states) if pick and states else None
+
+
+STAY_BEFORE = re.compile(
+    r"\b(?:visit|trip|tour|stay|days?|arrived|arrives|landed|flew)\s+(?:to|in|into|of)\s+(?:the\s+)?$", re.IGNORECASE
+)  # a state named as where a visitor is: "a state visit to Australia", "his first day in Germany"
 
 
 def _told_as_place(text: str, start: int, end: int) -> bool:

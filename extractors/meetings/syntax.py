@@ -136,6 +136,15 @@ def is_place(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and is_known_town(name)
 
 
+def is_trip_town(tok: Token) -> bool:
+    """A town the tagger left unnamed as the end of a trip ("flies on to Adelaide", "leaves today for La Paz")."""
+    if tok.pos_ != "PROPN" or tok.dep_ != "pobj" or tok.head.lower_ not in ("to", "for", "into"):
+        return False
+    lead = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < tok.i]
+    name = tok.doc[lead[0].i : tok.i + 1].text if lead else tok.text
+    return tok.ent_type_ in ("", "GPE", "LOC") and is_known_town(name)
+
+
 SCHEDULE_WORDS = frozenset({"due", "schedule", "set", "plan", "expect", "slate"})
 
 

@@ -64,6 +64,12 @@ def _sentences(doc: Doc) -> list[Span]:
 LIKE_SIZE = 8  # the article's town must have at least 1/8 of the biggest namesake's people ("Tripoli", Lebanon's)
 
 
+
+# Last words of a facility's name: its other words are a person's or a town's, and only a town opening the name
+# ("Beijing Capital International Airport") says where it is; not a namesake of a word inside ("Jose Marti").
+FACILITY_WORDS = frozenset({"airport", "palace", "hotel", "house", "hall", "centre", "center", "complex", "residence",
+                            "guesthouse", "stadium", "airbase", "station"})  # fmt: skip
+
 class ArticleResolver:
     """Resolves mentions of one article to countries. Build once per article; every query is a cheap lookup.
 
@@ -324,8 +330,11 @@ class ArticleResolver:
         if low in places or fold(low) in places:
             return self._place_in_context(low)
         ws = [w for w, _, _ in words(t)]
+        facility = len(ws) > 1 and ws[-1].lower() in FACILITY_WORDS
         for n in range(len(ws), 0, -1):
             for i in range(len(ws) - n + 1):
+                if facility and (i > 0 or n == len(ws)):
+                    continue  # "Jose Marti International Airport": only a town opening the name places it
                 cand = " ".join(ws[i : i + n]).lower()
                 if (cand in places or fold(cand) in places) and ws[i][:1].isupper():
                     return self._place_in_context(cand)
