@@ -164,6 +164,15 @@ repository, so no corpus marker):
   professor and a visiting striker who "met" others, arrangements for a family's and a choir's visit, a tourist and
   a band flying abroad on a named day; 17 articles in wire, newspaper, readout and broadcaster styles. Meetings F1
   0.762 before the round, 0.957 after it (the one miss left is a phone call told as "discussed ... in a phone call").
+- `round11_gathering.jsonl` (issue 17, eleventh round, a gathering's states named around it): "Among those
+  attending were A's X and B's Y", "X, who also attended", "C was represented by its foreign minister" (and a
+  live blog's "D is represented by X and E by Y", told before or after the summit), "delegations from F and G
+  attended / are also taking part", "the presidents of H and I arrived for the summit", "addressed the summit's
+  closing session", "a ceremony hosted by X and attended by J", "K and L also signed the document", "the group
+  comprised ..."; near misses: a summit whose leaders criticise absent states and a member that stayed away, a
+  bilateral meeting on a summit's sidelines with the host not taking part, a festival's and a wedding's guests,
+  pupils at a summer school, a summit only its host is named at; 16 articles. Meetings F1 0.222 and contact
+  pairs F1 0.214 before the round, 0.917 and 0.972 after it (Georgia read as the US state is the one miss).
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl` and `blind4_tune.jsonl` (written blind to the rules,
   tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl` (held out: scored, their
   misses never read) are not here: they measure unseen copy, a floor would only fix today's number (see the
@@ -236,6 +245,7 @@ FLOORS = {
     "round9_quotes.jsonl": {("quotes_attributed", "f1"): 0.96, ("quotes_span", "f1"): 0.96,
                             ("quote_attributes", "speaker_country_accuracy"): 0.92, ("meetings", "f1"): 0.8},
     "round10_visiting.jsonl": {("meetings", "f1"): 0.93, ("contact_pairs", "f1"): 0.88},
+    "round11_gathering.jsonl": {("meetings", "f1"): 0.88, ("contact_pairs", "f1"): 0.94},
     "round10_resolve.jsonl": {("meetings", "f1"): 0.93, ("quotes_attributed", "f1"): 0.95,
                               ("quote_attributes", "speaker_country_accuracy"): 0.95,
                               ("meeting_attributes", "participant_country_accuracy"): 0.95},
@@ -250,7 +260,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
             "round8_place.jsonl": 33, "round9_resolve.jsonl": 38, "round9_dateline.jsonl": 39,
             "round9_merge.jsonl": 30, "round9_b4.jsonl": 40, "round9_quotes.jsonl": 39, "round10_visiting.jsonl": 17,
-            "round10_resolve.jsonl": 17}
+            "round10_resolve.jsonl": 17, "round11_gathering.jsonl": 16}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -296,7 +306,8 @@ def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp, name: str,
 
 
 @pytest.mark.parametrize("name", [n for n in FLOORS
-                                  if n.startswith(("round5_", "round6_", "round7_", "round8_", "round9_", "round10_"))])
+                                  if n.startswith(("round5_", "round6_", "round7_", "round8_", "round9_", "round10_",
+                                                   "round11_"))])
 def test_near_misses_of_the_fifth_to_tenth_rounds_yield_no_contact(nlp, name: str) -> None:
     """Each rule of the fifth to tenth rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family, a school's
