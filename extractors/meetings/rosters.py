@@ -291,6 +291,18 @@ def _gatherings(mentions: list[Mention], sent_no: dict[int, int]) -> list[Gather
     return out
 
 
+def closed_list(g: Gathering) -> bool:
+    """"The prime ministers of A, B, C and D gathered ...": a gathering whose own sentence lists three states or more
+    is told as complete; a state told later joins it only as an addition ("also attended", "also taking part"),
+    not as "E, which did not send its prime minister, was represented by a junior minister"."""
+    return len({c for m in g.mentions for c in m.countries if not c.startswith("IGO:")}) >= 3
+
+
+def _also(clause: Clause) -> bool:
+    return any(c.lower_ in ("also", "too") and c.dep_ == "advmod" for c in clause.verb.children) or \
+        clause.verb.dep_ == "relcl" and any(c.lower_ == "also" for c in clause.verb.children)
+
+
 def _link(clause: Clause, sent_idx: int, gatherings: list[Gathering], backwards: bool) -> Gathering | None:
     """The gathering a clause tells about: the one its noun names, else the nearest told before (or, in a live blog
     told backwards, after) within a few sentences."""
@@ -349,7 +361,7 @@ def complete_rosters(mentions: list[Mention], records: list[Record], lookup: Loo
     for n, sent in enumerate(sents):
         for clause in taking_part(sent):
             g = _link(clause, n, gatherings, backwards)
-            if g is None:
+            if g is None or closed_list(g) and not _also(clause):
                 continue
             codes, people = _states(clause.who, lookup)
             if clause.target is not None and clause.target.i in trigger_record:
