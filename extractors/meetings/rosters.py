@@ -9,7 +9,9 @@ made when its own sentence named fewer than two.
 
 Only states told as TAKING PART join: a clause with a negation ("did not attend"), a state that is a topic, a place
 or criticised, and a body that is no government ("actors from X attended") never do. A meeting told as framed by a
-gathering ("met on the sidelines of the summit", "before the summit") is no gathering: it stays as it was.
+gathering ("met on the sidelines of the summit", "before the summit") is no gathering: it stays as it was; a
+pair's contact ("will hold talks with X") takes no guests; a gathering whose own sentence lists three states or
+more takes later ones only as additions ("also attended").
 """
 
 from __future__ import annotations

@@ -46,6 +46,14 @@ CASES: list[tuple[str, str | None, str, list[Row]]] = [
         [(("GHA", "KEN"), "meeting", "held", "2024-09-23")],
     ),
     (
+        "a listed gathering takes a later state only as an addition",
+        "2024-04-09",
+        "The prime ministers of Estonia, Latvia and Lithuania met in Tallinn on Monday for their annual talks. "
+        "Poland, which did not send its prime minister, was represented by a deputy minister. Finnish Prime "
+        "Minister Petteri Orpo also attended the talks.",
+        [(("EST", "FIN", "LTU", "LVA"), "talks", "held", "2024-04-08")],
+    ),
+    (
         "also signed: signatories at a ceremony join its host and the first signers",
         "2024-06-04",
         "The foreign ministers of Serbia and Kosovo signed a trade accord in Brussels on Monday at a ceremony "
