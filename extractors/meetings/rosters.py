@@ -301,8 +301,10 @@ def closed_list(g: Gathering) -> bool:
 
 
 def _also(clause: Clause) -> bool:
-    return any(c.lower_ in ("also", "too") and c.dep_ == "advmod" for c in clause.verb.children) or \
-        clause.verb.dep_ == "relcl" and any(c.lower_ == "also" for c in clause.verb.children)
+    """"also attended", "who also attended", "has also confirmed he will attend": told as an addition."""
+    v = clause.verb
+    verbs = [v, v.head] if v.dep_ in ("ccomp", "xcomp") else [v]
+    return any(c.lower_ in ("also", "too") and c.dep_ == "advmod" for w in verbs for c in w.children)
 
 
 def _link(clause: Clause, sent_idx: int, gatherings: list[Gathering], backwards: bool) -> Gathering | None:
