@@ -27,6 +27,7 @@ from extractors.meetings.merge import Record, merge_mentions
 from extractors.meetings.people import attach_following, attach_group_people
 from extractors.meetings.places import settle_places
 from extractors.meetings.precision import igo_only
+from extractors.meetings.rosters import complete_rosters
 from extractors.meetings.storyday import date_from_lead
 from extractors.resolve.resolver import ArticleResolver
 
@@ -125,6 +126,10 @@ def find_meetings(doc: Doc, resolver: ArticleResolver) -> list[Meeting]:
         except Exception:  # noqa: BLE001 - one odd sentence must not lose the article's other contacts
             log.exception("meeting extraction failed on a sentence at offset %d", sent.start_char)
     records = merge_mentions(mentions)
+    try:
+        records = complete_rosters(mentions, records, lookup)
+    except Exception:  # noqa: BLE001 - a gathering's other guests are a detail; the contacts stand without them
+        log.exception("completing gatherings' rosters failed")
     records = [r for r in records if not igo_only(r.countries)]  # contacts between two IGOs: out of scope
     try:
         date_from_lead(records, doc, published)

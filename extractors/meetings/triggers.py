@@ -120,10 +120,15 @@ def _noun_kind(tok: Token, low: str) -> str | None:
     of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if low == "summit" and of and not any(
         g.lemma_.lower() in OFFICIAL_NOUNS or g.lower_ in OFFICIAL_NOUNS or g.ent_type_ in ("ORG", "GPE", "NORP")
+        or g.pos_ == "PROPN" and not g.ent_type_ and g.lower_ in BLOC_NOUNS  # "of the Community of ... States"
         for g in of
     ):
         return None  # "the summit of the volcano"; not "the summit of the heads of state", "of the G20"
     return kind
+
+
+BLOC_NOUNS = frozenset({"community", "union", "league", "organization", "organisation", "council", "conference",
+                        "forum", "group", "alliance", "association", "cooperation", "commonwealth"})
 
 
 def _session_with_group(tok: Token) -> bool:

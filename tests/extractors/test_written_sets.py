@@ -197,6 +197,15 @@ repository, so no corpus marker):
   articles in wire, newspaper, readout, broadcaster and live-blog styles. Scored before the round: meetings F1
   0.900, kind accuracy 0.667 (12 of 18); after it 0.900 and 0.889 (16 of 18: talks the parser reads as a
   modifier, and a meeting of a dialogue split from the dialogue, are left).
+- `round11_gathering.jsonl` (issue 17, eleventh round, a gathering's states named around it): "Among those
+  attending were A's X and B's Y", "X, who also attended", "C was represented by its foreign minister" (and a
+  live blog's "D is represented by X and E by Y", told before or after the summit), "delegations from F and G
+  attended / are also taking part", "the presidents of H and I arrived for the summit", "addressed the summit's
+  closing session", "a ceremony hosted by X and attended by J", "K and L also signed the document", "the group
+  comprised ..."; near misses: a summit whose leaders criticise absent states and a member that stayed away, a
+  bilateral meeting on a summit's sidelines with the host not taking part, a festival's and a wedding's guests,
+  pupils at a summer school, a summit only its host is named at; 16 articles. Meetings F1 0.222 and contact
+  pairs F1 0.214 before the round, 0.917 and 0.972 after it (Georgia read as the US state is the one miss).
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl` and `blind4_tune.jsonl` (written blind to the rules,
   tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl` (held out: scored, their
   misses never read) are not here: they measure unseen copy, a floor would only fix today's number (see the
@@ -272,6 +281,7 @@ FLOORS = {
     "round11_kind.jsonl": {("meetings", "f1"): 0.88, ("meeting_attributes", "kind_accuracy"): 0.85},
     "round11_place.jsonl": {("meetings", "f1"): 0.87, ("meeting_attributes", "location_country_accuracy"): 0.93,
                             ("quotes_attributed", "f1"): 0.95},
+    "round11_gathering.jsonl": {("meetings", "f1"): 0.88, ("contact_pairs", "f1"): 0.94},
     "round10_resolve.jsonl": {("meetings", "f1"): 0.93, ("quotes_attributed", "f1"): 0.95,
                               ("quote_attributes", "speaker_country_accuracy"): 0.95,
                               ("meeting_attributes", "participant_country_accuracy"): 0.95},
@@ -287,7 +297,8 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round7_multi.jsonl": 35, "round8_recall.jsonl": 19, "round8_prec.jsonl": 28, "round8_attrs.jsonl": 25,
             "round8_place.jsonl": 33, "round9_resolve.jsonl": 38, "round9_dateline.jsonl": 39,
             "round9_merge.jsonl": 30, "round9_b4.jsonl": 40, "round9_quotes.jsonl": 39, "round10_visiting.jsonl": 17,
-            "round10_resolve.jsonl": 17, "round11_split.jsonl": 19, "round11_kind.jsonl": 18, "round11_place.jsonl": 21}
+            "round10_resolve.jsonl": 17, "round11_split.jsonl": 19, "round11_kind.jsonl": 18,
+            "round11_place.jsonl": 21, "round11_gathering.jsonl": 16}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -336,7 +347,7 @@ def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp, name: str,
                                   if n.startswith(("round5_", "round6_", "round7_", "round8_", "round9_", "round10_",
                                                    "round11_"))])
 def test_near_misses_of_the_fifth_to_eleventh_rounds_yield_no_contact(nlp, name: str) -> None:
-    """Each rule of the fifth to eleventh rounds came with articles that use its words in another sense (a crowd
+    """Each rule of the fifth to tenth rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family, a school's
     tour of parliament, two robbers who talked for an hour, two chief executives meeting abroad, a prisoner
     exchange, a rugby team led by its captain, a company's leaders' retreat, tourists sitting down; in the eighth
