@@ -347,7 +347,7 @@ def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp, name: str,
                                   if n.startswith(("round5_", "round6_", "round7_", "round8_", "round9_", "round10_",
                                                    "round11_"))])
 def test_near_misses_of_the_fifth_to_eleventh_rounds_yield_no_contact(nlp, name: str) -> None:
-    """Each rule of the fifth to tenth rounds came with articles that use its words in another sense (a crowd
+    """Each rule of the fifth to eleventh rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family, a school's
     tour of parliament, two robbers who talked for an hour, two chief executives meeting abroad, a prisoner
     exchange, a rugby team led by its captain, a company's leaders' retreat, tourists sitting down; in the eighth
