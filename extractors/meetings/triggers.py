@@ -397,7 +397,8 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         if not any(o.lemma_.lower() in SIGNED_NOUNS for o in objs):
             return None
         if len(subj) == 1 and signing_group(subj[0]):
-            return "meeting"
+            # ("the two presidents are expected to sign agreements": the signing of a visit under way, no more)
+            return "meeting" if signer is tok else None
         if len(subj) == 1 and _named_person(subj[0]) and any(
                 _named_person(g) for h in [tok, *objs] for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
                 for g in c.children if g.dep_ == "pobj"):  # fmt: skip
