@@ -291,6 +291,8 @@ class Lookup:
                     continue
                 if named_only and any(x.lower_ in ANAPHORIC_STATES for x in doc[t.i : t.i + 2]):
                     continue  # "the country's defence minister": the resolver's guess, not a name
+                if named_only and _whereabouts(t) or _place_list_tail(t):
+                    continue  # "met North Korean leader Kim in Singapore": where he was, not a third party
                 if t.i > 0 and doc[t.i - 1].lower_ == "to" or t.i > 1 and doc[t.i - 2].lower_ == "to" and \
                         doc[t.i - 1].lower_ == "the":  # fmt: skip
                     continue
@@ -442,6 +444,8 @@ def _title_initials(span: Span, lookup: Lookup) -> Span | None:
 
 def parties_of(tok: Token, lookup: Lookup) -> list[Party]:
     """The parties a phrase headed by `tok` names: each person with their country, plus bare countries."""
+    if _place_list_tail(tok):
+        return []
     keep = phrase_tokens(tok)
     lo, hi = min(keep), max(keep) + 1
     span = tok.doc[lo:hi]
@@ -528,6 +532,26 @@ def title_of_state(ent: Span, lookup: Lookup) -> str | None:
         return None
     code = lookup.place_country(tail)
     return code if code and not code.startswith("IGO:") else None
+
+
+def _whereabouts(tok: Token) -> bool:
+    """Whether a place word is where a named person is ("Kim Jong Un in Singapore", "Putin at the Kremlin"): the
+    parser hangs the contact's venue on the last name before it ("... in Singapore and Hanoi": both)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head if tok.dep_ == "pobj" else None
+    return prep is not None and prep.dep_ == "prep" and prep.lower_ in ("in", "at") and prep.head.ent_type_ == "PERSON"
+
+
+def _place_list_tail(tok: Token) -> bool:
+    """"talks with X in Bali and Jakarta": the parser may join the second place to the person as a conjunct; it is
+    the rest of the place list, no party."""
+    if tok.dep_ != "conj" or tok.ent_type_ not in ("GPE", "LOC") or tok.head.ent_type_ != "PERSON":
+        return False
+    places = [g for c in tok.head.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+              for g in c.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC") and g.i < tok.i]
+    return any(all(t.ent_type_ in ("GPE", "LOC") or t.lower_ in ("and", ",") for t in tok.doc[g.i + 1 : tok.i])
+               for g in places)
 
 
 def _surname_as_noun(tok: Token, lookup: Lookup) -> bool:

@@ -18,6 +18,7 @@ from extractors.core.datelines import dateline_end
 from extractors.core.dates import ResolvedDate, day_shift, find_dates, resolve_date
 from extractors.core.types import Participant
 from extractors.meetings.args import (
+    COMPANY_NOUNS,
     GROUP_ANAPHORS,
     Lookup,
     Party,
@@ -102,6 +103,7 @@ from extractors.meetings.time import date_for
 from extractors.meetings.triggers import (
     ACCOMPANY_VERBS,
     REMOTE_MODIFIERS,
+    SIGNED_NOUNS,
     body_members,
     company_partners,
     due_in,
@@ -511,9 +513,16 @@ def _same_side_guess(parties: list[Party], agent_countries: set[str], lookup: Lo
             p.participant.country = main
 
 
+# Bodies whose heads meet for no state ("the two clubs' presidents met"); firms are `args.COMPANY_NOUNS`.
+PRIVATE_BODIES = frozenset("club clubs team teams university universities school schools federation federations "
+                           "league leagues union unions church churches".split())
+
+
 def _is_group(tokens: list[Token]) -> bool:
     """"The two leaders", "both presidents", "the two heads of state", "they": the parties talked about before."""
     for t in tokens:
+        if any(c.dep_ == "poss" and c.lemma_.lower() in COMPANY_NOUNS | PRIVATE_BODIES for c in t.children):
+            return False  # "the two companies' presidents", "both clubs' chairmen": people of no state
         if t.lower_ in ("they", "both", "two"):
             return True
         if t.lower_ == "pair" and any(c.lower_ == "the" for c in t.children) or _two_last(t):
@@ -858,7 +867,11 @@ def _verb_arguments(tok: Token, args: _Arguments, weak: bool) -> None:
     args.partners += with_conjuncts(raised_patients(tok))  # "X is scheduled to be received by Y"
     args.partners += [p for p in company_partners(tok) if p not in args.partners]  # "spent an hour with X"
     for c in tok.children:
-        if c.dep_ == "dobj" and not weak:
+        if c.dep_ == "dobj" and c.lemma_.lower() in SIGNED_NOUNS and tok.lemma_.lower() in ("sign", "ink"):
+            # "signed a treaty (with X) in the city of Y": the document is no party, its "with" is
+            args.partners += with_conjuncts([g for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
+                                             for g in p.children if g.dep_ == "pobj"])  # fmt: skip
+        elif c.dep_ == "dobj" and not weak:
             args.partners += with_conjuncts([c])
         if c.dep_ == "dobj" and weak:  # "discussed trade with X": "with" hung on the topic
             args.partners += with_conjuncts([g for p in c.children if p.dep_ == "prep" and p.lower_ == "with"
@@ -2033,8 +2046,9 @@ def _split_calls(m: Mention, agent_countries: set[str]) -> list[Mention]:
     if len(agent_countries) != 1 or len(others) < 2 or m.trigger.pos_ not in ("VERB", "AUX") and \
             m.trigger.lower_ not in ("meetings", "calls", "conversations", "talks"):
         return [m]  # "had a telephone conversation with X and Y": one conversation, several parties
-    if next(iter(agent_countries)).startswith("IGO:"):
-        return [m]  # "UN peacekeepers met officers from X and Y": a body convening both sides of a dispute
+    if next(iter(agent_countries)).startswith("IGO:") and m.kind != "call":
+        return [m]  # "UN peacekeepers met officers from X and Y": a body convening both sides of a dispute (a
+        # telephone call with X and with Y is two calls whoever places them)
     sub = list(m.trigger.subtree)
     text = m.sent.doc[sub[0].i : sub[-1].i + 1].text.lower()
     if _JOINT.search(text) or "conference" in text and m.kind == "call" or _received_jointly(m.trigger):

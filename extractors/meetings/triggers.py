@@ -392,11 +392,22 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
     if lemma in ("sign", "ink"):
         # "X and her counterpart Y signed a defence pact": two named people signing together met to do it;
         # so did "the foreign ministers of X and Y", "the two countries' defence ministers"
-        subj = with_conjuncts([c for c in tok.children if c.dep_ == "nsubj" and not c.text.isupper()][:1])
+        signer = tok  # "X and Y are due to sign ...", "want to sign ...": the subject of the verb it completes
+        for _ in range(3):
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in signer.children) or signer.dep_ not in ("xcomp", "acomp"):
+                break
+            signer = signer.head
+        subj = with_conjuncts([c for c in signer.children if c.dep_ in ("nsubj", "nsubjpass") and not c.text.isupper()
+                               ][:1])
         if not any(o.lemma_.lower() in SIGNED_NOUNS for o in objs):
             return None
         if len(subj) == 1 and signing_group(subj[0]):
-            return "meeting"
+            # ("the two presidents are expected to sign agreements": the signing of a visit under way, no more)
+            return "meeting" if signer is tok else None
+        if len(subj) == 1 and _named_person(subj[0]) and any(
+                _named_person(g) for h in [tok, *objs] for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                for g in c.children if g.dep_ == "pobj"):  # fmt: skip
+            return "meeting"  # "X signed a defence pact with President Y in Manila"
         if len(subj) < 2 or not all(_named_person(x) for x in subj):
             return None
         return "meeting"

@@ -498,11 +498,19 @@ def _stance(v: Token, lemma: str, kids: list[Token]) -> tuple[tuple[int, int], T
         if nl not in STANCE_NOUNS and n.lower_ not in STANCE_NOUNS:
             continue
         if nl in _FEELING_NOUNS or n.lower_ in _FEELING_NOUNS:
+            addressed = False
             for p in n.children:
                 if p.dep_ == "prep" and p.lower_ in _FEELING_PREPS:
                     objs = [g for g in p.children if g.dep_ in ("pobj", "pcomp")]
+                    if objs and p.lower_ == "with" and objs[0].pos_ == "PROPN" and any(
+                            t.ent_type_ == "PERSON" or t.dep_ == "compound" and t.lower_ in SPEAKER_NOUNS
+                            for t in objs[0].subtree):
+                        addressed = True  # "raised his concerns with President X": whom they were put to
+                        continue
                     if objs:
                         return (objs[0].left_edge.i, max(objs[0].right_edge.i, n.right_edge.i)), p
+            if addressed:
+                continue  # concerns put to someone, with no word of what they were: no statement
         for g in n.children:
             if g.dep_ in ("acl", "ccomp", "relcl") and g.pos_ in ("VERB", "AUX") and any(
                     m.lower_ == "that" and m.dep_ == "mark" for m in g.children):
