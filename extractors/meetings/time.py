@@ -136,8 +136,9 @@ LEADER_PARTICIPLES = frozenset({"lead", "head"})
 
 
 # Prepositions by which a contact word hangs on the verb of the same event ("took part in the summit", "said during
-# talks", "agreed after talks"): that verb's time is the contact's day
-FRAME_PREPS = frozenset({"in", "at", "during", "after", "before", "into", "for"})
+# talks", "agreed after talks", "was announced on Thursday following a call between ..."): that verb's time is the
+# contact's day
+FRAME_PREPS = frozenset({"in", "at", "during", "after", "following", "before", "into", "for"})
 # Prepositions of the medium of a remote contact ("informed Y by telephone on Tuesday"): the verb is the call itself
 REMOTE_PREPS = frozenset({"by", "via", "over"})
 
@@ -154,6 +155,9 @@ def _frame_verb(trigger: Token) -> set[int]:
     verb = prep.head
     if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
         verb = verb.head  # "took part in", "played a role in"
+    elif verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ in ("in", "at") and \
+            verb.head.head.pos_ == "VERB":
+        verb = verb.head.head  # "was announced on Thursday in a statement following a call between ..."
     if verb.pos_ not in ("VERB", "AUX"):
         return set()
     out = {prep.i, verb.i}

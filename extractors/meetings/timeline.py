@@ -1,0 +1,109 @@
+"""The day of a held contact told in the story's sequence without time words of its own.
+
+Reports walk through one day's events and tie the next contact to the last one told: "shortly afterward",
+"Earlier, the two leaders held ...", "Before that, he met ...", "X later called on Y". Such a contact happened on
+the day the story last told (the nearest sentence before it naming exactly one day), or, when no sentence before it
+names one, on the lead's day. Two page styles date a contact with no words at all: a live blog's time-stamped entry
+("11.02am: X and Y shake hands") is on the day of the page, and a readout whose first line is the contact itself
+("X held talks with Y", nothing else in its paragraph) is on the day it was published.
+
+Never for a contact set apart in time ("years ago", "earlier in the year", "last met"), told in a present perfect
+("have met several times"), planned, or a visit (visits span days).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from extractors.core.datelines import dateline_end
+from extractors.core.dates import ResolvedDate, find_dates, resolve_date
+from extractors.meetings.storyday import APART, MAX_AGE_DAYS, lead_day, lead_index, told_in_perfect
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from extractors.meetings.merge import Record
+
+# words that tie a contact to the event told just before it
+_SEQUENCE = re.compile(
+    r"\b(?:earlier|later|afterwards?|subsequently|thereafter|(?:before|after|following)\s+(?:that|it|this))\b",
+    re.IGNORECASE)
+# "earlier in the year", "later that month": another stretch of time than the story's day
+_OTHER_STRETCH = re.compile(
+    r"\b(?:earlier|later)\s+(?:in|this|that|last|next)\s+(?:the\s+)?(?:year|month|week|decade|century|season|"
+    r"spring|summer|autumn|fall|winter|term)\b", re.IGNORECASE)
+# time words that only place a contact in the story's sequence
+_SEQUENCE_ONLY = re.compile(r"(?:shortly|soon|earlier|later|afterwards?|immediately|just|right)"
+                            r"(?:\s+(?:after|afterwards?|thereafter|before))?")
+# how many sentences back the day a sequence word refers to may be told
+LOOKBACK_SENTENCES = 4
+# a live blog's entry stamp at the head of a paragraph: "11.02am:", "15:45 —", "9.04 a.m. -"
+_STAMP = re.compile(r"^\s*\d{1,2}[.:]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?::|—|–|-)", re.IGNORECASE | re.MULTILINE)
+
+
+def date_from_timeline(records: list[Record], doc: Doc, published: date | None) -> None:
+    """Gives held contacts with no day the day the story's sequence, a live blog's stamp or a readout's first line
+    places them on."""
+    if published is None:
+        return
+    sents = list(doc.sents)
+    index = {s.start: k for k, s in enumerate(sents)}
+    live = len(_STAMP.findall(doc.text)) >= 2
+    for rec in records:
+        if rec.status != "held" or rec.kind == "visit" or not rec.mentions:
+            continue
+        if rec.date is not None and (rec.date.date is not None or rec.date.granularity is not None):
+            continue
+        first = min(rec.mentions, key=lambda m: m.sent.start)
+        k = index.get(first.sent.start)
+        if k is None or any(_OTHER_STRETCH.search(m.sent.text) or _timed(m.sent) for m in rec.mentions):
+            continue
+        day = None
+        if live and _stamped(first.sent):
+            day = published.isoformat()
+        elif _SEQUENCE.search(first.sent.text) and not told_in_perfect(first.trigger):
+            day = _day_before(sents, k, published) or lead_day(doc, published)
+        elif k == lead_index(sents) and _readout_head(first.sent) and not told_in_perfect(first.trigger):
+            day = published.isoformat()
+        if day is not None:
+            rec.date = ResolvedDate(day, rec.date.text if rec.date else None, "day", day)
+
+
+def _timed(sent: Span) -> bool:
+    """The sentence tells a time of its own ("shortly", "soon", "earlier" only place it in the sequence) or words
+    that set it apart."""
+    return bool(APART.search(sent.text)) or any(not _SEQUENCE_ONLY.fullmatch(d.text.lower().strip())
+                                                for d in find_dates(sent.text))
+
+
+def _day_before(sents: list[Span], k: int, published: date) -> str | None:
+    """The day told by the nearest earlier sentence that names exactly one recent day (a sentence naming two days
+    is passed over: it tells no single day the story stands on)."""
+    for s in reversed(sents[max(0, k - LOOKBACK_SENTENCES) : k]):
+        skip = dateline_end(s.doc.text) - s.start_char
+        days = {r.date for d in find_dates(s.text) if d.start >= skip
+                if (r := resolve_date(d.text, published)).date and r.granularity == "day"}
+        days = {d for d in days if timedelta(0) <= published - date.fromisoformat(d) <= timedelta(days=MAX_AGE_DAYS)}
+        if len(days) == 1:
+            return days.pop()
+    return None
+
+
+def _stamped(sent: Span) -> bool:
+    """The sentence stands in a paragraph that opens with a clock stamp."""
+    text = sent.doc.text
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    return bool(_STAMP.match(text, start))
+
+
+def _readout_head(sent: Span) -> bool:
+    """The sentence is the whole first paragraph of the text and tells no time: a readout's headline-like first
+    line ("X held talks with Y")."""
+    text = sent.doc.text
+    if dateline_end(text) or text[: sent.start_char].strip():
+        return False
+    end = text.find("\n", sent.start_char)
+    para = text[sent.start_char : end if end != -1 else len(text)]
+    return para.strip() == sent.text.strip() and not find_dates(para)
