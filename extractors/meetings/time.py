@@ -102,7 +102,29 @@ def _anchors(trigger: Token, chain: list[Token], extra: list[Token] | None) -> s
     top = chain[-1] if chain else trigger
     if top.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
         anchors.add(top.head.i)  # "flew to Kampala on Monday to hold talks": the trip made for it dates it
+    trip = _trip_to_where(top)
+    if trip is not None:
+        anchors.add(trip.i)  # "leaves today for Nairobi, where he will meet X": the day of the arrival there
     return anchors
+
+
+# Verbs of the trip that brings a traveller to the place where a contact follows ("arrived in X on Monday, where ...")
+TRIP_LEMMAS = frozenset({"leave", "arrive", "fly", "travel", "head", "go", "come", "depart", "land", "reach"})
+
+
+def _trip_to_where(top: Token) -> Token | None:
+    """"leaves today for La Paz, where he will meet X", "landed in Hanoi on Monday, where she met Y": the trip verb
+    whose destination a where-clause holding the contact hangs on; None otherwise."""
+    if top.dep_ != "relcl" or not any(c.lower_ == "where" for c in top.children):
+        return None
+    place = top.head
+    if place.dep_ == "pobj" and place.head.dep_ == "prep":
+        verb = place.head.head
+    elif place.dep_ == "dobj":
+        verb = place.head
+    else:
+        return None
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in TRIP_LEMMAS else None
 
 
 # Verbs that only say a contact happened: in a relative clause on the contact word ("the talks, which took place

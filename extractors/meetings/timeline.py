@@ -28,15 +28,16 @@ if TYPE_CHECKING:
 
 # words that tie a contact to the event told just before it
 _SEQUENCE = re.compile(
-    r"\b(?:earlier|later|afterwards?|subsequently|thereafter|(?:before|after|following)\s+(?:that|it|this))\b",
-    re.IGNORECASE)
+    r"\b(?:earlier|later|afterwards?|subsequently|thereafter|(?:before|after|following)\s+(?:that|it|this)|"
+    r"in\s+the\s+(?:morning|afternoon|evening))\b", re.IGNORECASE)
 # "earlier in the year", "later that month": another stretch of time than the story's day
 _OTHER_STRETCH = re.compile(
     r"\b(?:earlier|later)\s+(?:in|this|that|last|next)\s+(?:the\s+)?(?:year|month|week|decade|century|season|"
     r"spring|summer|autumn|fall|winter|term)\b", re.IGNORECASE)
 # time words that only place a contact in the story's sequence
 _SEQUENCE_ONLY = re.compile(r"(?:shortly|soon|earlier|later|afterwards?|immediately|just|right)"
-                            r"(?:\s+(?:after|afterwards?|thereafter|before))?")
+                            r"(?:\s+(?:after|afterwards?|thereafter|before))?|in\s+the\s+(?:morning|afternoon|evening)")
+QUOTE_MARKS = ('"', "\u201c", "\u201d")
 # how many sentences back the day a sequence word refers to may be told
 LOOKBACK_SENTENCES = 4
 # a live blog's entry stamp at the head of a paragraph: "11.02am:", "15:45 —", "9.04 a.m. -"
@@ -80,8 +81,10 @@ def _timed(sent: Span) -> bool:
 
 def _day_before(sents: list[Span], k: int, published: date) -> str | None:
     """The day told by the nearest earlier sentence that names exactly one recent day (a sentence naming two days
-    is passed over: it tells no single day the story stands on)."""
+    is passed over: it tells no single day the story stands on, and so is a quotation: "Today ASEAN shows ...")."""
     for s in reversed(sents[max(0, k - LOOKBACK_SENTENCES) : k]):
+        if any(q in s.text for q in QUOTE_MARKS):
+            continue
         skip = dateline_end(s.doc.text) - s.start_char
         days = {r.date for d in find_dates(s.text) if d.start >= skip
                 if (r := resolve_date(d.text, published)).date and r.granularity == "day"}
