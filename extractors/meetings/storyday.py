@@ -37,6 +37,10 @@ APART = re.compile(
     r"earlier\s+in\s+the\s+week|this\s+week|last|previous|since|ago|former|once|first\s+time|in\s+the\s+past)\b",
     re.IGNORECASE,
 )
+# "earlier in the year", "later that month": another stretch of time than the story's day
+OTHER_STRETCH = re.compile(
+    r"\b(?:earlier|later)\s+(?:in|this|that|last|next)\s+(?:the\s+)?(?:year|month|week|decade|century|season|"
+    r"spring|summer|autumn|fall|winter|term)\b", re.IGNORECASE)
 # a lead that tells an event of several days ("a three-day visit") gives its first day, not the story's one day
 _SPAN_OF_DAYS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)[- ]days?\b"
                            r"(?!\s+(?:after|before|earlier|later|ago))", re.IGNORECASE)
@@ -116,7 +120,13 @@ def _lead_day(lead: Span, published: date) -> str | None:
 
 def dated_apart(sent: Span) -> bool:
     """The sentence has time words of its own, or words that set its contact apart from the story's day."""
-    return bool(find_dates(sent.text)) or bool(APART.search(sent.text))
+    return bool(find_dates(sent.text)) or bool(APART.search(sent.text) or OTHER_STRETCH.search(sent.text))
+
+
+def set_apart_in_time(sent: Span, trigger: Token) -> bool:
+    """The contact is told as another time than the story's: words of distance ("years ago", "earlier in the
+    year", "last met") or a perfect tense ("had spoken", "have met")."""
+    return bool(APART.search(sent.text) or OTHER_STRETCH.search(sent.text)) or told_in_perfect(trigger)
 
 
 def told_in_perfect(trigger: Token) -> bool:

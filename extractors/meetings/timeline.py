@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING
 
 from extractors.core.datelines import dateline_end
 from extractors.core.dates import ResolvedDate, find_dates, resolve_date
-from extractors.meetings.storyday import APART, MAX_AGE_DAYS, lead_day, lead_index, told_in_perfect
+from extractors.meetings.storyday import (
+    APART,
+    MAX_AGE_DAYS,
+    OTHER_STRETCH,
+    PERFECT_AUX,
+    lead_day,
+    lead_index,
+    told_in_perfect,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -30,10 +38,6 @@ if TYPE_CHECKING:
 _SEQUENCE = re.compile(
     r"\b(?:earlier|later|afterwards?|subsequently|thereafter|(?:before|after|following)\s+(?:that|it|this)|"
     r"in\s+the\s+(?:morning|afternoon|evening))\b", re.IGNORECASE)
-# "earlier in the year", "later that month": another stretch of time than the story's day
-_OTHER_STRETCH = re.compile(
-    r"\b(?:earlier|later)\s+(?:in|this|that|last|next)\s+(?:the\s+)?(?:year|month|week|decade|century|season|"
-    r"spring|summer|autumn|fall|winter|term)\b", re.IGNORECASE)
 # time words that only place a contact in the story's sequence
 _SEQUENCE_ONLY = re.compile(r"(?:shortly|soon|earlier|later|afterwards?|immediately|just|right)"
                             r"(?:\s+(?:after|afterwards?|thereafter|before))?|in\s+the\s+(?:morning|afternoon|evening)")
@@ -59,7 +63,7 @@ def date_from_timeline(records: list[Record], doc: Doc, published: date | None) 
             continue
         first = min(rec.mentions, key=lambda m: m.sent.start)
         k = index.get(first.sent.start)
-        if k is None or any(_OTHER_STRETCH.search(m.sent.text) or _timed(m.sent) for m in rec.mentions):
+        if k is None or any(OTHER_STRETCH.search(m.sent.text) or _timed(m.sent) for m in rec.mentions):
             continue
         day = None
         if live and _stamped(first.sent):
@@ -81,9 +85,10 @@ def _timed(sent: Span) -> bool:
 
 def _day_before(sents: list[Span], k: int, published: date) -> str | None:
     """The day told by the nearest earlier sentence that names exactly one recent day (a sentence naming two days
-    is passed over: it tells no single day the story stands on, and so is a quotation: "Today ASEAN shows ...")."""
+    is passed over: it tells no single day the story stands on, and so are a quotation, "Today ASEAN shows ...",
+    and background)."""
     for s in reversed(sents[max(0, k - LOOKBACK_SENTENCES) : k]):
-        if any(q in s.text for q in QUOTE_MARKS):
+        if any(q in s.text for q in QUOTE_MARKS) or _background(s):
             continue
         skip = dateline_end(s.doc.text) - s.start_char
         days = {r.date for d in find_dates(s.text) if d.start >= skip
@@ -92,6 +97,13 @@ def _day_before(sents: list[Span], k: int, published: date) -> str | None:
         if len(days) == 1:
             return days.pop()
     return None
+
+
+def _background(sent: Span) -> bool:
+    """The sentence tells its events in a perfect tense ("where X had hosted him on Sunday") or sets them apart:
+    background, not the day the story walks through."""
+    return bool(APART.search(sent.text)) or any(
+        t.dep_ in ("aux", "auxpass") and t.lower_ in PERFECT_AUX and t.head.tag_ == "VBN" for t in sent)
 
 
 def _stamped(sent: Span) -> bool:
