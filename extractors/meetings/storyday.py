@@ -123,10 +123,15 @@ def dated_apart(sent: Span) -> bool:
     return bool(find_dates(sent.text)) or bool(APART.search(sent.text) or OTHER_STRETCH.search(sent.text))
 
 
+# words that put a contact back from the time of the story ("years ago", "last met", "once"); not "a week after
+# the fighting began", which places the story's own contact from another event
+_BACK_FROM_NOW = re.compile(r"\b(?:ago|last|previous|previously|once|former|in\s+the\s+past)\b", re.IGNORECASE)
+
+
 def set_apart_in_time(sent: Span, trigger: Token) -> bool:
     """The contact is told as another time than the story's: words of distance ("years ago", "earlier in the
     year", "last met") or a perfect tense ("had spoken", "have met")."""
-    return bool(APART.search(sent.text) or OTHER_STRETCH.search(sent.text)) or told_in_perfect(trigger)
+    return bool(_BACK_FROM_NOW.search(sent.text) or OTHER_STRETCH.search(sent.text)) or told_in_perfect(trigger)
 
 
 def told_in_perfect(trigger: Token) -> bool:
