@@ -97,7 +97,7 @@ def _in_lead_apart(sent: Span, day: str, published: date) -> bool:
     """The lead tells a time other than its day ("X, who met Y in 2019, said on Monday ...") or background words."""
     skip = dateline_end(sent.doc.text) - sent.start_char
     others = [d for d in find_dates(sent.text) if d.start >= skip and resolve_date(d.text, published).date != day]
-    return bool(others) or bool(APART.search(sent.text))
+    return bool(others) or apart_words(sent.text)
 
 
 def _lead_day(lead: Span, published: date) -> str | None:
@@ -120,12 +120,23 @@ def _lead_day(lead: Span, published: date) -> str | None:
 
 def dated_apart(sent: Span) -> bool:
     """The sentence has time words of its own, or words that set its contact apart from the story's day."""
-    return bool(find_dates(sent.text)) or bool(APART.search(sent.text) or OTHER_STRETCH.search(sent.text))
+    return bool(find_dates(sent.text)) or apart_words(sent.text)
 
 
 # words that put a contact back from the time of the story ("years ago", "last met", "once"); not "a week after
 # the fighting began", which places the story's own contact from another event
 _BACK_FROM_NOW = re.compile(r"\b(?:ago|last|previous|previously|once|former|in\s+the\s+past)\b", re.IGNORECASE)
+
+
+# "their first encounter since the war began", "for the first time since ...": the story's own contact, told as the
+# first after a long gap, not a contact of that other time
+_FIRST_SINCE = re.compile(r"\bfirst\b(?:\s+[\w-]+){0,4}?\s+since\b", re.IGNORECASE)
+
+
+def apart_words(text: str) -> bool:
+    """Words that set a contact apart from the story's day ("two weeks after", "last", "earlier in the year")."""
+    text = _FIRST_SINCE.sub(" ", text)
+    return bool(APART.search(text) or OTHER_STRETCH.search(text))
 
 
 def set_apart_in_time(sent: Span, trigger: Token) -> bool:

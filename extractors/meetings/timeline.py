@@ -20,10 +20,9 @@ from typing import TYPE_CHECKING
 from extractors.core.datelines import dateline_end
 from extractors.core.dates import ResolvedDate, find_dates, resolve_date
 from extractors.meetings.storyday import (
-    APART,
     MAX_AGE_DAYS,
-    OTHER_STRETCH,
     PERFECT_AUX,
+    apart_words,
     lead_day,
     lead_index,
     told_in_perfect,
@@ -63,7 +62,7 @@ def date_from_timeline(records: list[Record], doc: Doc, published: date | None) 
             continue
         first = min(rec.mentions, key=lambda m: m.sent.start)
         k = index.get(first.sent.start)
-        if k is None or any(OTHER_STRETCH.search(m.sent.text) or _timed(m.sent) for m in rec.mentions):
+        if k is None or any(_timed(m.sent) for m in rec.mentions):
             continue
         day = None
         if live and _stamped(first.sent):
@@ -79,7 +78,7 @@ def date_from_timeline(records: list[Record], doc: Doc, published: date | None) 
 def _timed(sent: Span) -> bool:
     """The sentence tells a time of its own ("shortly", "soon", "earlier" only place it in the sequence) or words
     that set it apart."""
-    return bool(APART.search(sent.text)) or any(not _SEQUENCE_ONLY.fullmatch(d.text.lower().strip())
+    return apart_words(sent.text) or any(not _SEQUENCE_ONLY.fullmatch(d.text.lower().strip())
                                                 for d in find_dates(sent.text))
 
 
@@ -102,7 +101,7 @@ def _day_before(sents: list[Span], k: int, published: date) -> str | None:
 def _background(sent: Span) -> bool:
     """The sentence tells its events in a perfect tense ("where X had hosted him on Sunday") or sets them apart:
     background, not the day the story walks through."""
-    return bool(APART.search(sent.text)) or any(
+    return apart_words(sent.text) or any(
         t.dep_ in ("aux", "auxpass") and t.lower_ in PERFECT_AUX and t.head.tag_ == "VBN" for t in sent)
 
 
