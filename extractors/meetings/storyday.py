@@ -71,6 +71,8 @@ def date_from_lead(records: list[Record], doc: Doc, published: date | None) -> N
         at = order.get(first.sent.start)
         if at is None or at < 0 or at > STORY_SENTENCES or told_in_perfect(first.trigger):
             continue
+        if at == 0 and not _day_on_main_clause(lead):
+            continue  # "The accord, signed on Monday, followed a meeting between X and Y": the day of another event
         rec.date = ResolvedDate(day, None, "day", day)
 
 
@@ -91,6 +93,27 @@ def lead_day(doc: Doc, published: date) -> str | None:
     sents = list(doc.sents)
     k = lead_index(sents)
     return None if k is None else _lead_day(sents[k], published)
+
+
+# dependencies that open a clause of another event inside the lead ("The accord, signed on Monday, followed ...")
+_SIDE_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "csubj", "pcomp"})
+
+
+def _day_on_main_clause(lead: Span) -> bool:
+    """Every time phrase of the lead hangs on its main clause, not on a side clause of another event."""
+    skip = dateline_end(lead.doc.text) - lead.start_char
+    for d in find_dates(lead.text):
+        if d.start < skip:
+            continue
+        span = lead.doc.char_span(lead.start_char + d.start, lead.start_char + d.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        x = span.root
+        while x.head.i != x.i:
+            if x.dep_ in _SIDE_CLAUSE_DEPS:
+                return False
+            x = x.head
+    return True
 
 
 def _in_lead_apart(sent: Span, day: str, published: date) -> bool:

@@ -5,7 +5,7 @@ Reports walk through one day's events and tie the next contact to the last one t
 the day the story last told (the nearest sentence before it naming exactly one day), or, when no sentence before it
 names one, on the lead's day. Two page styles date a contact with no words at all: a live blog's time-stamped entry
 ("11.02am: X and Y shake hands") is on the day of the page, and a readout whose first line is the contact itself
-("X held talks with Y", nothing else in its paragraph) is on the day it was published.
+("X held talks with Y" as a line of its own, with no closing mark) is on the day it was published.
 
 Never for a contact set apart in time ("years ago", "earlier in the year", "last met"), told in a present perfect
 ("have met several times"), planned, or a visit (visits span days).
@@ -113,11 +113,13 @@ def _stamped(sent: Span) -> bool:
 
 
 def _readout_head(sent: Span) -> bool:
-    """The sentence is the whole first paragraph of the text and tells no time: a readout's headline-like first
-    line ("X held talks with Y")."""
+    """The sentence is a headline-like first line: the whole first paragraph, with no closing mark and no time, and
+    a body below it ("X held talks with Y")."""
     text = sent.doc.text
     if dateline_end(text) or text[: sent.start_char].strip():
         return False
     end = text.find("\n", sent.start_char)
-    para = text[sent.start_char : end if end != -1 else len(text)]
-    return para.strip() == sent.text.strip() and not find_dates(para)
+    if end == -1 or not text[end:].strip():
+        return False
+    para = text[sent.start_char : end].strip()
+    return para == sent.text.strip() and para[-1:] not in ".!?:\"\u201d" and not find_dates(para)
