@@ -71,8 +71,14 @@ def date_from_lead(records: list[Record], doc: Doc, published: date | None) -> N
         at = order.get(first.sent.start)
         if at is None or at < 0 or at > STORY_SENTENCES or told_in_perfect(first.trigger):
             continue
-        if at == 0 and not _day_on_main_clause(lead):
-            continue  # "The accord, signed on Monday, followed a meeting between X and Y": the day of another event
+        if at == 0 and (not _day_on_main_clause(lead) or _in_side_clause(first.trigger) or any(
+                m.sent.start == lead.start and m.date is not None and m.date.date
+                for r in records if r is not rec for m in r.mentions)):
+            # "The accord, signed on Monday, followed a meeting between X and Y", "a tour that took him to X,
+            # where he met Y", "briefed X on Friday about his talks in Y": the day of another event
+            continue
+        if _excused_perfect(first.trigger) and TRIP_WORDS.search(lead.text):
+            continue  # "wrapped up a tour on Monday. X had earlier met Y": some day of the tour
         rec.date = ResolvedDate(day, None, "day", day)
 
 
@@ -97,6 +103,31 @@ def lead_day(doc: Doc, published: date) -> str | None:
 
 # dependencies that open a clause of another event inside the lead ("The accord, signed on Monday, followed ...")
 _SIDE_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "csubj", "pcomp"})
+
+
+# words of a trip of several days: "earlier" told back from its end is some day of it
+TRIP_WORDS = re.compile(r"\b(?:tour|trip|visit|journey|swing)\b", re.IGNORECASE)
+
+
+def _in_side_clause(trigger: Token) -> bool:
+    """The contact word stands in a side clause of the lead ("a tour that took him to X, where he met Y")."""
+    x = trigger
+    while x.head.i != x.i:
+        if x.dep_ in ("relcl", "acl", "advcl"):
+            return True
+        x = x.head
+    return False
+
+
+def _excused_perfect(trigger: Token) -> bool:
+    """"had earlier met": a past perfect that `told_in_perfect` lets through as the day's sequence."""
+    x, had = trigger, False
+    for _ in range(3):
+        had = had or any(c.dep_ in ("aux", "auxpass") and c.lower_ == "had" for c in x.children)
+        if x.head.i == x.i:
+            break
+        x = x.head
+    return had and not told_in_perfect(trigger)
 
 
 def _day_on_main_clause(lead: Span) -> bool:

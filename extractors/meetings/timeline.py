@@ -22,6 +22,7 @@ from extractors.core.dates import ResolvedDate, find_dates, resolve_date
 from extractors.meetings.storyday import (
     MAX_AGE_DAYS,
     PERFECT_AUX,
+    TRIP_WORDS,
     apart_words,
     lead_day,
     lead_index,
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 _SEQUENCE = re.compile(
     r"\b(?:earlier|later|afterwards?|subsequently|thereafter|(?:before|after|following)\s+(?:that|it|this)|"
     r"in\s+the\s+(?:morning|afternoon|evening))\b", re.IGNORECASE)
+# sequence words that tell a contact back from the event told before it
+_TOLD_BACK = re.compile(r"\b(?:earlier|before\s+(?:that|it|this))\b", re.IGNORECASE)
 # time words that only place a contact in the story's sequence
 _SEQUENCE_ONLY = re.compile(r"(?:shortly|soon|earlier|later|afterwards?|immediately|just|right)"
                             r"(?:\s+(?:after|afterwards?|thereafter|before))?|in\s+the\s+(?:morning|afternoon|evening)")
@@ -68,11 +71,21 @@ def date_from_timeline(records: list[Record], doc: Doc, published: date | None) 
         if live and _stamped(first.sent):
             day = published.isoformat()
         elif _SEQUENCE.search(first.sent.text) and not told_in_perfect(first.trigger):
-            day = _day_before(sents, k, published) or lead_day(doc, published)
+            back = bool(_TOLD_BACK.search(first.sent.text))
+            day = _day_before(sents, k, published, back) or _lead_day_of_one_event(doc, sents, published)
         elif k == lead_index(sents) and _readout_head(first.sent) and not told_in_perfect(first.trigger):
             day = published.isoformat()
         if day is not None:
             rec.date = ResolvedDate(day, rec.date.text if rec.date else None, "day", day)
+
+
+def _lead_day_of_one_event(doc: Doc, sents: list[Span], published: date) -> str | None:
+    """The lead's day, unless the lead tells a trip ("wrapped up a tour on Monday"): "earlier" is then some day of
+    it."""
+    k = lead_index(sents)
+    if k is None or TRIP_WORDS.search(sents[k].text):
+        return None
+    return lead_day(doc, published)
 
 
 def _timed(sent: Span) -> bool:
@@ -82,7 +95,7 @@ def _timed(sent: Span) -> bool:
                                                 for d in find_dates(sent.text))
 
 
-def _day_before(sents: list[Span], k: int, published: date) -> str | None:
+def _day_before(sents: list[Span], k: int, published: date, back: bool) -> str | None:
     """The day told by the nearest earlier sentence that names exactly one recent day (a sentence naming two days
     is passed over: it tells no single day the story stands on, and so are a quotation, "Today ASEAN shows ...",
     and background)."""
@@ -94,7 +107,8 @@ def _day_before(sents: list[Span], k: int, published: date) -> str | None:
                 if (r := resolve_date(d.text, published)).date and r.granularity == "day"}
         days = {d for d in days if timedelta(0) <= published - date.fromisoformat(d) <= timedelta(days=MAX_AGE_DAYS)}
         if len(days) == 1:
-            return days.pop()
+            # "wrapped up a tour on Monday. X had earlier met Y": told back from a trip's end, some day of the trip
+            return None if back and TRIP_WORDS.search(s.text) else days.pop()
     return None
 
 
