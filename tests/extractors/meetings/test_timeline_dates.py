@@ -91,6 +91,20 @@ CASES: list[tuple[str, str, str, list[Row]]] = [
         [(("AFG", "PAK"), "talks", "held", "2021-09-19"), (("AFG", "PAK"), "call", "held", None)],
     ),
     (
+        "'had earlier' told back from the end of a tour is some day of the tour",
+        "2025-06-10",
+        "Ghana's foreign minister wrapped up a tour of the region on Monday. Ghanaian Foreign Minister Kwame Asante "
+        "had earlier spent an hour with Ivorian President Alassane Ouattara in Abidjan.",
+        [(("CIV", "GHA"), "meeting", "held", None)],
+    ),
+    (
+        "the lead's day belongs to the briefing, not to the talks it was about",
+        "2025-04-08",
+        "Greek Prime Minister Kyriakos Mitsotakis briefed Cypriot President Nikos Christodoulides by phone on Friday "
+        "about his talks in Ankara.\n\nThe island has been divided since 1974.",
+        [(("CYP", "GRC"), "call", "held", "2025-04-04"), (("GRC", "TUR"), "talks", "held", None)],
+    ),
+    (
         "a background contact in a perfect tense lends no day to 'later': the lead's day",
         "2019-02-20",
         "Saudi Crown Prince Mohammed bin Salman held talks with Indian Prime Minister Narendra Modi in New Delhi on "
