@@ -29,6 +29,7 @@ from extractors.meetings.places import settle_places
 from extractors.meetings.precision import igo_only
 from extractors.meetings.rosters import complete_rosters
 from extractors.meetings.storyday import date_from_lead
+from extractors.meetings.timeline import date_from_timeline
 from extractors.resolve.resolver import ArticleResolver
 
 if TYPE_CHECKING:
@@ -133,6 +134,7 @@ def find_meetings(doc: Doc, resolver: ArticleResolver) -> list[Meeting]:
     records = [r for r in records if not igo_only(r.countries)]  # contacts between two IGOs: out of scope
     try:
         date_from_lead(records, doc, published)
+        date_from_timeline(records, doc, published)
     except Exception:  # noqa: BLE001 - a day is a detail; the contacts stand without it
         log.exception("dating contacts from the lead failed")
     try:

@@ -87,6 +87,7 @@ from extractors.meetings.precision import (
 )
 from extractors.meetings.since import earlier_contacts
 from extractors.meetings.status import DENIAL_VERBS, status_of
+from extractors.meetings.storyday import set_apart_in_time
 from extractors.meetings.syntax import (
     CLAUSE_DEPS,
     agents_of,
@@ -634,7 +635,7 @@ def _mention(
     group = _is_group(args.agents + args.partners) or to_meet
     if group and len({p.country for p in parties if p.country}) < 2:
         prev = _add_the_two_named(tok, args, sent, lookup, parties, _recalled(tok, chain))
-        if prev is not None and resolved is None and status == "held":
+        if prev is not None and resolved is None and status == "held" and not set_apart_in_time(sent, tok):
             resolved = _only_date(prev, lookup, published, status)  # "On Friday X greeted Y. The two then met"
     series = tok.tag_ == "NNS" and any(c.lower_ in SERIES_WORDS for c in tok.children)
     recall = group and _recalled(tok, chain)

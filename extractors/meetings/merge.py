@@ -41,6 +41,7 @@ from extractors.meetings.mentions import IGO_SEATS, NO_CONTACT, Mention
 from extractors.meetings.pairs import apart_by_year, named_pair_told
 from extractors.meetings.places import neutral_ground
 from extractors.meetings.planned import pair_after_weak, told_apart
+from extractors.meetings.storyday import told_in_perfect
 from extractors.meetings.tours import regional_tour
 from extractors.meetings.triggers import ACCOMPANY_VERBS
 from extractors.meetings.visits import day_from_visit, held_elsewhere, programme_beyond_talks, wider_contact_during
@@ -411,8 +412,10 @@ def _merge(mentions: list[Mention]) -> list[Record]:
         _known_people(m, records)
         if m.distinct and same_contact_told(m):
             m.distinct = False  # "met again ... for the second day of the same talks": one contact
-        if m.date is not None and "in the day" in (m.date.text or "").lower() and last and last.date and last.date.date:
-            # "Earlier in the day": the day of the contact told just before, not the day of publication
+        if m.date is not None and "in the day" in (m.date.text or "").lower() and last and last.date and \
+                last.date.date and not told_in_perfect(last.mentions[-1].trigger):
+            # "Earlier in the day": the day of the contact told just before, not the day of publication (nor of a
+            # background contact told in a perfect tense: "have met several times since Thursday")
             m.date = ResolvedDate(last.date.date, m.date.text, "day", last.date.period)
         if m.date is None and last is not None and _same_day_as(m, last):
             m.date = last.date  # "X later met Y", "In the afternoon, the leaders held ...": the day just told
@@ -609,6 +612,8 @@ def _same_day_as(m: Mention, last: Record) -> bool:
     later that day ("later met", "in the afternoon"): that day. Words with any time of their own never take it."""
     if m.status != "held" or last.status != "held" or last.date is None or last.date.date is None:
         return False
+    if told_in_perfect(last.mentions[-1].trigger):
+        return False  # "..., where X had hosted him on Sunday": background, not the day the story walks through
     lo, hi = m.sent.start_char, m.sent.end_char
     text = m.sent.doc.text[lo:hi]
     if find_dates(text) or not _LATER_THAT_DAY.search(text):

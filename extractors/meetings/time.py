@@ -102,7 +102,29 @@ def _anchors(trigger: Token, chain: list[Token], extra: list[Token] | None) -> s
     top = chain[-1] if chain else trigger
     if top.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
         anchors.add(top.head.i)  # "flew to Kampala on Monday to hold talks": the trip made for it dates it
+    trip = _trip_to_where(top)
+    if trip is not None:
+        anchors.add(trip.i)  # "leaves today for Nairobi, where he will meet X": the day of the arrival there
     return anchors
+
+
+# Verbs of the trip that brings a traveller to the place where a contact follows ("arrived in X on Monday, where ...")
+TRIP_LEMMAS = frozenset({"leave", "arrive", "fly", "travel", "head", "go", "come", "depart", "land", "reach"})
+
+
+def _trip_to_where(top: Token) -> Token | None:
+    """"leaves today for La Paz, where he will meet X", "landed in Hanoi on Monday, where she met Y": the trip verb
+    whose destination a where-clause holding the contact hangs on; None otherwise."""
+    if top.dep_ != "relcl" or not any(c.lower_ == "where" for c in top.children):
+        return None
+    place = top.head
+    if place.dep_ == "pobj" and place.head.dep_ == "prep":
+        verb = place.head.head
+    elif place.dep_ == "dobj":
+        verb = place.head
+    else:
+        return None
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in TRIP_LEMMAS else None
 
 
 # Verbs that only say a contact happened: in a relative clause on the contact word ("the talks, which took place
@@ -136,8 +158,9 @@ LEADER_PARTICIPLES = frozenset({"lead", "head"})
 
 
 # Prepositions by which a contact word hangs on the verb of the same event ("took part in the summit", "said during
-# talks", "agreed after talks"): that verb's time is the contact's day
-FRAME_PREPS = frozenset({"in", "at", "during", "after", "before", "into", "for"})
+# talks", "agreed after talks", "was announced on Thursday following a call between ..."): that verb's time is the
+# contact's day
+FRAME_PREPS = frozenset({"in", "at", "during", "after", "following", "before", "into", "for"})
 # Prepositions of the medium of a remote contact ("informed Y by telephone on Tuesday"): the verb is the call itself
 REMOTE_PREPS = frozenset({"by", "via", "over"})
 
@@ -154,6 +177,9 @@ def _frame_verb(trigger: Token) -> set[int]:
     verb = prep.head
     if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and verb.head.pos_ == "VERB":
         verb = verb.head  # "took part in", "played a role in"
+    elif verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ in ("in", "at") and \
+            verb.head.head.pos_ == "VERB":
+        verb = verb.head.head  # "was announced on Thursday in a statement following a call between ..."
     if verb.pos_ not in ("VERB", "AUX"):
         return set()
     out = {prep.i, verb.i}
