@@ -12,7 +12,7 @@ from extractors.resolve.data import reference_version
 from extractors.resolve.officeholders import dictionary_version
 from extractors.resolve.snapshot import snapshot_version
 
-EXTRACTOR_VERSION = "0.6.0"  # issue 17, ninth round: resolver, datelines, second contacts, tours, quotes
+EXTRACTOR_VERSION = "0.7.0"  # issue 17, eleventh round: gatherings, second contacts, places, dates, kinds
 
 
 def extractor_version(snapshot: Mapping[str, Any] | None = None) -> str:
