@@ -53,6 +53,8 @@ def framed_by(m: Mention, other: Mention) -> bool:
     a, b = m.trigger, other.trigger
     if a.i == b.i or a.sent.start != b.sent.start or other.weak:
         return False
+    if any(c.dep_ == "poss" and c.lower_ == "their" for c in a.children):
+        return False  # "signed an accord after their summit": the signers' own contact, not another event
     above_b = {t.i for t in _ancestors(b)} | {b.i}
     path: list[Token] = []
     for t in _ancestors(a):
@@ -131,6 +133,9 @@ def leaders_round(m: Mention) -> str:
     with President X") read as talks: negotiation rounds are held by delegations, negotiators and envoys."""
     if m.kind != "negotiation" or m.trigger.lower_ != "talks":
         return m.kind
-    roles = [(p.role or "").lower() for p in m.participants]
+    here = m.sent.text
+    # only leaders the round's own sentence names ("the last round of talks between the two countries" lends the
+    # pair's leaders no part in it)
+    roles = [(p.role or "").lower() for p in m.participants if p.name and p.name.split()[-1] in here]
     leader = any(t in r and not r.startswith(("vice", "deputy")) for r in roles for t in LEADER_TITLES)
     return "talks" if leader else m.kind
