@@ -53,6 +53,8 @@ def framed_by(m: Mention, other: Mention) -> bool:
     a, b = m.trigger, other.trigger
     if a.i == b.i or a.sent.start != b.sent.start or other.weak:
         return False
+    if hosting_word(other):
+        return False  # "During the visit, he will sign an agreement with X": the signing says no kind of its own
     if any(c.dep_ == "poss" and c.lower_ == "their" for c in a.children):
         return False  # "signed an accord after their summit": the signers' own contact, not another event
     above_b = {t.i for t in _ancestors(b)} | {b.i}

@@ -35,7 +35,7 @@ from extractors.meetings.apart import (
     visiting_to_attend,
 )
 from extractors.meetings.each import separate_sides
-from extractors.meetings.kinds import displaces, names_kind
+from extractors.meetings.kinds import displaces, hosting_word, names_kind
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK, OFFICIAL_NOUNS
 from extractors.meetings.mentions import IGO_SEATS, NO_CONTACT, Mention
 from extractors.meetings.pairs import apart_by_year, named_pair_told
@@ -275,6 +275,8 @@ def _fold_single_visits(records: list[Record]) -> list[Record]:
             # "welcomed X to Dublin for the first visit by ...", "received X in Berlin. It was the first visit to ...":
             # the words call the contact a visit, in its sentence or the next (not "met X, her first trip abroad")
             meeting.kind = "visit"
+        if meeting.kind == "meeting" and all(hosting_word(m) for m in meeting.mentions):
+            meeting.kind = "visit"  # "During the visit, he will sign an accord with X": the signing names no kind
         for m in visit.mentions:
             meeting.mentions.append(m)
         meeting.mentions.sort(key=lambda m: m.trigger.idx)

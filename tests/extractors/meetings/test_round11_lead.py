@@ -13,7 +13,7 @@ CASES = [
         "a venue hung on the last name is where they met, not a third state",
         "U.S. President Donald Trump met North Korean leader Kim Jong Un in Singapore on Tuesday, the first summit "
         "between the two countries.",
-        [(("PRK", "USA"), "meeting", "held", "2021-03-16")],
+        [(("PRK", "USA"), "summit", "held", "2021-03-16")],
     ),
     (
         "two venues in one phrase: neither is a party",
