@@ -429,6 +429,11 @@ class SpeakerResolver:
         self._topics_done = False
         self._documents: dict[str, Speaker] = {}  # joint texts quoted as a source, by their noun
         self._state_agencies: dict[str, str | None] | None = None
+        # `doc.text` and `doc.ents` are rebuilt from the tokens on each read: read once, as a long article asks per
+        # pronoun
+        self._text = doc.text
+        self._person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        self._person_starts = [e.start_char for e in self._person_ents]
 
     # ---- article-level tables ----------------------------------------------------------------------------
     def _people(self) -> tuple[dict[str, str], dict[str, str], list[tuple[int, str, str]]]:
@@ -762,8 +767,8 @@ class SpeakerResolver:
         if verb is None or tok.i >= verb.i:
             return None
         last = self.doc[verb.i - 1].text
-        for ent in self.doc.ents:
-            if ent.label_ == "PERSON" and ent.start > verb.i and ent[-1].text == last:
+        for ent in self._person_ents:
+            if ent.start > verb.i and ent[-1].text == last:
                 return self.speaker(ent.root)
         return Speaker(self.fullest(self.doc[start:verb.i].text), None, None, "person")
 
@@ -834,8 +839,8 @@ class SpeakerResolver:
         "the official Saudi Press Agency (SPA)"."""
         if not word.isupper() or not 2 <= len(word) <= 6:
             return False
-        for m in re.finditer(r"\(\s*" + re.escape(word) + r"\s*\)", self.doc.text):
-            before = self.doc.text[max(0, m.start() - 60):m.start()].split("\n")[-1]
+        for m in re.finditer(r"\(\s*" + re.escape(word) + r"\s*\)", self._text):
+            before = self._text[max(0, m.start() - 60):m.start()].split("\n")[-1]
             if re.search(r"\b(?:news agency|press agency|agency|news service|broadcaster|television|radio)\s*$",
                          before, re.IGNORECASE) or is_agency(" ".join(before.split()[-3:])):
                 return True
@@ -942,13 +947,14 @@ class SpeakerResolver:
         Minya, Farag shrugs. His son works in Cairo. '...,' he said.": a feature introduces its next voice in the
         paragraph that quotes it, often outside the subject slot the topic tracker reads. When the paragraph before
         the pronoun names exactly one person and gives no subject the tracker reads, the pronoun is that person."""
-        text = self.doc.text
+        text = self._text
         p_start = text.rfind("\n\n", 0, tok.idx)
         p_start = 0 if p_start < 0 else p_start + 2
         names: dict[str, Token] = {}
-        for ent in self.doc.ents:
-            if ent.label_ == "PERSON" and p_start <= ent.start_char < tok.idx and not self._in_quote(ent.start_char) \
-                    and not _reported_by(tok, ent.root):
+        lo = bisect.bisect_left(self._person_starts, p_start)
+        hi = bisect.bisect_left(self._person_starts, tok.idx)
+        for ent in self._person_ents[lo:hi]:
+            if not self._in_quote(ent.start_char) and not _reported_by(tok, ent.root):
                 names.setdefault(self.fullest(ent.text.removesuffix("'s").removesuffix("\u2019s")), ent.root)
         k = tok.i - 1
         while k >= 0 and self.doc[k].idx >= p_start:
