@@ -23,6 +23,7 @@ from extractors.meetings.args import Lookup, parties_of, with_conjuncts
 from extractors.meetings.lexicon import KIND_CLASS
 from extractors.meetings.mentions import Mention
 from extractors.meetings.merge import Record, _absorb, _add_participants
+from extractors.meetings.precision import SIDELINES
 from extractors.meetings.syntax import subject_of
 
 if TYPE_CHECKING:
@@ -41,7 +42,6 @@ BODY_NOUNS = frozenset("group mission delegation troika team panel committee".sp
 FRAMING_PREPS = frozenset("at during on before after ahead following amid".split())
 PRESENT_VERBS = frozenset({"sign", "gather", "arrive", "assemble", "be", "attend", "participate", "take", "open",
                            "speak"})  # "spoke at the summit", "signed at a ceremony": there, not beside it
-FRAME_NOUNS = frozenset({"sidelines", "sideline", "margins", "margin", "fringes", "fringe"})
 WINDOW = 6  # sentences between a gathering and a sentence that tells who took part in it
 AHEAD = 2  # sentences a gathering may be told after a guest, outside a live blog
 MEMBER_VERBS = frozenset({"comprise", "include", "consist"})
@@ -69,7 +69,7 @@ def _framed(noun: Token) -> bool:
     """"met X on the sidelines of the summit", "talks at the summit", "before the summit": the noun only frames
     another contact; "came for the summit" and "a summit in X" do not frame."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in FRAME_NOUNS:
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SIDELINES:
         return True
     if noun.dep_ != "pobj" or head.lower_ not in FRAMING_PREPS:
         return False
