@@ -80,6 +80,9 @@ class Affiliation:
         self._bare_office: dict[str, str] = {}  # surname -> the office word of a bare state title
         self._offices: dict[str, set[str]] = {}  # office word -> countries named with it for someone else
         self._ministers: list[tuple[int, str]] = []  # (offset, country) of ministers named with their country
+        # `doc.ents` is rebuilt from the tokens on each read: read once, as a long article asks per speaker
+        self._body_ents = [e for e in doc.ents if e.label_ in ("ORG", "FAC", "NORP", "GPE")]
+        self._end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
     @property
     def home(self) -> str | None:
@@ -129,7 +132,7 @@ class Affiliation:
             return code
         bare = _BARE_BODY.match(own)
         if bare is not None and (bare.group(0).endswith(("'s", "\u2019s")) or len(own.split()) == 2):
-            code = self.named_body(bare.group(1), len(self.doc.text))
+            code = self.named_body(bare.group(1), self._end)
             if code is not None:
                 return code
         if _SHARED_SECRETARY.search(own):
@@ -162,14 +165,13 @@ class Affiliation:
         """The country of the body last named in full before `before` with `noun` as its last word: "the fund" after
         "the International Monetary Fund", "the bank" after "the Asian Development Bank"."""
         noun = noun.lower()
-        for ent in reversed([e for e in self.doc.ents if e.label_ in ("ORG", "FAC", "NORP", "GPE")
-                             and e.end_char <= before]):
+        for ent in reversed([e for e in self._body_ents if e.end_char <= before]):
             if ent[-1].lower_ == noun and len(ent) >= 2:
                 return self._safe(lambda e=ent: self.resolver.country_of_text(e.text))
         if noun in _IGO_NOUNS:
             # "the agency's regional director" after "the World Health Organization": the international body named
             # last
-            for ent in reversed([e for e in self.doc.ents if e.label_ == "ORG" and e.end_char <= before]):
+            for ent in reversed([e for e in self._body_ents if e.label_ == "ORG" and e.end_char <= before]):
                 code = self._safe(lambda e=ent: self.resolver.country_of_text(e.text))
                 if code is not None and code.startswith("IGO:"):
                     return code
