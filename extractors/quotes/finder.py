@@ -948,6 +948,13 @@ class QuoteFinder:
             return colon, label, None
         return None
 
+    def _place(self, label: str) -> bool:
+        """A label a gazetteer knows as a place (a dateline's "Bali", which the tagger may read as a person)."""
+        try:
+            return self.speakers.resolver.location_country(label) is not None
+        except Exception:  # the reference data must never cost us the article
+            return False
+
     def _label_country(self, speaker: Speaker, label: str) -> Speaker:
         """ "KING OF JORDAN ABDULLAH II (retranslated):" with the name also told elsewhere: the state the label's
         title names ("<TITLE> OF <STATE>") is the one the speaker speaks for, whatever the text around the other
@@ -995,6 +1002,9 @@ class QuoteFinder:
             if got is None:
                 continue
             colon, label, named = got
+            if p_start in self._para_starts[:2] and "(" in self.text[p_start:p_start + colon] and \
+                    self.tok_at(p_start) in self._dateline and self._place(label):
+                continue  # "Bali (JP): Southeast Asian leaders pledged ...": a dateline, the city no speaker
             if named is None and not strong:
                 continue  # a role or capitals label alone ("UPDATE:") is a rubric, not a speaker's turn
             a, b = trimmed(self.text, p_start + colon + 1, p_end)

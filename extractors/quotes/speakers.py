@@ -162,8 +162,8 @@ def phrase_of(tok: Token) -> Span:
     left = tok.left_edge.i
     right = tok.i
     for child in tok.rights:
-        if child.dep_ in _CUT_DEPS:
-            break
+        if child.dep_ in _CUT_DEPS or _when(child):
+            break  # also "heads of state yesterday", "officials on Monday": the time of saying, not the speaker
         if child.dep_ != "punct":
             right = max(right, child.right_edge.i)
     # cut at a comma that starts a relative clause or an aside
@@ -173,13 +173,23 @@ def phrase_of(tok: Token) -> Span:
             right = i - 1  # also "The president, in a statement from his office, said": an aside, not the name
             break
     for i in range(left, tok.i):
-        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
-            left = i + 1  # a heading or the previous paragraph is not part of the subject
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_ or doc[i].text.endswith(":"):
+            left = i + 1  # a heading, the previous paragraph or a dateline ("Bali (JP):") is not the subject
     while right > left and (doc[right].is_punct or doc[right].is_space or doc[right].tag_ == "POS"):
         right -= 1  # also the "'s" of a possessor speaking: "Moscow's claim that ..."
     while left < right and (doc[left].is_punct or doc[left].is_space or _TIME_STAMP.fullmatch(doc[left].text)):
         left += 1  # also a live blog's time stamp ("10:15 - Rusu says ...")
     return doc[left:right + 1]
+
+
+def _when(child: Token) -> bool:
+    """A time hung on the subject's noun by the parser: "yesterday", "last week", "on Monday"."""
+    if child.dep_ == "npadvmod":
+        return child.ent_type_ in ("DATE", "TIME")
+    if child.dep_ == "prep" and child.lower_ in ("on", "in", "at", "during"):
+        objs = [g for g in child.children if g.dep_ == "pobj"]
+        return bool(objs) and all(g.ent_type_ in ("DATE", "TIME") for g in objs)
+    return False
 
 
 def ents_in(span: Span) -> list[Span]:
