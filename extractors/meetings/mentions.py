@@ -532,6 +532,8 @@ def _is_group(tokens: list[Token]) -> bool:
             c.dep_ == "poss" and c.lower_ == "their" for c in t.children
         ):
             return True  # "their leaders would meet": the leaders of the two just named
+        if _the_officials(t):
+            return True  # "the presidents agreed to meet again": the officials just told
         words = {x.lower_ for x in phrase(t)}
         if words & {"two", "both"} and (
             t.lower_ in GROUP_ANAPHORS or t.lemma_.lower() in OFFICIAL_NOUNS or t.lower_ in OFFICIAL_NOUNS
@@ -1686,6 +1688,43 @@ def _recalled(tok: Token, chain: list[Token]) -> bool:
     # the adverb stands before its verb: "her first since taking office" is about the contact being told
     return any((c.lower_ in RECALL_ADVERBS and c.dep_ == "advmod" or _two_last(c)) and c.i < v.i
                for v in verbs for c in v.children)  # fmt: skip
+
+
+_GROUP_MEET_VERBS = frozenset({"meet", "hold", "sit", "confer"})
+
+
+def _the_officials(t: Token) -> bool:
+    """ "The presidents", "the foreign ministers" as a subject, with nothing of their own to tell whose they are (no
+    "of", no possessor, no state or name on them): the officials the story has just told of."""
+    if t.tag_ != "NNS" or t.lemma_.lower() not in OFFICIAL_NOUNS or t.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+        return False
+    verbs = [t.head, *(c for c in t.head.children if c.dep_ == "xcomp")]
+    if not any(v.lemma_.lower() in _GROUP_MEET_VERBS for v in verbs):
+        return False  # only their meeting ("met", "agreed to meet", "held talks"), not all they "agreed to launch"
+    if any(c.dep_ in ("poss", "prep", "appos", "nummod", "acl", "relcl") or c.ent_type_ or c.pos_ == "PROPN"
+           for c in t.children):
+        return False
+    return _titled_before(t)
+
+
+def _titled_before(t: Token) -> bool:
+    """Whether the article has named someone by the office "the ministers" stands for ("Foreign Minister X"), or
+    with their states ("the foreign ministers of A and B"), so that the plural is those people, not an office told
+    in general ("at the level of foreign ministers"). "The leaders" stands for any heads told."""
+    lemma = t.lemma_.lower()
+    if lemma == "leader":
+        return True
+    doc = t.doc
+    return any(x.lemma_.lower() == lemma and (doc[x.i + 1].ent_type_ == "PERSON" or x.head.ent_type_ == "PERSON"
+                                              or _of_states(x)) for x in doc[:t.sent.start])
+
+
+def _of_states(x: Token) -> bool:
+    """ "the foreign ministers of Estonia and Finland": an office told with the states whose holders they are."""
+    return any(p.dep_ == "prep" and p.lower_ == "of" and any(g.ent_type_ in ("GPE", "NORP") for g in p.subtree)
+               for p in x.children)
 
 
 def _two_last(t: Token) -> bool:
