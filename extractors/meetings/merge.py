@@ -113,7 +113,9 @@ def _dates_conflict(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
     return ta[0] == tb[0] and ta[1] != tb[1]
 
 
-def _add_participants(rec: Record, parts: list[Participant]) -> None:
+def add_participants(rec: Record, parts: list[Participant]) -> None:
+    """Add the people of another mention to a record once each, and only those of the record's own states (a
+    gathering's roster, `rosters.py`, adds through here too)."""
     have = {(surname(p.name), p.country) for p in rec.participants}
     for p in parts:
         key = (surname(p.name), p.country)
@@ -125,7 +127,9 @@ def _add_participants(rec: Record, parts: list[Participant]) -> None:
         have.add(key)
 
 
-def _absorb(rec: Record, m: Mention) -> None:
+def absorb(rec: Record, m: Mention) -> None:
+    """Fold a mention into the record it tells again: its kind where it names the contact better, its people, its
+    date and place where the record has none (also used by `rosters.py`)."""
     told = list(rec.mentions)
     rec.mentions.append(m)
     if m.past_plan and m.status == "cancelled":
@@ -135,7 +139,7 @@ def _absorb(rec: Record, m: Mention) -> None:
     elif displaces(m, rec.kind, told) or KIND_RANK.get(m.kind, 0) > KIND_RANK.get(rec.kind, 0) \
             and {m.kind, rec.kind} != {"talks", "meeting"}:
         rec.kind = m.kind
-    _add_participants(rec, m.participants)
+    add_participants(rec, m.participants)
     if rec.date is None and m.date is not None and not m.anaphoric:
         rec.date = m.date
     if rec.location is None and m.location and (not m.anaphoric or KIND_CLASS[m.kind] == rec.kind_class):
@@ -161,10 +165,10 @@ def merge_mentions(mentions: list[Mention]) -> list[Record]:
         same = [r for r in records if r.countries == countries and (
             r.status == m.status or any(x.sent.start <= m.sent.start for x in r.mentions))]
         if same:
-            _add_participants(same[-1], m.participants)
+            add_participants(same[-1], m.participants)
         else:
             rec = Record(countries=countries, status=m.status, kind="meeting", basis=1)
-            _absorb(rec, m)
+            absorb(rec, m)
             _take_back_references(rec, mentions, records)
             records.append(rec)
     _talks_told_with_visit(mentions, records)
@@ -188,7 +192,7 @@ def _talks_told_with_visit(mentions: list[Mention], records: list[Record]) -> No
                and r.mentions[0].trigger.i < m.trigger.i for r in records):  # fmt: skip
             continue  # the talks told before are the ones meant
         rec = Record(countries=set(visit.countries), status="held", kind=m.kind, basis=1)
-        _absorb(rec, m)
+        absorb(rec, m)
         rec.location_country = rec.location_country or visit.host_country
         records.insert(records.index(visit), rec)
         told.add(m.trigger.i)
@@ -280,7 +284,7 @@ def _fold_single_visits(records: list[Record]) -> list[Record]:
         for m in visit.mentions:
             meeting.mentions.append(m)
         meeting.mentions.sort(key=lambda m: m.trigger.idx)
-        _add_participants(meeting, visit.participants)
+        add_participants(meeting, visit.participants)
         meeting.location = meeting.location or visit.location
         meeting.location_country = meeting.location_country or visit.location_country or visit.host_country
         meeting.date = meeting.date or visit.date
@@ -432,13 +436,13 @@ def _merge(mentions: list[Mention]) -> list[Record]:
         if _joins_called_off(m, countries, last):
             last.countries |= countries  # "The two leaders had been due to sit down with X": X's state joins it
             m.status = "cancelled"
-            _absorb(last, m)
+            absorb(last, m)
             continue
         if m.status in ("planned", "cancelled") and m.past_plan and frozenset(countries) in cancelled:
             m.status = "cancelled"  # "had been due to meet ..." beside "called off the talks": the same contact
             off = [r for r in records if r.status == "cancelled" and r.countries == countries]
             if off and not m.distinct:
-                _absorb(off[-1], m)  # "called off his trip to X ... had been due to meet Y": the trip's meeting
+                absorb(off[-1], m)  # "called off his trip to X ... had been due to meet Y": the trip's meeting
                 last = off[-1]
                 continue
         counted = _counted_gathering(m, countries, records)
@@ -460,7 +464,7 @@ def _merge(mentions: list[Mention]) -> list[Record]:
         if m.group and len(countries) < 2 and last is not None and countries <= last.countries:
             if (not m.distinct and KIND_CLASS[m.kind] == last.kind_class and _group_possessor(m)
                     and last.status != NO_CONTACT and not earlier_marked(m)):
-                _absorb(last, m)  # "the two leaders' talks", "the countries' summit": the contact just told
+                absorb(last, m)  # "the two leaders' talks", "the countries' summit": the contact just told
                 continue
             countries |= last.countries
             inferred = True
@@ -522,7 +526,7 @@ def _merge(mentions: list[Mention]) -> list[Record]:
             target = Record(countries=countries, status=m.status, kind=m.kind, series=m.series,
                             round=round_of is not None)
             records.append(target)
-        _absorb(target, m)
+        absorb(target, m)
         named = {p.country for p in m.participants if p.country}
         target.basis = max(target.basis, 1 if inferred else 3 if len(named) >= 2 else 2)
         last = target
@@ -546,8 +550,8 @@ def _add_separate(m: Mention, pairs: list[set[str]], records: list[Record]) -> N
     for pair in pairs:
         rec = Record(countries=set(pair), status=m.status, kind=m.kind, basis=1)
         records.append(rec)
-        _absorb(rec, m)
-        _add_participants(rec, [p for p in gathering.participants if p.country in pair - m.countries])
+        absorb(rec, m)
+        add_participants(rec, [p for p in gathering.participants if p.country in pair - m.countries])
         if rec.date is None:
             rec.date = gathering.date  # "before the trilateral session": told beside it, on its day
 
@@ -631,7 +635,7 @@ def _accepted(m: Mention, invitations: list[Mention], records: list[Record]) -> 
         countries = m.countries | inv.countries
         m.location, m.location_country, m.host_country = inv.location, inv.location_country, inv.host_country
         rec = Record(countries=countries, status="planned", kind="visit", basis=1)
-        _absorb(rec, m)
+        absorb(rec, m)
         records.append(rec)
         return rec
     return None
@@ -663,7 +667,7 @@ def _refer_back(m: Mention, countries: set[str], last: Record | None) -> None:
         last.status = "cancelled"  # "X will visit Y next week ... The visit was postponed."
     if last is not None and countries <= last.countries and (m.anaphoric or m.group):
         if KIND_CLASS[m.kind] == last.kind_class or m.anaphoric:
-            _add_participants(last, [p for p in m.participants if p.country in last.countries])
+            add_participants(last, [p for p in m.participants if p.country in last.countries])
         if m.anaphoric and KIND_CLASS[m.kind] == last.kind_class and last.location is None and m.location:
             last.location, last.location_country = m.location, m.location_country  # "the talks in Seoul"
     if last is not None and _names_the_last(m, countries, last):

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from extractors.meetings.args import Lookup, parties_of, with_conjuncts
 from extractors.meetings.lexicon import KIND_CLASS
 from extractors.meetings.mentions import Mention
-from extractors.meetings.merge import Record, _absorb, _add_participants
+from extractors.meetings.merge import Record, absorb, add_participants
 from extractors.meetings.precision import SIDELINES
 from extractors.meetings.syntax import subject_of
 
@@ -391,7 +391,7 @@ def complete_rosters(mentions: list[Mention], records: list[Record], lookup: Loo
             kind = "summit" if g.noun.lemma_.lower() == "summit" else g.mention.kind
             rec = Record(countries=countries, status=g.mention.status, kind=kind, basis=1)
             for m in g.mentions:
-                _absorb(rec, m)
+                absorb(rec, m)
             at = next((i for i, r in enumerate(records) if r.mentions[0].trigger.i > g.mention.trigger.i), len(records))
             records.insert(at, rec)
             record_of.update({id(m): rec for m in g.mentions})
@@ -404,14 +404,14 @@ def complete_rosters(mentions: list[Mention], records: list[Record], lookup: Loo
         for r in g.absorbed:
             if r in records and r is not rec:
                 for m in r.mentions:
-                    _absorb(rec, m)
+                    absorb(rec, m)
                 records.remove(r)
-        _add_participants(rec, own_people + g.people)
+        add_participants(rec, own_people + g.people)
         for r in list(records):  # "A signed the accord with B at a ceremony hosted by C": the signing is the ceremony
             if r is not rec and r.status == rec.status and r.countries < rec.countries and all(
                     m.sent.start == g.mention.sent.start and m.trigger.i in {t.i for t in g.noun.ancestors}
                     for m in r.mentions):
                 for m in r.mentions:
-                    _absorb(rec, m)
+                    absorb(rec, m)
                 records.remove(r)
     return records
