@@ -9,8 +9,8 @@ Two shapes carry a contact's day outside the contact word's phrase:
   These clauses rank below the contact's own time words, so "X, who arrived on Sunday, met Y on Monday" keeps
   Monday.
 - a fronted weekday the parser fuses into the subject's name ("On Saturday Conte had a call with ...": "Saturday"
-  read as a compound of "Conte"), or sets before it with no comma ("Yesterday Zelensky spoke to ..."): the time of
-  the subject's verb.
+  read as a compound of "Conte"), or sets before it with no comma ("Yesterday Zelensky spoke to ..."), or cuts off
+  as a sentence of its own: the time of the subject's verb.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
 # verbs of a relative clause that bring a participant to the contact's place; not "leave" or "head" (the contact
 # may be days after a departure)
@@ -88,3 +88,17 @@ def fused_to_subject(root: Token, anchors: AbstractSet[int]) -> int | None:
     else:
         return None
     return verb.i if verb.i in anchors and verb.pos_ in ("VERB", "AUX") else None
+
+
+def orphan_day(sent: Span) -> str | None:
+    """A day word the parser cut off as a sentence of its own right before this one, on the same line ("Yesterday |
+    Zelensky spoke to ...", under a live blog's headline line): the time of this sentence's main verb."""
+    if sent.start == 0:
+        return None
+    prev = sent.doc[sent.start - 1].sent
+    words = [t for t in prev if not t.is_space and not t.is_punct]
+    if len(words) != 1 or words[0].lower_ not in _DAY_WORDS:
+        return None
+    if "\n" in sent.doc.text[words[0].idx : sent.start_char]:
+        return None
+    return words[0].text

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from extractors.core.datelines import find_dateline
 from extractors.core.dates import day_shift, find_dates
-from extractors.meetings.participant_time import fused_to_subject, participant_clauses
+from extractors.meetings.participant_time import fused_to_subject, orphan_day, participant_clauses
 from extractors.meetings.syntax import CLAUSE_DEPS
 
 if TYPE_CHECKING:
@@ -62,6 +62,8 @@ def date_for(trigger: Token, chain: list[Token], sent: Span, extra: list[Token] 
         key = (rank.get(hit, len(order)) + (100 if since else 0), abs(root.i - trigger.i), text)
         if best is None or key[:2] < best[:2]:
             best = key
+    if best is None and sent.root.i in anchors:
+        return orphan_day(sent)  # "Yesterday | Zelensky spoke to X": the day word cut off before the sentence
     return best[2] if best else None
 
 
@@ -191,6 +193,12 @@ def _frame_verb(trigger: Token) -> set[int]:
     out = {prep.i, verb.i}
     if verb.dep_ == "xcomp":
         out.add(verb.head.i)  # "agreed on Monday to begin studies, after talks at the palace"
+    told = verb.head
+    if verb.dep_ == "ccomp" and told.lemma_.lower() == "tell" and any(
+            c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON" for c in told.children):
+        # "X told Y on Thursday that ..., in their first meeting": the parser hangs the meeting on the reported
+        # clause, but it is the telling, face to face, that took place in it
+        out.add(told.i)
     return out
 
 

@@ -60,6 +60,35 @@ CASES: list[tuple[str, str, str, list[Row]]] = [
         [(("AUS", "IDN"), "call", "held", "2021-09-05"), (("AUS", "IDN"), "meeting", "held", "2021-09-04")],
     ),
     (
+        "'On the same day': the day of the contact told just before",
+        "2020-09-29",
+        "Foreign Minister Jeyhun Bayramov of Azerbaijan held a phone conversation with Georgian Foreign Minister David "
+        "Zalkaliani on September 28. The sides discussed the region. On the same day, Azerbaijani President Ilham "
+        "Aliyev received a phone call from Ukrainian President Volodymyr Zelensky.",
+        [(("AZE", "GEO"), "call", "held", "2020-09-28"), (("AZE", "UKR"), "call", "held", "2020-09-28")],
+    ),
+    (
+        "a fronted day whose first name the parser took for the object of 'On' dates the call",
+        "2025-05-14",
+        "On Saturday Tusk, Macron and Merz telephoned US President Donald Trump from Kyiv.",
+        [(("DEU", "FRA", "POL", "USA"), "call", "held", "2025-05-10")],
+    ),
+    (
+        "'told Y on Thursday ..., in their first meeting': the telling's day",
+        "2023-03-03",
+        "Indian External Affairs Minister S. Jaishankar told Chinese Foreign Minister Qin Gang on Thursday that the "
+        "state of relations between the two countries was abnormal, in their first face-to-face meeting since Qin "
+        "took charge.",
+        [(("CHN", "IND"), "meeting", "held", "2023-03-02")],
+    ),
+    (
+        "a day word the parser cut off before a live blog entry's sentence",
+        "2023-07-11",
+        "Live: NATO summit\n\n09:15 CEST\nErdogan and Sweden\nYesterday Erdogan spoke to Swedish Prime Minister "
+        "Ulf Kristersson about Stockholm's bid.",
+        [(("SWE", "TUR"), "call", "held", "2023-07-10")],
+    ),
+    (
         "a month inside the object of 'since' is the earlier meeting's, not the contact's",
         "2023-06-27",
         "Angolan President Joao Lourenco and Zambian President Hakainde Hichilema held a closed-door meeting, their "
