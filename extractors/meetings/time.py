@@ -106,6 +106,12 @@ def _anchors(trigger: Token, chain: list[Token], extra: list[Token] | None) -> s
     anchors |= {c.i for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"}  # "talks held last week"
     anchors |= _occurrence_clauses(trigger)
     anchors |= _frame_verb(trigger)
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ == "NOUN":
+        # "signed the accord on Tuesday at a ceremony hosted by X": the occasion's verb dates the hosting
+        anchors |= {trigger.head.i} | _frame_verb(trigger.head)
+    elif trigger.dep_ == "advcl" and trigger.tag_ == "VBN" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in trigger.children):
+        anchors.add(trigger.head.i)  # "signed the accord on Tuesday ..., hosted by X": a participle of that event
     top = chain[-1] if chain else trigger
     if top.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
         anchors.add(top.head.i)  # "flew to Kampala on Monday to hold talks": the trip made for it dates it
@@ -191,8 +197,10 @@ def _frame_verb(trigger: Token) -> set[int]:
     if verb.pos_ not in ("VERB", "AUX"):
         return set()
     out = {prep.i, verb.i}
-    if verb.dep_ == "xcomp":
-        out.add(verb.head.i)  # "agreed on Monday to begin studies, after talks at the palace"
+    if verb.dep_ == "xcomp" or verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG":
+        # "agreed on Monday to begin studies, after talks at the palace"; "established ties on Tuesday, signing
+        # the accord in a ceremony"
+        out.add(verb.head.i)
     told = verb.head
     if verb.dep_ == "ccomp" and told.lemma_.lower() == "tell" and any(
             c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON" for c in told.children):

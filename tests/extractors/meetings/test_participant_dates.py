@@ -89,6 +89,13 @@ CASES: list[tuple[str, str, str, list[Row]]] = [
         [(("SWE", "TUR"), "call", "held", "2023-07-10")],
     ),
     (
+        "'established ties on Tuesday, signing the accord in a ceremony hosted by X'",
+        "2021-02-03",
+        "Greece and Egypt formally settled their sea border on Tuesday, signing an accord in a ceremony hosted by "
+        "Egyptian President Abdel Fattah al-Sisi and attended by Greek Prime Minister Kyriakos Mitsotakis.",
+        [(("EGY", "GRC"), "meeting", "held", "2021-02-02")],
+    ),
+    (
         "a month inside the object of 'since' is the earlier meeting's, not the contact's",
         "2023-06-27",
         "Angolan President Joao Lourenco and Zambian President Hakainde Hichilema held a closed-door meeting, their "
