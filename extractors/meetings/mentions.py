@@ -85,7 +85,7 @@ from extractors.meetings.precision import (
     venue_of_contact,
     visitor_clause,
 )
-from extractors.meetings.shifted_days import own_day_beside_shift, shift_from_other_clause
+from extractors.meetings.shifted_days import own_day_beside_shift, reversed_shift, shift_from_other_clause
 from extractors.meetings.since import earlier_contacts
 from extractors.meetings.status import DENIAL_VERBS, status_of
 from extractors.meetings.storyday import set_apart_in_time
@@ -589,6 +589,8 @@ def _mention(
     shift = None
     if date_text is None and (found := shift_from_other_clause(tok, chain)) is not None:
         date_text, shift = found  # "The call came a day after X and Y met": a day before the call
+    elif date_text is not None:
+        shift = reversed_shift(tok, chain, sent, date_text)
     if date_text and onward_stop(tok) and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree):
         date_text = None  # "talks on Tuesday before going on to X": the stop's day is not the talks'
     if tok.pos_ in ("NOUN", "PROPN") and (date_text or args.places):

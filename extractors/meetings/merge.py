@@ -431,6 +431,11 @@ def _merge(mentions: list[Mention]) -> list[Record]:
         shift = (day_shift(m.date.text) if m.shift is None else m.shift) \
             if m.date is not None and m.date.date is None else None
         base = _shift_base(m, last, records, shift)
+        if base is None and shift is not None and m.shift is not None:
+            # "The call came a day after X and Y met": the day of the latest contact told with a day (the call),
+            # whatever planned contact was named since
+            base = next((r.date.date for r in reversed(records) if r.status == "held" and r.date is not None
+                         and r.date.date and r.date.granularity == "day"), None)
         if shift is not None and base is not None:
             # "The previous day, she had met X": a day from the contact told just before
             d = (date.fromisoformat(base) + timedelta(days=shift)).isoformat()

@@ -54,3 +54,21 @@ def shift_from_other_clause(tok: Token, chain: list[Token]) -> tuple[str, int] |
                 return words, -shift
         return None
     return None
+
+
+def reversed_shift(tok: Token, chain: list[Token], sent: Span, date_text: str) -> int | None:
+    """"The call came a day after X and Y met", the parser hanging "a day" on "after": the words open the contact's
+    own clause, so the contact is a day before the event told around them (-1), not a day after it; None when the
+    words do not open the contact's clause."""
+    shift = day_shift(date_text)
+    low = date_text.lower().rstrip()
+    if shift is None or not low.endswith(tuple(MARKS)):
+        return None
+    at = sent.start_char + sent.text.find(date_text)
+    word = next((t for t in sent if t.idx >= at + len(date_text) - len(low.split()[-1]) and t.lower_ in MARKS), None)
+    if word is None or word.idx > tok.idx:
+        return None
+    verbs = {tok.i, *(v.i for v in chain)}
+    opens = word.dep_ == "mark" and word.head.i in verbs or word.dep_ == "prep" and any(
+        t.i == tok.i for o in word.children if o.dep_ in ("pobj", "pcomp") for t in o.subtree)
+    return -shift if opens else None

@@ -60,6 +60,15 @@ CASES: list[tuple[str, str, str, list[Row]]] = [
         [(("AUS", "IDN"), "call", "held", "2021-09-05"), (("AUS", "IDN"), "meeting", "held", "2021-09-04")],
     ),
     (
+        "'a day after' hung on the clause's own 'after', a planned contact named between: a day before the call",
+        "2018-04-29",
+        "South Korean President Moon Jae-in and US President Donald Trump spoke by telephone late Saturday about "
+        "the planned summit between Washington and Pyongyang. The call came a day after Moon and North Korean "
+        "leader Kim Jong-un met at Panmunjom.",
+        [(("KOR", "USA"), "call", "held", "2018-04-28"), (("KOR", "PRK", "USA"), "summit", "planned", None),
+         (("KOR", "PRK"), "meeting", "held", "2018-04-27")],
+    ),
+    (
         "'On the same day': the day of the contact told just before",
         "2020-09-29",
         "Foreign Minister Jeyhun Bayramov of Azerbaijan held a phone conversation with Georgian Foreign Minister David "
