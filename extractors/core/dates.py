@@ -37,7 +37,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("md", rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"),
     ("dm", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+\d{{4}})?\b"),
     ("wd", rf"\b{_MOD}{_WD}{_PART}\b"),
-    ("rel_day", r"\b(?:(?:earlier|later)\s+in\s+the\s+day|today|tonight|yesterday|tomorrow"
+    ("rel_day", r"\b(?:(?:earlier|later)\s+in\s+the\s+day|today|tonight|yesterday|tomorrow|just\s+now"
                 r"|this\s+(?:morning|afternoon|evening))\b"),
     ("rel_anchor", r"\b(?:(?:the|a|one)\s+day\s+(?:after|before|earlier|later)|the\s+same\s+day"
                    r"|the\s+(?:previous|following|next)\s+(?:day|morning|afternoon|evening|night)"
@@ -204,7 +204,7 @@ def resolve_date(text: str | None, published: date | None, future: bool = False)
     if wd is not None:
         d = _resolve_weekday(wd, published, future, low)
         return ResolvedDate(d.isoformat(), text, "day", d.isoformat())
-    if re.search(r"\b(today|tonight|this (morning|afternoon|evening)|in the day)\b", low):
+    if re.search(r"\b(today|tonight|this (morning|afternoon|evening)|in the day|just now)\b", low):
         return ResolvedDate(published.isoformat(), text, "day", published.isoformat())
     if "yesterday" in low:
         d = published - timedelta(days=1)
