@@ -49,6 +49,10 @@ def participant_clauses(trigger: Token, chain: list[Token]) -> set[int]:
             if clause.dep_ != "relcl" or clause.tag_ not in ("VBD", "VBN"):
                 continue
             lemma = clause.lemma_.lower()
+            if lemma == "call" and any(c.dep_ in ("xcomp", "ccomp", "oprd") or c.dep_ == "prep" and
+                                       c.lower_ in ("for", "off") or c.dep_ == "dobj" and c.pos_ != "PRON" and
+                                       c.ent_type_ != "PERSON" for c in clause.children):
+                continue  # "who called for restraint on Monday", "who called the vote": no call to anyone
             if lemma in CALL_LEMMAS or lemma in ARRIVAL_LEMMAS or _touched_down(clause):
                 out.add(clause.i)
     return out
