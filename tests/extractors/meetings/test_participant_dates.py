@@ -45,6 +45,13 @@ CASES: list[tuple[str, str, str, list[Row]]] = [
         [(("CZE", "SVK"), "meeting", "held", None)],
     ),
     (
+        "a relative clause 'who called for restraint' is no call and dates nothing",
+        "2023-03-13",
+        "Kenyan President William Ruto, who called for restraint on Saturday, met Ethiopian Prime Minister Abiy Ahmed "
+        "in Addis Ababa.",
+        [(("ETH", "KEN"), "meeting", "held", None)],
+    ),
+    (
         "'a day after' an undated event, after the contact word: the trip's own day",
         "2025-01-22",
         "Polish Prime Minister Donald Tusk travelled to Berlin on Tuesday, meeting German Chancellor Olaf Scholz at "
