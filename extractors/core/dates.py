@@ -37,9 +37,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("md", rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"),
     ("dm", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+\d{{4}})?\b"),
     ("wd", rf"\b{_MOD}{_WD}{_PART}\b"),
-    ("rel_day", r"\b(?:(?:earlier|later)\s+in\s+the\s+day|today|tonight|yesterday|tomorrow"
+    ("rel_day", r"\b(?:(?:earlier|later)\s+in\s+the\s+day|today|tonight|yesterday|tomorrow|just\s+now"
                 r"|this\s+(?:morning|afternoon|evening))\b"),
-    ("rel_anchor", r"\b(?:(?:the|a|one)\s+day\s+(?:after|before|earlier|later)"
+    ("rel_anchor", r"\b(?:(?:the|a|one)\s+day\s+(?:after|before|earlier|later)|the\s+same\s+day"
                    r"|the\s+(?:previous|following|next)\s+(?:day|morning|afternoon|evening|night)"
                    r"|the\s+(?:day|night|evening|morning)\s+before)\b"),
     ("rel_month", r"\b(?:last|next|this|earlier\s+this|later\s+this|the\s+previous|the\s+following)\s+month(?:'s)?"),
@@ -125,19 +125,22 @@ def _weekday(text: str) -> int | None:
 
 _ANCHORED_DAY = re.compile(
     r"^(?:on\s+)?(?:(?:the|a|one)\s+day\s+(?P<a>after|later|before|earlier)|the\s+(?P<b>previous|following|next)\s+(?:day|morning|afternoon|evening|night)"
-    r"|the\s+(?:day|night|evening|morning)\s+(?P<c>before))$"
+    r"|the\s+(?:day|night|evening|morning)\s+(?P<c>before)|the\s+(?P<same>same)\s+day)$"
 )
 
 
 def day_shift(text: str | None) -> int | None:
     """For words that place a day one day from another event ("the day after", "the previous day", "a day
-    before", "the previous evening"): +1 or -1, the shift from that event; None for any other words.
+    before", "the previous evening"): +1 or -1, the shift from that event (0 for "the same day"); None for any
+    other words.
     `resolve_date` gives them no day: the other event's day is the caller's to find."""
     if not text:
         return None
     m = _ANCHORED_DAY.match(" ".join(text.lower().split()))
     if m is None:
         return None
+    if m.group("same"):
+        return 0  # "On the same day": the other event's own day
     word = m.group("a") or m.group("b") or m.group("c")
     return 1 if word in ("after", "later", "following", "next") else -1
 
@@ -201,7 +204,7 @@ def resolve_date(text: str | None, published: date | None, future: bool = False)
     if wd is not None:
         d = _resolve_weekday(wd, published, future, low)
         return ResolvedDate(d.isoformat(), text, "day", d.isoformat())
-    if re.search(r"\b(today|tonight|this (morning|afternoon|evening)|in the day)\b", low):
+    if re.search(r"\b(today|tonight|this (morning|afternoon|evening)|in the day|just now)\b", low):
         return ResolvedDate(published.isoformat(), text, "day", published.isoformat())
     if "yesterday" in low:
         d = published - timedelta(days=1)

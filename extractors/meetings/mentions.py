@@ -85,6 +85,7 @@ from extractors.meetings.precision import (
     venue_of_contact,
     visitor_clause,
 )
+from extractors.meetings.shifted_days import own_day_beside_shift, reversed_shift, shift_from_other_clause
 from extractors.meetings.since import earlier_contacts
 from extractors.meetings.status import DENIAL_VERBS, status_of
 from extractors.meetings.storyday import set_apart_in_time
@@ -174,6 +175,7 @@ class Mention:
     recall: bool = False  # "the two leaders last met in May": an earlier contact of the pair the story is about
     context: frozenset[str] = frozenset()  # for a group: the two states the sentences just before name
     size: int = 0  # "the six countries": a counted group, the states of the gathering of that many told before
+    shift: int | None = None  # the day from the contact told before, when the words' own reading is reversed
 
     @property
     def countries(self) -> set[str]:
@@ -584,7 +586,13 @@ def _mention(
         return []  # "I spoke with my counterparts from X and Y", the speaker unknown: a side is missing
     if sport_context and not any(p.participant is not None and p.participant.role for p in parties):
         return []  # "grandmaster X will meet Y in the final": players, not officials
-    date_text = date_for(tok, chain, sent, plan_clauses(tok) + args.trip_anchor + args.frame)
+    extra = plan_clauses(tok) + args.trip_anchor + args.frame
+    date_text = date_for(tok, chain, sent, extra)
+    shift = None
+    if date_text is None and (found := shift_from_other_clause(tok, chain)) is not None:
+        date_text, shift = found  # "The call came a day after X and Y met": a day before the call
+    elif date_text is not None:
+        shift = reversed_shift(tok, chain, sent, date_text)
     if date_text and onward_stop(tok) and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree):
         date_text = None  # "talks on Tuesday before going on to X": the stop's day is not the talks'
     if tok.pos_ in ("NOUN", "PROPN") and (date_text or args.places):
@@ -612,7 +620,8 @@ def _mention(
     ahead = status == "planned" or status == "cancelled" and not _called_off_on(date_text, chain, sent)
     resolved = resolve_date(date_text, published, future=ahead) if date_text else None
     if resolved is not None and day_shift(date_text) is not None:
-        resolved = _day_before_shift(tok, date_text, sent, published, status) or _day_from_other_event(
+        resolved = _day_before_shift(tok, date_text, sent, published, status) or own_day_beside_shift(
+            tok, chain, sent, extra, date_text, published, ahead) or _day_from_other_event(
             date_text, sent, published, status) or resolved
     if resolved is None or resolved.date is None and resolved.granularity is None:
         resolved = _day_of_occasion(sent, published, status) or _day_of_arrival(sent, published, status) or \
@@ -650,6 +659,7 @@ def _mention(
         "size": group_size(args.agents + args.partners + counted_subjects(chain)),
         "past_plan": any(_told_as_past_plan(v) for v in chain),
         "listed": any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in tok.children),
+        "shift": shift,
     }  # fmt: skip
     places = _place_groups(args, lookup)
     if args.borrowed_place and len({p.country for p in parties if p.country}) < 2 and args.kind != "visit" \

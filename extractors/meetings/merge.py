@@ -105,12 +105,19 @@ def _dates_conflict(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
     same type with different words ("Friday" vs "Saturday"; "next month" vs "late April" may well agree)."""
     if a is None or b is None or not a.text or not b.text:
         return False
-    if any(w in (a.text + " " + b.text).lower() for w in VAGUE_TIMES):
+    if any(w in _vague_part(a) + " " + _vague_part(b) for w in VAGUE_TIMES):
         return False
     if a.period and b.period:
         return not (a.period.startswith(b.period) or b.period.startswith(a.period))
     ta, tb = _date_type(a.text), _date_type(b.text)
     return ta[0] == tb[0] and ta[1] != tb[1]
+
+
+def _vague_part(d: ResolvedDate) -> str:
+    """The words of a time that may stand for another: none for "earlier in the day" resolved to a day (it names
+    the story's day, not some time around another one)."""
+    low = (d.text or "").lower()
+    return "" if d.date and "in the day" in low else low
 
 
 def add_participants(rec: Record, parts: list[Participant]) -> None:
@@ -425,8 +432,14 @@ def _merge(mentions: list[Mention]) -> list[Record]:
             m.date = ResolvedDate(last.date.date, m.date.text, "day", last.date.period)
         if m.date is None and last is not None and _same_day_as(m, last):
             m.date = last.date  # "X later met Y", "In the afternoon, the leaders held ...": the day just told
-        shift = day_shift(m.date.text) if m.date is not None and m.date.date is None else None
+        shift = (day_shift(m.date.text) if m.shift is None else m.shift) \
+            if m.date is not None and m.date.date is None else None
         base = _shift_base(m, last, records, shift)
+        if base is None and shift is not None and m.shift is not None:
+            # "The call came a day after X and Y met": the day of the latest contact told with a day (the call),
+            # whatever planned contact was named since
+            base = next((r.date.date for r in reversed(records) if r.status == "held" and r.date is not None
+                         and r.date.date and r.date.granularity == "day"), None)
         if shift is not None and base is not None:
             # "The previous day, she had met X": a day from the contact told just before
             d = (date.fromisoformat(base) + timedelta(days=shift)).isoformat()

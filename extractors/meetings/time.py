@@ -7,7 +7,8 @@ from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING
 
 from extractors.core.datelines import find_dateline
-from extractors.core.dates import find_dates
+from extractors.core.dates import day_shift, find_dates
+from extractors.meetings.participant_time import fused_to_subject, orphan_day, participant_clauses
 from extractors.meetings.syntax import CLAUSE_DEPS
 
 if TYPE_CHECKING:
@@ -16,9 +17,11 @@ if TYPE_CHECKING:
 _RANGE_TAIL = re.compile(r"\s*(?:-|–|to|through|until|and)\s*\d{1,2}\b")
 
 
-def date_for(trigger: Token, chain: list[Token], sent: Span, extra: list[Token] | None = None) -> str | None:
+def date_for(trigger: Token, chain: list[Token], sent: Span, extra: list[Token] | None = None,
+             shifted: bool = True) -> str | None:
     """The time words that attach to this contact (on the contact word or the verbs it hangs from); `extra` are
-    further words whose time is the contact's ("talks that were due to open on Saturday": "open").
+    further words whose time is the contact's ("talks that were due to open on Saturday": "open"). `shifted`
+    False passes over words that place the contact a day from another event ("a day after").
     """
     anchors = _anchors(trigger, chain, extra)
     through = _parties_of(trigger) | _led_partners(trigger, chain)
@@ -36,6 +39,8 @@ def date_for(trigger: Token, chain: list[Token], sent: Span, extra: list[Token] 
         span = sent.doc.char_span(sent.start_char + m.start, sent.start_char + m.end, alignment_mode="expand")
         if span is None or len(span) == 0 or all(t.ent_type_ == "PERSON" for t in span):
             continue  # "Theresa May received X": a name, not the month
+        if not shifted and day_shift(m.text) is not None:
+            continue
         root = span.root
         hit = _anchor_of(root, anchors, through)
         if hit is None and trigger.pos_ == "NOUN":
@@ -57,6 +62,8 @@ def date_for(trigger: Token, chain: list[Token], sent: Span, extra: list[Token] 
         key = (rank.get(hit, len(order)) + (100 if since else 0), abs(root.i - trigger.i), text)
         if best is None or key[:2] < best[:2]:
             best = key
+    if best is None and sent.root.i in anchors:
+        return orphan_day(sent)  # "Yesterday | Zelensky spoke to X": the day word cut off before the sentence
     return best[2] if best else None
 
 
@@ -99,12 +106,19 @@ def _anchors(trigger: Token, chain: list[Token], extra: list[Token] | None) -> s
     anchors |= {c.i for c in trigger.children if c.dep_ == "acl" and c.tag_ == "VBN"}  # "talks held last week"
     anchors |= _occurrence_clauses(trigger)
     anchors |= _frame_verb(trigger)
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and trigger.head.pos_ == "NOUN":
+        # "signed the accord on Tuesday at a ceremony hosted by X": the occasion's verb dates the hosting
+        anchors |= {trigger.head.i} | _frame_verb(trigger.head)
+    elif trigger.dep_ == "advcl" and trigger.tag_ == "VBN" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in trigger.children):
+        anchors.add(trigger.head.i)  # "signed the accord on Tuesday ..., hosted by X": a participle of that event
     top = chain[-1] if chain else trigger
     if top.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
         anchors.add(top.head.i)  # "flew to Kampala on Monday to hold talks": the trip made for it dates it
     trip = _trip_to_where(top)
     if trip is not None:
         anchors.add(trip.i)  # "leaves today for Nairobi, where he will meet X": the day of the arrival there
+    anchors |= participant_clauses(trigger, chain)
     return anchors
 
 
@@ -183,8 +197,16 @@ def _frame_verb(trigger: Token) -> set[int]:
     if verb.pos_ not in ("VERB", "AUX"):
         return set()
     out = {prep.i, verb.i}
-    if verb.dep_ == "xcomp":
-        out.add(verb.head.i)  # "agreed on Monday to begin studies, after talks at the palace"
+    if verb.dep_ == "xcomp" or verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG":
+        # "agreed on Monday to begin studies, after talks at the palace"; "established ties on Tuesday, signing
+        # the accord in a ceremony"
+        out.add(verb.head.i)
+    told = verb.head
+    if verb.dep_ == "ccomp" and told.lemma_.lower() == "tell" and any(
+            c.dep_ in ("dobj", "dative") and c.ent_type_ == "PERSON" for c in told.children):
+        # "X told Y on Thursday that ..., in their first meeting": the parser hangs the meeting on the reported
+        # clause, but it is the telling, face to face, that took place in it
+        out.add(told.i)
     return out
 
 
@@ -206,10 +228,18 @@ def _anchor_of(root: Token, anchors: set[int], through: AbstractSet[int] = froze
     """The anchor a time phrase (its root word) hangs on, climbing at most five heads and never into another
     clause or the phrase of another thing (`through`: names of the contact's own parties, climbed over); None when it
     hangs on none."""
+    fused = fused_to_subject(root, anchors)
+    if fused is not None:
+        return fused
     x = root
     for _ in range(8 if through else 5):
         if x.i in anchors:
             return x.i
+        if x is not root and x.dep_ == "pobj" and x.head.lower_ == "since" and not any(
+                c.dep_ == "neg" for c in x.head.head.children):
+            # "their first talks since a meeting in Luanda in July": the time of that other meeting; not "has not
+            # met X since a meeting in 2013", where that meeting is the contact the sentence implies
+            return None
         if x.head.i in anchors and x.dep_ in (
             "npadvmod",
             "pobj",

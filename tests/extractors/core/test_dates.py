@@ -29,6 +29,7 @@ RESOLVE_CASES = [
     ("Earlier in the day", WED, False, "2021-03-17", "day", "2021-03-17"),
     ("this evening", WED, True, "2021-03-17", "day", "2021-03-17"),
     ("yesterday", WED, False, "2021-03-16", "day", "2021-03-16"),
+    ("just now", WED, False, "2021-03-17", "day", "2021-03-17"),
     ("tomorrow", WED, True, "2021-03-18", "day", "2021-03-18"),
     ("March 3", WED, False, "2021-03-03", "day", "2021-03-03"),
     ("May 4", WED, True, "2021-05-04", "day", "2021-05-04"),
@@ -125,7 +126,8 @@ def test_scan_with_its_first_character_check_finds_what_the_plain_alternation_fi
 
 @pytest.mark.parametrize(("text", "shift"), [("the previous day", -1), ("The previous evening", -1),
                                              ("the evening before", -1), ("the following morning", 1),
-                                             ("the next night", 1), ("last evening", None)])
+                                             ("the next night", 1), ("last evening", None), ("the same day", 0),
+                                             ("On the same day", 0)])
 def test_day_shift_of_a_part_of_the_day(text: str, shift: int | None) -> None:
     """"The previous evening, X had received Y": a part of the day before the contact told, not a time of its own."""
     assert day_shift(text) == shift
