@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 # Role nouns a writer uses for a person already named; they describe what the person does.
 ROLE_NOUNS = frozenset({
@@ -183,3 +183,51 @@ def expand_initials(doc: Doc, word: str, orgs: list[Span]) -> str | None:
             return None
         return longest
     return next(iter(found))
+
+
+# Courtesy words of Indian, Pakistani and other parliamentary records, and the usual ones, that precede a name.
+_RECORD_COURTESIES = frozenset({"shri", "smt", "smt.", "shrimati", "kumari", "dr", "dr.", "mr", "mr.", "mrs", "mrs.",
+                                "ms", "ms.", "sir", "dame", "hon", "hon.", "prof", "prof."})
+
+
+def bracketed_holder(span: Span) -> str | None:
+    """ "THE MINISTER OF EXTERNAL AFFAIRS (SHRI K. NATWAR SINGH)": a parliamentary record names the holder of the
+    title in brackets right after it. The name (courtesy dropped, capitals relaxed), or None."""
+    doc = span.doc
+    end = min(len(doc), span.end + 12)
+    opening = next((t.i for t in doc[span.start:end] if t.text == "("), None)
+    if opening is None or opening == span.start:
+        return None
+    closing = next((t.i for t in doc[opening + 1:min(len(doc), opening + 9)] if t.text == ")"), None)
+    if closing is None:
+        return None
+    if any(t.is_punct and t.text not in ".-" for t in doc[span.start:opening]) or \
+            any(not (t.pos_ in ("DET", "ADP", "PROPN", "NOUN", "ADJ") and (t.text[:1].isupper() or t.lower_ in
+                                                                          ("of", "for", "and", "the")))
+                for t in doc[span.start:opening]):
+        return None  # the bracket must follow the title itself
+    words = [t.text for t in doc[opening + 1:closing]]
+    while words and words[0].lower() in _RECORD_COURTESIES:
+        words = words[1:]
+    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() and w.replace(".", "").replace("-", "").isalpha()
+                                           for w in words):
+        return None
+    name = " ".join(words)
+    return name.title() if name.isupper() else name
+
+
+def name_given(tok: Token) -> str | None:
+    """ "A resident, who gave only her first name, Lucia, said ...", "one woman, who asked to be identified by her
+    first name, Maryam, said ...": an unnamed person the relative clause names after all (the name in apposition
+    to "name")."""
+    if tok.pos_ != "NOUN":
+        return None
+    for rel in (c for c in tok.children if c.dep_ == "relcl"):
+        for noun in rel.subtree:
+            if noun.lemma_.lower() != "name" or noun.pos_ != "NOUN":
+                continue
+            for app in (c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+                words = [t for t in app.subtree if not t.is_punct]
+                if 1 <= len(words) <= 3 and all(t.text[:1].isupper() and t.pos_ == "PROPN" for t in words):
+                    return " ".join(t.text for t in words)
+    return None

@@ -659,6 +659,13 @@ class SpeakerResolver:
                     self.remember(tok.idx, sp, tok)
                 return sp
         described = self._described_person(span, tok, None)
+        given = descriptions.name_given(tok) if described is None else None
+        if given is not None:
+            described = Speaker(given, None, None, "person")
+        if described is None and tok.pos_ != "PRON" and tok.lower_ in _PERSON_TITLES:
+            holder = descriptions.bracketed_holder(span)
+            if holder is not None:
+                described = Speaker(self.fullest(holder), *self._bracket_info(span), "person")
         if described is not None:
             if remember:
                 self.remember(tok.idx, described, tok)
@@ -810,6 +817,10 @@ class SpeakerResolver:
         actor_country = chosen.country or desc.country
         role = next((s.role for s in (m.speaker for m in self._mentions) if s.name == chosen.name and s.role), None)
         return Speaker(chosen.name, actor_country, role, "person")
+
+    def _bracket_info(self, span: Span) -> tuple[str | None, str | None]:
+        actor = self._ask(span)
+        return (actor.country if actor else None), None
 
     def _untagged_people(self, lo: int, hi: int) -> list[descriptions.Candidate]:
         """Names the tagger missed or called an organisation ("Coach Pep Guardiola", "Eddie Jones" as ORG) between
