@@ -859,6 +859,8 @@ class SpeakerResolver:
         if len(words) != 1 or words[0].i != tok.i or tok.pos_ != "NOUN" or span[0].lower_ != "the":
             return None
         noun = tok.lemma_.lower()
+        if not self._topics_done:
+            self._main_subjects()  # "Northwind Energy will cut 500 jobs, the company said": the first sentence's body
         k = bisect.bisect_left(self._mention_pos, span.start_char) - 1
         looked = 0
         while k >= 0 and looked < 12:
