@@ -72,3 +72,8 @@ def test_unnamed_person_named_in_the_relative_clause(nlp) -> None:
     text = ("Shelling stopped in the town on Sunday. A shopkeeper, who gave only his first name, Karim, said the "
             "market had reopened.")
     assert _speakers(nlp, text)[-1] == "Karim"
+
+
+def test_the_company_is_the_body_its_own_sentence_names(nlp) -> None:
+    text = "Northwind Energy AG will close two refineries next year, the company said on Tuesday."
+    assert _speakers(nlp, text) == ["Northwind Energy AG"]
