@@ -60,6 +60,7 @@ class Description:
     head: str  # lower-cased head noun ("coach", "spaniard") or "" for an age
     role: bool  # the head is a role noun (not a demonym or an age)
     country: str | None  # the state its demonym or modifiers name
+    words: frozenset[str] = frozenset()  # capitalised title words beside the head ("external", "affairs")
 
 
 @dataclass(slots=True, frozen=True)
@@ -71,7 +72,8 @@ class Candidate:
     titles: frozenset[str]  # lower-cased words of the titles the article gives them
 
 
-def describe(span: Span, country: str | None, demonym: bool) -> Description | None:
+def describe(span: Span, country: str | None, demonym: bool, places: frozenset[int] = frozenset()
+             ) -> Description | None:
     """The description a subject phrase is, or None: "the" + optional modifiers + a role noun, a demonym ("the
     Dane", `demonym` says whether the head names a people) or an age ("the 45-year-old"). No name inside (a named
     person speaks as themselves) and no possessive ("the coach's assistant" is someone else)."""
@@ -89,7 +91,10 @@ def describe(span: Span, country: str | None, demonym: bool) -> Description | No
     if head.tag_ in ("NNS", "NNPS") and low not in ("swiss", "portuguese", "chinese", "japanese"):
         return None
     if low in ROLE_NOUNS or head.lemma_.lower() in ROLE_NOUNS:
-        return Description(low, True, country)
+        # capitalised words of the title other than country words (`places`, token indices) must be the person's
+        words = frozenset(t.lower_ for t in words[1:-1] if t.text[:1].isupper() and t.pos_ in ("PROPN", "NOUN")
+                          and t.i not in places)
+        return Description(low, True, country, words)
     if low in PERSON_DEMONYMS and head.text[:1].isupper() and len(words) == 2:
         return Description(low, False, country or PERSON_DEMONYMS[low])
     if demonym and head.text[:1].isupper() and len(words) == 2:
@@ -100,6 +105,8 @@ def describe(span: Span, country: str | None, demonym: bool) -> Description | No
 def compatible(desc: Description, cand: Candidate) -> int:
     """2 when the article ties the person to what the description says (their title has its role, their country is
     its state), 1 when nothing it says contradicts it, 0 when something does."""
+    if desc.role and desc.words and not desc.words <= cand.titles:
+        return 0  # "the External Affairs Minister" is no foreign minister of another office
     if desc.role and desc.head not in _OFFICE_WORDS and any(_same_role(desc.head, t) for t in cand.titles):
         # the article gives the person this very calling: the surest tie (a private person's country is often only
         # where the story finds them, "the Irish-born drummer" living in Berlin); an office is held for a state,

@@ -658,8 +658,8 @@ class SpeakerResolver:
                 if remember:
                     self.remember(tok.idx, sp, tok)
                 return sp
-        described = self._described_person(span, tok, None)
-        given = descriptions.name_given(tok) if described is None else None
+        described = None
+        given = descriptions.name_given(tok)
         if given is not None:
             described = Speaker(given, None, None, "person")
         if described is None and tok.pos_ != "PRON" and tok.lower_ in _PERSON_TITLES:
@@ -737,7 +737,14 @@ class SpeakerResolver:
         elif country is None and len(span) > 2:
             country = next((m.code for m in self.resolver.mentions_between(span.start_char, tok.idx)
                             if m.code and not m.code.startswith("IGO:")), None)
-        return descriptions.describe(span, country, demonym)
+        if country is None:
+            try:  # "the External Affairs Minister": an office only one state has
+                country = self.resolver.default_country_of_role(self.resolver.role_of_text(span.text))
+            except Exception:  # the resolution layer must never cost us the article
+                country = None
+        places = frozenset(t.i for m in self.resolver.mentions_between(span.start_char, span.end_char)
+                           for t in span if m.start <= t.idx < m.end)
+        return descriptions.describe(span, country, demonym, places)
 
     def _candidate(self, name: str, pos: int, country: str | None, role: str | None) -> descriptions.Candidate:
         last = name.split()[-1].lower()
@@ -847,7 +854,7 @@ class SpeakerResolver:
             if j == t.i or self._in_quote(t.idx):
                 continue
             titles = {doc[j - 1].lower_} if j > 0 and doc[j - 1].lower_ in descriptions.ROLE_NOUNS else set()
-            name = doc[j:t.i + 1].text
+            name = self.fullest(doc[j:t.i + 1].text)
             titles |= self._titles_of.get(t.lower_, set())
             out.append(descriptions.Candidate(name, doc[j].idx, None, frozenset(titles)))
         return out
