@@ -658,6 +658,11 @@ class SpeakerResolver:
                 if remember:
                     self.remember(tok.idx, sp, tok)
                 return sp
+            near = self._described_person(span, tok, None)  # a topic the tracker missed ("Coach Pep Guardiola")
+            if near is not None:
+                if remember:
+                    self.remember(tok.idx, near, tok)
+                return near
         described = None
         given = descriptions.name_given(tok)
         if given is not None:
