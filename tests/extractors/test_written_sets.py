@@ -223,8 +223,8 @@ repository, so no corpus marker):
   "The FCA" after "(FCA)"; near misses: two Spaniards where the nearest speaks, "a senior official said" beside a
   named prime minister, "the Frenchman" as the object of "said of", "the club doctor" after a coach and a striker,
   "A resident said", "the tournament referee" after the top seed. 18 articles in sport, business wire, culture
-  feature, politics, broadcaster and live-blog styles. Quotes attributed F1 0.831 before the round, 0.935 after it
-  (a coach the tagger read as an organisation, and "the company" inside its own lead sentence, stay missed).
+  feature, politics, broadcaster and live-blog styles. Quotes attributed F1 0.831 before the round, 0.961 after it
+  (a coach the tagger read as an organisation in a dateline stays "the Wales coach").
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl`, `blind4_tune.jsonl` and `blind5_tune.jsonl` (written
   blind to the rules, tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl`,
   `blind5_check.jsonl` (held out: scored, their misses never read) are not here: they measure unseen copy, a floor
@@ -307,8 +307,8 @@ FLOORS = {
                               ("quote_attributes", "speaker_country_accuracy"): 0.95,
                               ("meeting_attributes", "participant_country_accuracy"): 0.95},
     "round11_split.jsonl": {("meetings", "f1"): 0.93, ("contact_pairs", "f1"): 0.92, ("quotes_attributed", "f1"): 0.95},
-    "round12_speakers.jsonl": {("meetings", "f1"): 0.95, ("quotes_attributed", "f1"): 0.91,
-                               ("quote_attributes", "speaker_accuracy"): 0.91},
+    "round12_speakers.jsonl": {("meetings", "f1"): 0.95, ("quotes_attributed", "f1"): 0.93,
+                               ("quote_attributes", "speaker_accuracy"): 0.94},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20, "round3_meetings_recall.jsonl": 25,
