@@ -11,6 +11,9 @@ back to the one they are talking about. A description that fits no one stays as 
 
 Bodies: "The UAW said" after "the United Auto Workers", "GM said" after "General Motors Co.": initials that match the
 capitalised words of an organisation the article names in full are that organisation.
+
+Two ways a description names its person on the spot: a parliamentary record's "THE MINISTER OF EXTERNAL AFFAIRS
+(SHRI K. NATWAR SINGH)", and a wire's "a resident, who gave only her first name, Lucia, said".
 """
 
 from __future__ import annotations
