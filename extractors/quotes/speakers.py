@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from extractors.core.text import RELATIVE_PRONOUNS
+from extractors.quotes import descriptions
 from extractors.quotes.affiliation import Affiliation
 from extractors.quotes.lexicon import (
     AGENCIES,
@@ -432,8 +433,11 @@ class SpeakerResolver:
         self.affiliation = Affiliation(doc, resolver)
         self._full_names, self._gender, titles = self._people()
         self._titles_by_word: dict[str, list[tuple[int, str]]] = {}
+        self._titles_of: dict[str, set[str]] = {}  # surname -> the title words the article gives the person
         for pos, word, last in sorted(titles):
             self._titles_by_word.setdefault(word, []).append((pos, last))
+            if word.isalpha():
+                self._titles_of.setdefault(last, set()).add(word)
         self._mentions: list[_Mention] = []
         self._mention_pos: list[int] = []
         self._topics_done = False
@@ -444,6 +448,7 @@ class SpeakerResolver:
         self._text = doc.text
         self._person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
         self._person_starts = [e.start_char for e in self._person_ents]
+        self._org_ents = [e for e in doc.ents if e.label_ == "ORG"]
 
     # ---- article-level tables ----------------------------------------------------------------------------
     def _people(self) -> tuple[dict[str, str], dict[str, str], list[tuple[int, str, str]]]:
@@ -648,14 +653,38 @@ class SpeakerResolver:
             if not any(t.ent_type_ == "PERSON" for t in span):
                 return self._document_author(tok, remember)
         if _descriptor(span):
-            # "the 61-year-old said", "the Spaniard added": a description standing for the person spoken of
+            # "the 61-year-old said", "the Spaniard added": a description standing for the person spoken of; a
+            # person the article ties to it ("Danish chef Mette Holm" for "the Dane") before the topic
+            tied = self._described_person(span, tok, None, strong_only=True)
+            if tied is not None:
+                if remember:
+                    self.remember(tok.idx, tied, tok)
+                return tied
             ante = self.antecedent(tok.idx, "he_or_she")
             if ante is not None and ante.kind == "person" and ante.name and (
-                    not _office_descriptor([t.lower_ for t in span]) or _LEADER_ROLE.search(ante.role or "")):
+                    not _office_descriptor([t.lower_ for t in span]) or _LEADER_ROLE.search(ante.role or "")) and \
+                    self._fits_description(span, tok, ante):
                 sp = Speaker(ante.name, ante.country, ante.role, ante.kind)
                 if remember:
                     self.remember(tok.idx, sp, tok)
                 return sp
+            near = self._described_person(span, tok, None)  # a topic the tracker missed ("Coach Pep Guardiola")
+            if near is not None:
+                if remember:
+                    self.remember(tok.idx, near, tok)
+                return near
+        described = None
+        given = descriptions.name_given(tok)
+        if given is not None:
+            described = Speaker(given, None, None, "person")
+        if described is None and tok.pos_ != "PRON" and tok.lower_ in _PERSON_TITLES:
+            holder = descriptions.bracketed_holder(span)
+            if holder is not None:
+                described = Speaker(self.fullest(holder), *self._bracket_info(span), "person")
+        if described is not None:
+            if remember:
+                self.remember(tok.idx, described, tok)
+            return described
         if not self._may_speak(tok, span):
             return None
         holder = self._acronym_holder(tok) if all(t.i == tok.i or t.lower_ == "the" for t in span) else None
@@ -697,6 +726,13 @@ class SpeakerResolver:
                 later = self._later_holder(span, tok, sp.country)
                 if later is not None:
                     sp = Speaker(later, sp.country, sp.role, "person")
+        if sp.kind in ("unknown", "official") and not plural and tok.pos_ != "PRON" and \
+                (not sp.name or sp.name.lower() == span.text.lower()):
+            sp = self._described_person(span, tok, sp.country) or sp
+        if sp.kind == "body" and sp.name and tok.pos_ == "PROPN":
+            full = descriptions.expand_initials(self.doc, tok.text, self._org_ents)
+            if full is not None:
+                sp = Speaker(full, sp.country, sp.role, "body")
         if sp.kind in ("unknown", "body") and not plural:
             earlier = self._same_body(span, tok)
             if earlier is not None:
@@ -707,6 +743,137 @@ class SpeakerResolver:
             self.remember(tok.idx, sp, tok)
         return sp
 
+    # ---- descriptions ("the Spaniard", "the England coach") ---------------------------------------------------
+    def _description(self, span: Span, tok: Token, country: str | None) -> descriptions.Description | None:
+        mentions = self.resolver.mentions_between(tok.idx, tok.idx + len(tok.text))
+        demonym = any(m.kind == "demonym" and m.code for m in mentions)
+        if demonym:
+            country = next(m.code for m in mentions if m.kind == "demonym" and m.code)
+        elif country is None and len(span) > 2:
+            country = next((m.code for m in self.resolver.mentions_between(span.start_char, tok.idx)
+                            if m.code and not m.code.startswith("IGO:")), None)
+        if country is None:
+            try:  # "the External Affairs Minister": an office only one state has
+                country = self.resolver.default_country_of_role(self.resolver.role_of_text(span.text))
+            except Exception:  # the resolution layer must never cost us the article
+                country = None
+        places = frozenset(t.i for m in self.resolver.mentions_between(span.start_char, span.end_char)
+                           for t in span if m.start <= t.idx < m.end)
+        return descriptions.describe(span, country, demonym, places)
+
+    def _candidate(self, name: str, pos: int, country: str | None, role: str | None) -> descriptions.Candidate:
+        last = name.split()[-1].lower()
+        titles = set(self._titles_of.get(last, ()))
+        titles |= {w.lower() for w in re.findall(r"[A-Za-z]+", role or "")}
+        return descriptions.Candidate(name, pos, country, frozenset(titles))
+
+    def _fits_description(self, span: Span, tok: Token, ante: Speaker) -> bool:
+        """Whether nothing the article says of the topic person contradicts the description ("the Dane" is not the
+        Norwegian supplier the paragraph quoted last)."""
+        desc = self._description(span, tok, None)
+        if desc is None or not ante.name:
+            return True
+        return descriptions.compatible(desc, self._candidate(ante.name, 0, ante.country, ante.role)) > 0
+
+    def _described_person(self, span: Span, tok: Token, country: str | None, strong_only: bool = False
+                          ) -> Speaker | None:
+        """The person a definite description stands for: the nearest person named before it that the article ties
+        to its role or state; else the nearest named person if nothing contradicts it and it is near (the same or
+        the previous sentence for a role, the same or the previous paragraph for a demonym or an age)."""
+        desc = self._description(span, tok, country)
+        if desc is None:
+            return None
+        text = self._text
+        sent = tok.sent
+        prev_sent = self.doc[sent.start - 1].sent if sent.start > 0 else sent
+        if desc.role:
+            weak_limit = prev_sent.start_char
+        else:
+            p_start = text.rfind("\n\n", 0, tok.idx)
+            weak_limit = max(0, text.rfind("\n\n", 0, p_start) if p_start > 0 else 0)
+        window = max(0, tok.idx - 1500)
+        found: dict[str, descriptions.Candidate] = {}
+        hi = bisect.bisect_left(self._person_starts, span.start_char)
+        for ent in reversed(self._person_ents[:hi]):
+            if ent.start_char < window:
+                break
+            if self._in_quote(ent.start_char):
+                continue
+            end = ent.end
+            while end < len(self.doc) and end - ent.start < 4 and self.doc[end].pos_ == "PROPN" and \
+                    self.doc[end].text.istitle() and not self.doc[end].ent_type_:
+                end += 1  # "Pedro" tagged alone in "bass player Pedro Alvim"
+            raw = self.doc[ent.start:end].text.removesuffix("'s").removesuffix("\u2019s").strip()
+            words = [w for w in raw.split() if w.lower().rstrip(".") not in _HONORIFICS]
+            if not words:
+                continue
+            name = self.fullest(" ".join(words))
+            if name in found or len(name.split()) < 2:
+                continue  # one word the tagger calls a person ("Benfica", "Santos") is too often a club or a place
+            actor = self._ask(ent)
+            found[name] = self._candidate(name, ent.start_char, actor.country if actor else None,
+                                          actor.role if actor else None)
+        for cand in self._untagged_people(window, span.start_char):
+            if cand.name not in found and not any(n.endswith(cand.name.split()[-1]) for n in found):
+                found[cand.name] = cand
+        if not self._topics_done:
+            self._main_subjects()
+        k = bisect.bisect_left(self._mention_pos, span.start_char) - 1
+        while k >= 0 and self._mentions[k].pos >= window:
+            m = self._mentions[k]
+            k -= 1
+            sp = m.speaker
+            if sp.kind == "person" and sp.name and sp.name.split()[0].lower() in descriptions.ROLE_NOUNS:
+                sp = Speaker(" ".join(sp.name.split()[1:]), sp.country, sp.role, sp.kind)  # "Guitarist Colin Baird"
+            if sp.kind == "person" and sp.name and not sp.plural and not sp.joint and \
+                    not any(sp.name.endswith(n) or n.endswith(sp.name) for n in found if found[n].pos > m.pos):
+                name = self.fullest(sp.name)
+                if name not in found or found[name].pos < m.pos:
+                    found[name] = self._candidate(name, m.pos, sp.country, sp.role)
+        cands = sorted(found.values(), key=lambda c: -c.pos)
+        # a person named in the description's own sentence after it is not what it points back to
+        chosen = descriptions.choose(desc, [c for c in cands if c.pos < span.start_char],
+                                     len(text) if strong_only else weak_limit)
+        if chosen is None:
+            return None
+        actor_country = chosen.country or desc.country
+        role = next((s.role for s in (m.speaker for m in self._mentions) if s.name == chosen.name and s.role), None)
+        return Speaker(chosen.name, actor_country, role, "person")
+
+    def _bracket_info(self, span: Span) -> tuple[str | None, str | None]:
+        actor = self._ask(span)
+        return (actor.country if actor else None), None
+
+    def _untagged_people(self, lo: int, hi: int) -> list[descriptions.Candidate]:
+        """Names the tagger missed or called an organisation ("Coach Pep Guardiola", "Eddie Jones" as ORG) between
+        offsets lo and hi: two or three capitalised proper nouns whose last word the article uses alone as a
+        person elsewhere (a PERSON entity, or the subject of a speech verb: "Guardiola said")."""
+        doc = self.doc
+        alone: set[str] = set()
+        for t in doc:
+            if t.pos_ == "PROPN" and (t.i == 0 or doc[t.i - 1].pos_ != "PROPN") and (
+                    t.i + 1 >= len(doc) or doc[t.i + 1].pos_ != "PROPN") and (
+                    t.ent_type_ == "PERSON" or (t.dep_ == "nsubj" and t.head.lemma_.lower() in CLAUSE_VERBS)):
+                alone.add(t.text)
+        out: list[descriptions.Candidate] = []
+        for t in doc:
+            if not lo <= t.idx < hi or t.text not in alone or t.ent_type_ in ("PERSON", "GPE", "NORP", "LOC", "FAC"):
+                continue
+            if t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN":
+                continue
+            j = t.i
+            while j - 1 >= 0 and t.i - j < 3 and doc[j - 1].pos_ == "PROPN" and doc[j - 1].text.istitle() and \
+                    doc[j - 1].ent_type_ not in ("GPE", "NORP", "LOC", "FAC") and \
+                    doc[j - 1].lower_ not in descriptions.ROLE_NOUNS:
+                j -= 1
+            if j == t.i or self._in_quote(t.idx):
+                continue
+            titles = {doc[j - 1].lower_} if j > 0 and doc[j - 1].lower_ in descriptions.ROLE_NOUNS else set()
+            name = self.fullest(doc[j:t.i + 1].text)
+            titles |= self._titles_of.get(t.lower_, set())
+            out.append(descriptions.Candidate(name, doc[j].idx, None, frozenset(titles)))
+        return out
+
     def _same_body(self, span: Span, tok: Token) -> Speaker | None:
         """ "The company said ..." after "Northwind Energy announced ...": a body named again by its kind is the body
         of that kind that spoke last (a company for "the company", "... Fund" for "the fund")."""
@@ -714,6 +881,8 @@ class SpeakerResolver:
         if len(words) != 1 or words[0].i != tok.i or tok.pos_ != "NOUN" or span[0].lower_ != "the":
             return None
         noun = tok.lemma_.lower()
+        if not self._topics_done:
+            self._main_subjects()  # "Northwind Energy will cut 500 jobs, the company said": the first sentence's body
         k = bisect.bisect_left(self._mention_pos, span.start_char) - 1
         looked = 0
         while k >= 0 and looked < 12:

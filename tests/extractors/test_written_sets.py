@@ -226,6 +226,16 @@ repository, so no corpus marker):
   day, an anniversary's day, a relative clause of taking office, an airline head's trip, two countries' choirs.
   20 articles in wire, newspaper, readout, broadcaster and live-blog styles. Scored before the round: meetings F1
   0.941, date accuracy 0.71 (12 of 17); after it: 0.941, 1.0.
+- `round12_speakers.jsonl` (issue 17, twelfth round, quote speakers written as a description of a person the
+  article named, and bodies written as initials): "the Portuguese told a news conference", "the Wales coach said",
+  "the Kremlin chief told reporters" past a nearer French president, "the Lisbon-born bassist" for "bass player X",
+  "the 55-year-old", "the Dane" past a nearer Norwegian, "the German leader" past a nearer Chinese premier, "the
+  Treasurer" past a nearer opposition leader in a live blog, "The NUM" for "the National Union of Metalworkers",
+  "The FCA" after "(FCA)"; near misses: two Spaniards where the nearest speaks, "a senior official said" beside a
+  named prime minister, "the Frenchman" as the object of "said of", "the club doctor" after a coach and a striker,
+  "A resident said", "the tournament referee" after the top seed. 18 articles in sport, business wire, culture
+  feature, politics, broadcaster and live-blog styles. Quotes attributed F1 0.831 before the round, 0.961 after it
+  (a coach the tagger read as an organisation in a dateline stays "the Wales coach").
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl`, `blind4_tune.jsonl` and `blind5_tune.jsonl` (written
   blind to the rules, tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl`,
   `blind5_check.jsonl` (held out: scored, their misses never read) are not here: they measure unseen copy, a floor
@@ -310,6 +320,8 @@ FLOORS = {
     "round11_split.jsonl": {("meetings", "f1"): 0.93, ("contact_pairs", "f1"): 0.92, ("quotes_attributed", "f1"): 0.95},
     "round12_dates.jsonl": {("meetings", "f1"): 0.9, ("contact_pairs", "f1"): 0.88,
                             ("meeting_attributes", "date_accuracy"): 0.95, ("quotes_attributed", "f1"): 0.95},
+    "round12_speakers.jsonl": {("meetings", "f1"): 0.95, ("quotes_attributed", "f1"): 0.93,
+                               ("quote_attributes", "speaker_accuracy"): 0.94},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20, "round3_meetings_recall.jsonl": 25,
@@ -323,7 +335,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round9_merge.jsonl": 30, "round9_b4.jsonl": 40, "round9_quotes.jsonl": 39, "round10_visiting.jsonl": 17,
             "round10_resolve.jsonl": 17, "round11_split.jsonl": 19, "round11_kind.jsonl": 18,
             "round11_place.jsonl": 21, "round11_gathering.jsonl": 16, "round11_date.jsonl": 18,
-            "round12_dates.jsonl": 20}
+            "round12_dates.jsonl": 20, "round12_speakers.jsonl": 18}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -371,8 +383,8 @@ def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp, name: str,
 @pytest.mark.parametrize("name", [n for n in FLOORS
                                   if n.startswith(("round5_", "round6_", "round7_", "round8_", "round9_", "round10_",
                                                    "round11_", "round12_"))])
-def test_near_misses_of_the_fifth_to_eleventh_rounds_yield_no_contact(nlp, name: str) -> None:
-    """Each rule of the fifth to eleventh rounds came with articles that use its words in another sense (a crowd
+def test_near_misses_of_the_fifth_to_twelfth_rounds_yield_no_contact(nlp, name: str) -> None:
+    """Each rule of the fifth to twelfth rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family, a school's
     tour of parliament, two robbers who talked for an hour, two chief executives meeting abroad, a prisoner
     exchange, a rugby team led by its captain, a company's leaders' retreat, tourists sitting down; in the eighth
@@ -392,7 +404,8 @@ def test_near_misses_of_the_fifth_to_eleventh_rounds_yield_no_contact(nlp, name:
     meeting their guide before the summit of a mountain, a chief executive meeting investors after talks with a
     union, an expedition's summit attempt, a choir flying in for a festival, tea exporters at a fair, company heads
     meeting "shortly afterward" and cricket captains who met "earlier"; in the twelfth round an airline head who
-    flew in on a named day and two countries' choirs): they must stay without contacts."""
+    flew in on a named day, two countries' choirs, and sports, band, company and council stories told through
+    their people's quotes): they must stay without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
     assert rows
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]
