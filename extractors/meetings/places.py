@@ -7,8 +7,9 @@ Two gaps the sentence readers leave (issue 17, location family):
   "at" in the contact's clause is its place (its state as below).
 - "X, who is visiting Bangkok, held a meeting with Y": a party's relative clause telling where it is.
 - a venue the gazetteer cannot place ("at the Peace House", "at Novo-Ogaryovo", "at the Water Cube"): a building
-  or residence is in the state the story is told from (its dateline), else in the one state of the contact the
-  article is about; never a guess from the venue's words alone.
+  or residence is in the state of the town told just before it, else of the side that hosts (host_place), else in
+  the state the story is told from (its dateline), else in the one state of the contact the article is about;
+  never a guess from the venue's words alone.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from extractors.meetings.host_place import venue_host
 from extractors.meetings.syntax import CLAUSE_DEPS
 from extractors.resolve.data import is_country_or_capital
 
@@ -145,11 +147,18 @@ def _dateline_place(lookup: Lookup) -> tuple[str, str] | None:
 
 
 def _venue_country(rec: Record, lookup: Lookup) -> str | None:
-    """The state of a venue the data cannot place: of the last town or seat the article names just before it
-    ("arrived in Amman ... The talks took place at the palace"), else the dateline's, else the contact's state the
-    article names most (strictly)."""
+    """The state of a venue the data cannot place: of the town it is told in ("at Parliament House in Wellington"),
+    else of the last town or seat the article names just before it ("arrived in Amman ... The talks took place at
+    the palace"), else of the side that hosts, else the dateline's, else the contact's state the article names most
+    (strictly)."""
     at = _venue_offset(rec, lookup)
     between = getattr(lookup.resolver, "mentions_between", None)
+    if at is not None and between is not None and rec.location:
+        end = at + len(rec.location)
+        towns = [m for m in between(end, end + 40) if m.kind in TOWN_KINDS and m.code
+                 and not m.code.startswith("IGO:") and VENUE_IN.match(lookup.text[end : m.start])]  # fmt: skip
+        if towns:
+            return towns[0].code  # "at Parliament House in Wellington": the town the venue is in
     if at is not None and between is not None:
         towns = [m for m in between(max(0, at - LOOK_BACK), at) if m.kind in TOWN_KINDS and m.code
                  and not m.code.startswith("IGO:") and _told_as_place(lookup.text, m.start, m.end)]  # fmt: skip
@@ -159,6 +168,9 @@ def _venue_country(rec: Record, lookup: Lookup) -> str | None:
                  and STAY_BEFORE.search(lookup.text[max(0, m.start - 24) : m.start])]  # fmt: skip
         if stays:
             return stays[-1]  # "his first full day in Germany ... met X at the Chancellery": the host's venue
+    host = venue_host(rec, lookup)
+    if host:
+        return host  # "X received Y at the Akorda residence", "talks with visiting Y at the Chancellery"
     dl = _dateline_place(lookup)
     if dl:
         return dl[1]
@@ -167,6 +179,7 @@ def _venue_country(rec: Record, lookup: Lookup) -> str | None:
     return pick(states) if pick and states else None
 
 
+VENUE_IN = re.compile(r"\s*(?:in|,)\s*(?:the\s+(?:\w+\s+)?(?:capital|city|town)\s+(?:of\s+)?)?$", re.IGNORECASE)
 STAY_BEFORE = re.compile(
     r"\b(?:visit|trip|tour|stay|days?|arrived|arrives|landed|flew)\s+(?:to|in|into|of)\s+(?:the\s+)?$", re.IGNORECASE
 )  # a state named as where a visitor is: "a state visit to Australia", "his first day in Germany"
