@@ -85,9 +85,13 @@ def _phrase(tok: Token) -> Span:
 
 def _hosts(trigger: Token) -> list[tuple[Token, Token]]:
     """(hosting verb, its host) over the contact: "X hosted Y for talks", "X will host the summit", "Y was
-    received by X"; the verb is the contact's word or the verb its clause hangs on."""
+    received by X"; the verb is the contact's word, the verb its clause hangs on, or a "when X hosts ..." on it."""
     out = []
-    for v in _clause_heads(trigger):
+    heads = _clause_heads(trigger)
+    # "are expected to meet again when India hosts the ministers": the occasion a time clause names is hosted
+    heads += [c for h in heads for c in h.children if c.dep_ == "advcl" and c.lemma_.lower() == "host"
+              and any(m.lower_ == "when" for m in c.children)]  # fmt: skip
+    for v in heads:
         if v.lemma_.lower() not in HOST_VERBS or v.pos_ != "VERB":
             continue
         guests = [c for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -98,6 +102,8 @@ def _hosts(trigger: Token) -> list[tuple[Token, Token]]:
         agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if any(c.dep_ == "nsubjpass" for c in v.children):
             subj = agent
+        elif not subj and v.dep_ == "xcomp":
+            subj = [c for c in v.head.children if c.dep_ in ("nsubj", "nsubjpass")]  # "X is expected to host Y"
         if subj:
             out.append((v, subj[0]))
     return out
