@@ -29,7 +29,7 @@ from extractors.meetings.syntax import is_place
 from extractors.resolve.data import is_known_town
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from extractors.meetings.args import Lookup
     from extractors.meetings.merge import Record
@@ -177,12 +177,24 @@ def _dated_apart(rec: Record) -> bool:
     if rec.date is not None:
         return False
     return any(f.kind in ("year", "month_year", "rel_month", "rel_year") for m in rec.mentions
-               for f in find_dates(m.sent.text))  # fmt: skip
+               for f in find_dates(" ".join(t.text for t in _own_words(m.sent))))  # fmt: skip
+
+
+def _since_phrase(t: Token) -> bool:
+    return any(a.lower_ == "since" and a.dep_ == "prep" for a in [t, *t.ancestors])
+
+
+def _own_words(sent: Span) -> list[Token]:
+    """The sentence's words but those of a "since ..." phrase, which tell an earlier contact's time and place
+    ("their first talks since a meeting in Luanda in July last year")."""
+    return [t for t in sent if not _since_phrase(t)]
 
 
 def _own_place_told(rec: Record, lookup: Lookup) -> bool:
+    """A town in the contact's sentences, not one of an earlier contact it is compared with ("their first talks
+    since a meeting in Luanda")."""
     return any(t.dep_ == "pobj" and t.head.lower_ in PLACE_WORDS | {"at", "for"} and t.i not in lookup.dateline
-               and _town_word(t) for m in rec.mentions for t in m.sent)  # fmt: skip
+               and _town_word(t) for m in rec.mentions for t in _own_words(m.sent))  # fmt: skip
 
 
 def _side_contact(rec: Record) -> bool:
@@ -199,7 +211,8 @@ def place_from_frames(records: list[Record], lookup: Lookup, published: date | N
             continue
         if rec.status not in ("held", "planned") or any(m.recall for m in rec.mentions):
             continue
-        if _own_place_told(rec, lookup) or any(t.lower_ in PAST_MARKERS for m in rec.mentions for t in m.sent):
+        if _own_place_told(rec, lookup) or any(t.lower_ in PAST_MARKERS for m in rec.mentions
+                                                for t in _own_words(m.sent)):
             continue
         start = rec.mentions[0].sent.start_char
         before = [f for f in frames if f.start < start and (not f.future or rec.status == "planned")]

@@ -179,6 +179,8 @@ def venue_in_subtree(roots: list[Token], own_clause: Token) -> list[Token]:
             if c.dep_ in CLAUSE_DEPS and not (c.dep_ in ("relcl", "acl") and t.i == own_clause.i) \
                     and c not in plan_clauses(own_clause):
                 continue
+            if c.dep_ == "prep" and c.lower_ == "since":
+                continue  # "their first talks since a meeting in Luanda": the earlier contact's place
             if c.dep_ == "prep" and c.lower_ in ("in", "at"):
                 out.extend(g for g in c.children if g.dep_ == "pobj" and is_place(g))
             frontier.append((c, depth + 1))
