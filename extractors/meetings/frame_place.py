@@ -181,12 +181,14 @@ def _dated_apart(rec: Record) -> bool:
 
 
 def _since_phrase(t: Token) -> bool:
-    return any(a.lower_ == "since" and a.dep_ == "prep" for a in [t, *t.ancestors])
+    return any(a.lower_ == "since" and a.dep_ == "prep" and any(
+        o.dep_ == "pobj" and o.ent_type_ != "DATE" for o in a.children) for a in [t, *t.ancestors])
 
 
 def _own_words(sent: Span) -> list[Token]:
-    """The sentence's words but those of a "since ..." phrase, which tell an earlier contact's time and place
-    ("their first talks since a meeting in Luanda in July last year")."""
+    """The sentence's words but those of a "since <another contact>" phrase, which tell that contact's time and
+    place ("their first talks since a meeting in Luanda in July last year"; not "the first summit since October
+    2016", whose time is the contact's own)."""
     return [t for t in sent if not _since_phrase(t)]
 
 
@@ -266,8 +268,11 @@ def place_on_the_way(records: list[Record], lookup: Lookup) -> None:
                 if v.pos_ != "VERB" or v.lemma_.lower() not in MOVE_VERBS or m.trigger not in list(v.subtree):
                     continue
                 subject = [c for c in v.children if c.dep_ == "nsubj"]
-                home = set(lookup.countries(lookup.doc[subject[0].left_edge.i : subject[0].i + 1])) if subject \
-                    else set()
+                span = lookup.doc[subject[0].left_edge.i : subject[0].i + 1] if subject else None
+                home = set(lookup.countries(span)) if span is not None else set()
+                of_person = getattr(lookup.resolver, "country_of_span", None)
+                if span is not None and of_person is not None:
+                    home.add(of_person(span))  # "before Mr X flew on to Delhi": X's own state is no stay
                 for name, code in _trip_towns(v, lookup):
                     if code in rec.countries and code not in home:
                         found.setdefault(code, name)

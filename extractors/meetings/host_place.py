@@ -6,7 +6,8 @@
   with no place of its own puts it in the host's state; "Muscat hosted rounds of talks between A and B": a place
   that hosts is the contact's place, though no party.
 - a venue the data cannot place ("at the Akorda residence", "at the Chancellery") is the host's: the subject of the
-  hosting verb of its sentence, else the side other than the guest named "visiting". Never the guest's.
+  hosting verb of its sentence, else the side other than the guest named "visiting", else the side whose towns the
+  other side's people travel to in the story ("He flies to Hobart on Tuesday"). Never the guest's.
 
 A contact whose own words place it elsewhere keeps that place: these readers fill only what is still empty. Calls
 are never placed (a call "from the Presidential Complex" is made, not held, there).
@@ -161,11 +162,40 @@ def _hosting_place(rec: Record, lookup: Lookup) -> tuple[str | None, str] | None
     return (None, code) if code else None
 
 
+TRAVEL_VERBS = frozenset({"fly", "arrive", "land", "travel"})
+
+
+def _travellers_host(rec: Record, lookup: Lookup) -> str | None:
+    """The one side of a pair whose towns the other side's people travel to in the story ("He flies to Hobart on
+    Tuesday" of the Chinese guest): the guest is the one who travels, the host the state travelled in."""
+    if len(rec.countries) != 2 or not rec.mentions:
+        return None
+    read = getattr(lookup.resolver, "country_of_span", None)
+    where = getattr(lookup.resolver, "location_country", None)
+    if read is None or where is None:
+        return None
+    hosts = set()
+    for v in rec.mentions[0].trigger.doc:
+        if v.pos_ != "VERB" or v.lemma_.lower() not in TRAVEL_VERBS:
+            continue
+        subj = [c for c in v.children if c.dep_ == "nsubj"]
+        towns = [g for c in v.children if c.dep_ == "prep" and c.lower_ in ("to", "in", "into") for g in c.children
+                 if g.dep_ == "pobj" and g.i not in lookup.dateline and (is_place(g) or g.pos_ == "PROPN")]  # fmt: skip
+        if not subj or not towns:
+            continue
+        guest = read(_phrase(subj[0]))
+        town = where(lookup.text[towns[0].left_edge.idx : towns[0].idx + len(towns[0].text)])
+        if guest in rec.countries and town in rec.countries and town != guest:
+            hosts.add(town)
+    return hosts.pop() if len(hosts) == 1 else None
+
+
 def venue_host(rec: Record, lookup: Lookup) -> str | None:
-    """The state of a venue the data cannot place, by who hosts the contact (see the module doc)."""
+    """The state of a venue the data cannot place, by who hosts the contact (see the module doc), else by which
+    side's people travel to the other's towns in the story."""
     if rec.kind == "call":
         return None
-    return _host_state(rec, lookup)
+    return _host_state(rec, lookup) or _travellers_host(rec, lookup)
 
 
 def place_by_host(records: list[Record], lookup: Lookup) -> None:

@@ -69,6 +69,9 @@ LIKE_SIZE = 8  # the article's town must have at least 1/8 of the biggest namesa
 # ("Beijing Capital International Airport") says where it is; not a namesake of a word inside ("Jose Marti").
 FACILITY_WORDS = frozenset({"airport", "palace", "hotel", "house", "hall", "centre", "center", "complex", "residence",
                             "guesthouse", "stadium", "airbase", "station"})  # fmt: skip
+# Words that, inside a place's name, begin a phrase telling where the place lies ("X on the Y coast", "X near Y"):
+# the town is the words before them.
+WHERE_WORDS = frozenset({"on", "near", "off", "along", "outside"})
 
 class ArticleResolver:
     """Resolves mentions of one article to countries. Build once per article; every query is a cheap lookup.
@@ -331,6 +334,8 @@ class ArticleResolver:
         if low in places or fold(low) in places:
             return self._place_in_context(low)
         ws = [w for w, _, _ in words(t)]
+        cut = next((i for i, w in enumerate(ws) if i and w in WHERE_WORDS), len(ws))
+        ws = ws[:cut]  # "Mamallapuram on the Coromandel coast": the town, not a namesake of its coast
         facility = len(ws) > 1 and ws[-1].lower() in FACILITY_WORDS
         for n in range(len(ws), 0, -1):
             for i in range(len(ws) - n + 1):
