@@ -143,7 +143,7 @@ def _visiting_guest(t: Token) -> Span | None:
     n = t.doc[t.i + 1]
     while n.dep_ in ("compound", "amod", "nmod", "det", "flat") and n.head.i > n.i:
         n = n.head
-    return t.doc[t.i + 1 : n.i + 1] if n.pos_ == "PROPN" else None
+    return t.doc[t.i + 1 : n.i + 1] if n.pos_ == "PROPN" and not is_place(n) else None  # not "visiting Kyiv"
 
 
 def _hosting_place(rec: Record, lookup: Lookup) -> tuple[str | None, str] | None:

@@ -300,8 +300,12 @@ def _share_places(records: list[Record]) -> list[Record]:
     for rec in records:
         if rec.kind_class != "m" or rec.location_country or rec.status == "cancelled":
             continue
-        hosts = {r.host_country for r in records if r.kind == "visit" and r.status in ("held", rec.status)
-                 and r.countries == rec.countries and r.host_country and not dated_apart(r, rec)}  # fmt: skip
+        visits = [r for r in records if r.kind == "visit" and r.status in ("held", rec.status)
+                  and r.countries == rec.countries and r.host_country and not dated_apart(r, rec)]  # fmt: skip
+        if len({r.host_country for r in visits}) > 1:
+            # "hosted X on Wednesday ... The visit follows Y's trip to Cairo in February": the story's visit
+            visits = [r for r in visits if r.date is None or r.date.granularity == "day"]
+        hosts = {r.host_country for r in visits}
         if len(hosts) == 1:
             host = hosts.pop()
             rec.location_country = IGO_SEATS.get(host) if host.startswith("IGO:") else host  # NATO's: Belgium

@@ -1,6 +1,6 @@
 """The place of a contact told by who hosts it (round 12, `host_place.py`): `there`, a hosting verb, a venue of the
-host's and never the guest's, a visit of another month that is no place of today's talks, a town the tagger read as
-a person. Short articles written for these tests (never corpus text).
+host's and never the guest's, a visit of another month that is no place of today's talks, a town hung on the
+counterpart, a region named with its state. Short articles written for these tests (never corpus text).
 
 Each case gives (countries, status, location_country) of every contact, in order.
 """
@@ -53,6 +53,20 @@ CASES: list[tuple[str, str, str, list[Place]]] = [
         "French President Emmanuel Macron spoke by phone with Chinese President Xi Jinping from the Elysee Palace "
         "on Friday.",
         [(("CHN", "FRA"), "held", None)],
+    ),
+    (
+        "a town the parser hangs on the counterpart",
+        "2024-05-14",
+        "Indian Prime Minister Narendra Modi held informal summits with Chinese President Xi Jinping in Wuhan in "
+        "2018 and in Mamallapuram in 2019.",
+        [(("CHN", "IND"), "held", "CHN")],
+    ),
+    (
+        "a region named with its state",
+        "2024-05-14",
+        "The third round of talks between Armenian and Azerbaijani delegations was held on Friday in the Tavush "
+        "Region of Armenia.",
+        [(("ARM", "AZE"), "held", "ARM")],
     ),
     (
         "a visit of an earlier month is not where today's talks are",
