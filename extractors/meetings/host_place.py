@@ -110,9 +110,9 @@ def _hosts(trigger: Token) -> list[tuple[Token, Token]]:
     return out
 
 
-def _host_state(rec: Record, lookup: Lookup) -> str | None:
-    """The party that hosts the contact by its words: a hosting verb's subject, else the side other than the one
-    called "visiting" (of two)."""
+def _host_state(rec: Record, lookup: Lookup, visiting: bool = True) -> str | None:
+    """The party that hosts the contact by its words: a hosting verb's subject, else (with `visiting`) the side
+    other than the one called "visiting" (of two)."""
     read = getattr(lookup.resolver, "country_of_span", None)
     if read is None:
         return None
@@ -121,7 +121,7 @@ def _host_state(rec: Record, lookup: Lookup) -> str | None:
             code = read(_phrase(host))
             if code in rec.countries and not code.startswith("IGO:"):
                 return code
-    if len(rec.countries) != 2:
+    if len(rec.countries) != 2 or not visiting:
         return None
     for m in rec.mentions:
         for t in m.sent:
@@ -158,7 +158,7 @@ def _hosting_place(rec: Record, lookup: Lookup) -> tuple[str | None, str] | None
             code = read(name) if read else None
             if code and not code.startswith("IGO:") and code not in rec.countries:
                 return name, code  # "Muscat hosted rounds of talks between A and B"
-    code = _host_state(rec, lookup)
+    code = _host_state(rec, lookup, visiting=False)  # "Visiting X met his counterpart": told where, not who hosts
     return (None, code) if code else None
 
 
