@@ -172,9 +172,8 @@ def _venue_country(rec: Record, lookup: Lookup) -> str | None:
     if host:
         return host  # "X received Y at the Akorda residence", "talks with visiting Y at the Chancellery"
     dl = _dateline_place(lookup)
-    words = (rec.location or "").lower().split()
-    if dl and words and words[-1] in VENUE_NOUNS:
-        return dl[1]  # a building in the town the story is filed from; not a region or town ("the Gomel Region")
+    if dl:
+        return dl[1]
     states = sorted(c for c in rec.countries if not c.startswith("IGO:"))
     pick = getattr(lookup.resolver, "pick_by_context", None)
     return pick(states) if pick and states else None
