@@ -35,7 +35,8 @@ VENUE_NOUNS = frozenset(
     "palace office residence complex hotel house hall mansion villa camp castle chancellery lodge guesthouse "
     "building compound estate pavilion centre center retreat resort".split()
 )  # buildings and grounds where hosts receive guests: "at the Planalto palace", "at the prime minister's office"
-VENUE_PREPOSITIONS = frozenset({"at", "inside", "in"})  # "in" only before a venue noun ("in the Palace hotel")
+VENUE_PREPOSITIONS = frozenset({"at", "inside", "in", "on"})  # "in" only before a venue noun ("in the Palace hotel")
+OPEN_AIR_VENUES = frozenset({"lawn", "grounds", "terrace", "colonnade"})  # "on" only before these
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
 STAY_VERBS = frozenset({"visit", "be", "stay"})  # "X, who is visiting Bangkok", "Y, who was in the capital"
 
@@ -79,7 +80,10 @@ def _venue_at(trigger: Token) -> Token | None:
         if t.dep_ != "prep" or t.lower_ not in VENUE_PREPOSITIONS:
             continue
         objs = [g for g in t.children if g.dep_ == "pobj"]
-        if not objs or not (objs[0].lemma_.lower() in VENUE_NOUNS or objs[0].ent_type_ == "FAC" and t.lower_ == "at"):
+        if t.lower_ == "on":
+            if not objs or objs[0].lemma_.lower() not in OPEN_AIR_VENUES:
+                continue  # "on the South Lawn": grounds one stands on; not "talks on the house price"
+        elif not objs or not (objs[0].lemma_.lower() in VENUE_NOUNS or objs[0].ent_type_ == "FAC" and t.lower_ == "at"):
             continue
         up = t
         for _ in range(4):
@@ -222,9 +226,17 @@ def settle_places(records: list[Record], lookup: Lookup) -> None:
         if rec.location is None:
             venue = next((v for m in rec.mentions if (v := _venue_at(m.trigger)) is not None), None)
             if venue is not None:
-                rec.location = lookup.text[venue.left_edge.idx : venue.idx + len(venue.text)]
+                of = next((c for c in venue.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                end = of.right_edge if of is not None else venue  # "the South Lawn of the White House"
+                rec.location = lookup.text[venue.left_edge.idx : end.idx + len(end.text)]
                 owner = _owner_country(venue, lookup)
                 if rec.location_country is None and owner in rec.countries:
                     rec.location_country = owner
+                read = getattr(lookup.resolver, "country_of_text", None)
+                if rec.location_country is None and of is not None and read is not None:
+                    # "of the White House", "of the Kremlin": the state words of the of-phrase, never a person
+                    tail = lookup.text[of.idx + len(of.text) : end.idx + len(end.text)]
+                    code = read(tail, people=False)
+                    rec.location_country = code if code and not code.startswith("IGO:") else None
         if rec.location and rec.location_country is None:
             rec.location_country = _venue_country(rec, lookup)

@@ -347,14 +347,16 @@ class ArticleResolver:
         return self.country_of_text(t, people=False)
 
     def _state_after_of(self, place: str) -> str | None:
-        """"the Brest Region of Belarus", "the Kurdistan Region of Iraq": a country's own name closing the place after
-        "of" says which state it is in (never a namesake town the words before may name)."""
+        """"the Brest Region of Belarus", "the South Lawn of the White House": a country's own name, a seat or a
+        capital closing the place after "of" says which state it is in (never a namesake town the words before may
+        name)."""
         head, sep, tail = place.rpartition(" of ")
         if not sep or not head.strip():
             return None
         entry = self.ref.gazetteer.get(key_of(tail.strip().removeprefix("the ").strip()))
-        if entry is not None and entry.kind == "name" and len(entry.codes) == 1 and not entry.needs_support:
-            return entry.codes[0]
+        if entry is not None and entry.kind in ("name", "seat", "capital") and len(entry.codes) == 1 \
+                and not entry.needs_support:
+            return entry.codes[0]  # "the South Lawn of the White House": the seat's state
         return None
 
     def _place_prior(self, name: str) -> str | None:
