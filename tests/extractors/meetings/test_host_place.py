@@ -69,6 +69,13 @@ CASES: list[tuple[str, str, str, list[Place]]] = [
         [(("ARM", "AZE"), "held", "ARM")],
     ),
     (
+        "grounds of a seat of government",
+        "2023-11-27",
+        "Japanese Prime Minister Fumio Kishida and Vietnamese President Vo Van Thuong held talks on the lawn of the "
+        "Kantei on Monday.",
+        [(("JPN", "VNM"), "held", "JPN")],
+    ),
+    (
         "a visit of an earlier month is not where today's talks are",
         "2024-07-19",
         "Foreign Minister Winston Peters held talks with Samoan Prime Minister Fiame Naomi Mata'afa on Thursday at "
