@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from extractors.core.types import Meeting
 from extractors.meetings.args import Lookup
 from extractors.meetings.frame_place import place_from_frames, place_on_the_way
+from extractors.meetings.host_place import place_by_host
 from extractors.meetings.lexicon import GATE, SPORT_WORDS
 from extractors.meetings.mentions import Mention, mentions_in_sentence
 from extractors.meetings.merge import Record, merge_mentions
@@ -146,6 +147,7 @@ def find_meetings(doc: Doc, resolver: ArticleResolver) -> list[Meeting]:
     try:
         place_on_the_way(records, lookup)
         settle_places(records, lookup)
+        place_by_host(records, lookup)
         place_from_frames(records, lookup, published)
     except Exception:  # noqa: BLE001 - a place is a detail; the contacts stand without it
         log.exception("settling places failed")

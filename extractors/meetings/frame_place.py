@@ -29,7 +29,7 @@ from extractors.meetings.syntax import is_place
 from extractors.resolve.data import is_known_town
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from extractors.meetings.args import Lookup
     from extractors.meetings.merge import Record
@@ -177,12 +177,26 @@ def _dated_apart(rec: Record) -> bool:
     if rec.date is not None:
         return False
     return any(f.kind in ("year", "month_year", "rel_month", "rel_year") for m in rec.mentions
-               for f in find_dates(m.sent.text))  # fmt: skip
+               for f in find_dates(" ".join(t.text for t in _own_words(m.sent))))  # fmt: skip
+
+
+def _since_phrase(t: Token) -> bool:
+    return any(a.lower_ == "since" and a.dep_ == "prep" and any(
+        o.dep_ == "pobj" and o.ent_type_ != "DATE" for o in a.children) for a in [t, *t.ancestors])
+
+
+def _own_words(sent: Span) -> list[Token]:
+    """The sentence's words but those of a "since <another contact>" phrase, which tell that contact's time and
+    place ("their first talks since a meeting in Luanda in July last year"; not "the first summit since October
+    2016", whose time is the contact's own)."""
+    return [t for t in sent if not _since_phrase(t)]
 
 
 def _own_place_told(rec: Record, lookup: Lookup) -> bool:
+    """A town in the contact's sentences, not one of an earlier contact it is compared with ("their first talks
+    since a meeting in Luanda")."""
     return any(t.dep_ == "pobj" and t.head.lower_ in PLACE_WORDS | {"at", "for"} and t.i not in lookup.dateline
-               and _town_word(t) for m in rec.mentions for t in m.sent)  # fmt: skip
+               and _town_word(t) for m in rec.mentions for t in _own_words(m.sent))  # fmt: skip
 
 
 def _side_contact(rec: Record) -> bool:
@@ -199,7 +213,8 @@ def place_from_frames(records: list[Record], lookup: Lookup, published: date | N
             continue
         if rec.status not in ("held", "planned") or any(m.recall for m in rec.mentions):
             continue
-        if _own_place_told(rec, lookup) or any(t.lower_ in PAST_MARKERS for m in rec.mentions for t in m.sent):
+        if _own_place_told(rec, lookup) or any(t.lower_ in PAST_MARKERS for m in rec.mentions
+                                                for t in _own_words(m.sent)):
             continue
         start = rec.mentions[0].sent.start_char
         before = [f for f in frames if f.start < start and (not f.future or rec.status == "planned")]
@@ -253,8 +268,11 @@ def place_on_the_way(records: list[Record], lookup: Lookup) -> None:
                 if v.pos_ != "VERB" or v.lemma_.lower() not in MOVE_VERBS or m.trigger not in list(v.subtree):
                     continue
                 subject = [c for c in v.children if c.dep_ == "nsubj"]
-                home = set(lookup.countries(lookup.doc[subject[0].left_edge.i : subject[0].i + 1])) if subject \
-                    else set()
+                span = lookup.doc[subject[0].left_edge.i : subject[0].i + 1] if subject else None
+                home = set(lookup.countries(span)) if span is not None else set()
+                of_person = getattr(lookup.resolver, "country_of_span", None)
+                if span is not None and of_person is not None:
+                    home.add(of_person(span))  # "before Mr X flew on to Delhi": X's own state is no stay
                 for name, code in _trip_towns(v, lookup):
                     if code in rec.countries and code not in home:
                         found.setdefault(code, name)

@@ -1268,6 +1268,13 @@ def _places_of_contact(tok: Token, chain: list[Token], sent: Span, lookup: Looku
     holders = args.partners + [a for p in args.partners for a in p.children if a.dep_ == "appos"]
     args.places += [g for p in holders for c in p.children if c.dep_ == "prep" and c.lower_ in partner_preps
                     for g in c.children if g.dep_ == "pobj" and is_place(g)]  # fmt: skip
+    if not args.places and tok.lemma_.lower() not in ("call", "phone", "speak", "talk"):
+        # "held summits with Trump in Singapore", "met Burma's foreign minister ... in Singapore": the parser hangs
+        # the town on the named counterpart, who is met there (a town, not a body: "the government in Tripoli")
+        args.places = [g for p in args.partners if p.pos_ == "PROPN" and p.ent_type_ == "PERSON"
+                       for c in p.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                       if g.dep_ == "pobj" and is_place(g) and g.ent_type_ == "GPE"
+                       and g.i not in lookup.dateline][:1]  # fmt: skip
     # "welcomed X to Warsaw": the guest came to the host's country (a country or a capital, not "to the White
     # House" or "to a meeting"), a visit; "looks forward to receiving X in Washington": a reception still ahead is
     # the guest's visit. "received X in Doha" is the meeting itself.

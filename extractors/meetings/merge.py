@@ -44,7 +44,13 @@ from extractors.meetings.planned import pair_after_weak, told_apart
 from extractors.meetings.storyday import told_in_perfect
 from extractors.meetings.tours import regional_tour
 from extractors.meetings.triggers import ACCOMPANY_VERBS
-from extractors.meetings.visits import day_from_visit, held_elsewhere, programme_beyond_talks, wider_contact_during
+from extractors.meetings.visits import (
+    dated_apart,
+    day_from_visit,
+    held_elsewhere,
+    programme_beyond_talks,
+    wider_contact_during,
+)
 
 _SOFT_WORDS = frozenset({"late", "early", "later", "earlier", "on", "in", "mid", "morning", "afternoon", "evening"})
 VAGUE_TIMES = ("soon", "shortly", "near future", "coming days", "coming weeks", "later", "earlier")
@@ -300,12 +306,17 @@ def _fold_single_visits(records: list[Record]) -> list[Record]:
 
 
 def _share_places(records: list[Record]) -> list[Record]:
-    """A meeting held during a visit happened in the host country ("visited Iraq, where she met ...")."""
+    """A meeting held during a visit happened in the host country ("visited Iraq, where she met ..."); a visit of
+    another month or year is no visit the meeting was held during."""
     for rec in records:
         if rec.kind_class != "m" or rec.location_country or rec.status == "cancelled":
             continue
-        hosts = {r.host_country for r in records if r.kind == "visit" and r.status in ("held", rec.status)
-                 and r.countries == rec.countries and r.host_country}  # fmt: skip
+        visits = [r for r in records if r.kind == "visit" and r.status in ("held", rec.status)
+                  and r.countries == rec.countries and r.host_country and not dated_apart(r, rec)]  # fmt: skip
+        if len({r.host_country for r in visits}) > 1:
+            # "hosted X on Wednesday ... The visit follows Y's trip to Cairo in February": the story's visit
+            visits = [r for r in visits if r.date is None or r.date.granularity == "day"]
+        hosts = {r.host_country for r in visits}
         if len(hosts) == 1:
             host = hosts.pop()
             rec.location_country = IGO_SEATS.get(host) if host.startswith("IGO:") else host  # NATO's: Belgium

@@ -7,8 +7,9 @@ Two gaps the sentence readers leave (issue 17, location family):
   "at" in the contact's clause is its place (its state as below).
 - "X, who is visiting Bangkok, held a meeting with Y": a party's relative clause telling where it is.
 - a venue the gazetteer cannot place ("at the Peace House", "at Novo-Ogaryovo", "at the Water Cube"): a building
-  or residence is in the state the story is told from (its dateline), else in the one state of the contact the
-  article is about; never a guess from the venue's words alone.
+  or residence is in the state of the town told just before it, else of the side that hosts (host_place), else in
+  the state the story is told from (its dateline), else in the one state of the contact the article is about;
+  never a guess from the venue's words alone.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from extractors.meetings.host_place import venue_host
 from extractors.meetings.syntax import CLAUSE_DEPS
 from extractors.resolve.data import is_country_or_capital
 
@@ -33,7 +35,8 @@ VENUE_NOUNS = frozenset(
     "palace office residence complex hotel house hall mansion villa camp castle chancellery lodge guesthouse "
     "building compound estate pavilion centre center retreat resort".split()
 )  # buildings and grounds where hosts receive guests: "at the Planalto palace", "at the prime minister's office"
-VENUE_PREPOSITIONS = frozenset({"at", "inside", "in"})  # "in" only before a venue noun ("in the Palace hotel")
+VENUE_PREPOSITIONS = frozenset({"at", "inside", "in", "on"})  # "in" only before a venue noun ("in the Palace hotel")
+OPEN_AIR_VENUES = frozenset({"lawn", "grounds", "terrace", "colonnade"})  # "on" only before these
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
 STAY_VERBS = frozenset({"visit", "be", "stay"})  # "X, who is visiting Bangkok", "Y, who was in the capital"
 
@@ -77,7 +80,10 @@ def _venue_at(trigger: Token) -> Token | None:
         if t.dep_ != "prep" or t.lower_ not in VENUE_PREPOSITIONS:
             continue
         objs = [g for g in t.children if g.dep_ == "pobj"]
-        if not objs or not (objs[0].lemma_.lower() in VENUE_NOUNS or objs[0].ent_type_ == "FAC" and t.lower_ == "at"):
+        if t.lower_ == "on":
+            if not objs or objs[0].lemma_.lower() not in OPEN_AIR_VENUES:
+                continue  # "on the South Lawn": grounds one stands on; not "talks on the house price"
+        elif not objs or not (objs[0].lemma_.lower() in VENUE_NOUNS or objs[0].ent_type_ == "FAC" and t.lower_ == "at"):
             continue
         up = t
         for _ in range(4):
@@ -145,11 +151,18 @@ def _dateline_place(lookup: Lookup) -> tuple[str, str] | None:
 
 
 def _venue_country(rec: Record, lookup: Lookup) -> str | None:
-    """The state of a venue the data cannot place: of the last town or seat the article names just before it
-    ("arrived in Amman ... The talks took place at the palace"), else the dateline's, else the contact's state the
-    article names most (strictly)."""
+    """The state of a venue the data cannot place: of the town it is told in ("at Parliament House in Wellington"),
+    else of the last town or seat the article names just before it ("arrived in Amman ... The talks took place at
+    the palace"), else of the side that hosts, else the dateline's, else the contact's state the article names most
+    (strictly)."""
     at = _venue_offset(rec, lookup)
     between = getattr(lookup.resolver, "mentions_between", None)
+    if at is not None and between is not None and rec.location:
+        end = at + len(rec.location)
+        towns = [m for m in between(end, end + 40) if m.kind in TOWN_KINDS and m.code
+                 and not m.code.startswith("IGO:") and VENUE_IN.match(lookup.text[end : m.start])]  # fmt: skip
+        if towns:
+            return towns[0].code  # "at Parliament House in Wellington": the town the venue is in
     if at is not None and between is not None:
         towns = [m for m in between(max(0, at - LOOK_BACK), at) if m.kind in TOWN_KINDS and m.code
                  and not m.code.startswith("IGO:") and _told_as_place(lookup.text, m.start, m.end)]  # fmt: skip
@@ -159,6 +172,9 @@ def _venue_country(rec: Record, lookup: Lookup) -> str | None:
                  and STAY_BEFORE.search(lookup.text[max(0, m.start - 24) : m.start])]  # fmt: skip
         if stays:
             return stays[-1]  # "his first full day in Germany ... met X at the Chancellery": the host's venue
+    host = venue_host(rec, lookup)
+    if host:
+        return host  # "X received Y at the Akorda residence", "talks with visiting Y at the Chancellery"
     dl = _dateline_place(lookup)
     if dl:
         return dl[1]
@@ -167,6 +183,7 @@ def _venue_country(rec: Record, lookup: Lookup) -> str | None:
     return pick(states) if pick and states else None
 
 
+VENUE_IN = re.compile(r"\s*(?:in|,)\s*(?:the\s+(?:\w+\s+)?(?:capital|city|town)\s+(?:of\s+)?)?$", re.IGNORECASE)
 STAY_BEFORE = re.compile(
     r"\b(?:visit|trip|tour|stay|days?|arrived|arrives|landed|flew)\s+(?:to|in|into|of)\s+(?:the\s+)?$", re.IGNORECASE
 )  # a state named as where a visitor is: "a state visit to Australia", "his first day in Germany"
@@ -209,9 +226,17 @@ def settle_places(records: list[Record], lookup: Lookup) -> None:
         if rec.location is None:
             venue = next((v for m in rec.mentions if (v := _venue_at(m.trigger)) is not None), None)
             if venue is not None:
-                rec.location = lookup.text[venue.left_edge.idx : venue.idx + len(venue.text)]
+                of = next((c for c in venue.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+                end = of.right_edge if of is not None else venue  # "the South Lawn of the White House"
+                rec.location = lookup.text[venue.left_edge.idx : end.idx + len(end.text)]
                 owner = _owner_country(venue, lookup)
                 if rec.location_country is None and owner in rec.countries:
                     rec.location_country = owner
+                read = getattr(lookup.resolver, "country_of_text", None)
+                if rec.location_country is None and of is not None and read is not None:
+                    # "of the White House", "of the Kremlin": the state words of the of-phrase, never a person
+                    tail = lookup.text[of.idx + len(of.text) : end.idx + len(end.text)]
+                    code = read(tail, people=False)
+                    rec.location_country = code if code and not code.startswith("IGO:") else None
         if rec.location and rec.location_country is None:
             rec.location_country = _venue_country(rec, lookup)

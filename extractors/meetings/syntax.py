@@ -170,6 +170,8 @@ def venue_in_subtree(roots: list[Token], own_clause: Token) -> list[Token]:
     seen: set[int] = set()
     frontier = [(r, 0) for r in roots]
     out: list[Token] = []
+    # "has not sat down with X since talks in Minsk": a negated contact is the earlier one, placed in its phrase
+    negated = any(c.dep_ == "neg" for r in [*roots, own_clause] for c in r.children)
     while frontier:
         t, depth = frontier.pop(0)
         if t.i in seen or depth > 5:
@@ -179,6 +181,8 @@ def venue_in_subtree(roots: list[Token], own_clause: Token) -> list[Token]:
             if c.dep_ in CLAUSE_DEPS and not (c.dep_ in ("relcl", "acl") and t.i == own_clause.i) \
                     and c not in plan_clauses(own_clause):
                 continue
+            if c.dep_ == "prep" and c.lower_ == "since" and not negated:
+                continue  # "their first talks since a meeting in Luanda": the earlier contact's place
             if c.dep_ == "prep" and c.lower_ in ("in", "at"):
                 out.extend(g for g in c.children if g.dep_ == "pobj" and is_place(g))
             frontier.append((c, depth + 1))

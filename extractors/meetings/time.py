@@ -31,6 +31,8 @@ def date_for(trigger: Token, chain: list[Token], sent: Span, extra: list[Token] 
              *(t.i for t in extra or [])]
     rank = {i: k for k, i in reversed(list(enumerate(order)))}
     best: tuple[int, int, str] | None = None
+    # "has not sat down with X since a meeting in 2013": no contact now; the earlier one's time is the one told
+    negated = any(c.dep_ == "neg" for v in [trigger, *chain] for c in v.children)
     text_after = sent.text
     head = find_dateline(sent.doc.text) if sent.start_char < 700 else None
     for m in find_dates(sent.text):
@@ -58,6 +60,9 @@ def date_for(trigger: Token, chain: list[Token], sent: Span, extra: list[Token] 
         if tail:
             text = text + tail.group(0)  # "from July 13 to 14": a range gives no day
         since = sent.text[max(0, m.start - 6) : m.start].strip().lower().endswith("since")
+        if not since and not negated and any(a.lower_ == "since" and a.dep_ == "prep"
+                                             and a not in list(trigger.ancestors) for a in root.ancestors):
+            continue  # "their first talks since a meeting in Luanda in July": the earlier meeting's time
         # "met for the first time since 2019 on Monday": a "since" time only when nothing else dates the contact
         key = (rank.get(hit, len(order)) + (100 if since else 0), abs(root.i - trigger.i), text)
         if best is None or key[:2] < best[:2]:

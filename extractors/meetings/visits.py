@@ -46,6 +46,16 @@ def held_elsewhere(rec: Record, visit: Record) -> bool:
     return bool(rec.location_country and host and rec.location_country != host and not host.startswith("IGO:"))
 
 
+def dated_apart(visit: Record, rec: Record) -> bool:
+    """A visit dated by a month or a year that the contact's own day or month is not in ("visited Suva in February",
+    talks "on Thursday" in July; "had visited Dili in August 2016"): a visit of another time, whose host is not
+    where this contact was held."""
+    told, own = visit.date, rec.date
+    if told is None or own is None or not told.period or not own.period or told.granularity == "day":
+        return False
+    return not own.period.startswith(told.period) and not told.period.startswith(own.period)
+
+
 def wider_contact_during(visit: Record, meeting: Record, records: list[Record]) -> bool:
     """A held contact of both sides of the visit with further states, in the host country or within the visit's
     days: the visit holds it beside the bilateral meeting ("arrived for a state visit ... held talks ... the four

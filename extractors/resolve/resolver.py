@@ -69,6 +69,9 @@ LIKE_SIZE = 8  # the article's town must have at least 1/8 of the biggest namesa
 # ("Beijing Capital International Airport") says where it is; not a namesake of a word inside ("Jose Marti").
 FACILITY_WORDS = frozenset({"airport", "palace", "hotel", "house", "hall", "centre", "center", "complex", "residence",
                             "guesthouse", "stadium", "airbase", "station"})  # fmt: skip
+# Words that, inside a place's name, begin a phrase telling where the place lies ("X on the Y coast", "X near Y"):
+# the town is the words before them.
+WHERE_WORDS = frozenset({"on", "near", "off", "along", "outside"})
 
 class ArticleResolver:
     """Resolves mentions of one article to countries. Build once per article; every query is a cheap lookup.
@@ -261,11 +264,12 @@ class ArticleResolver:
         return None
 
     # -------------------------------------------------------------------------------------------- public API
-    def country_of_text(self, text: str) -> str | None:
+    def country_of_text(self, text: str, people: bool = True) -> str | None:
         """ISO3/IGO code of the first country word in a bare phrase ("North Korea's", "the Kremlin", "Seoul's
         foreign ministry", "Russian"), or of the person the phrase names if it is a person of this article;
         ambiguous words ("Georgia") resolve only when this article supports exactly one reading. None otherwise,
-        and None for media ("a Japanese newspaper")."""
+        and None for media ("a Japanese newspaper"). Without `people`, a phrase naming no country word is None: a
+        place the tagger took for a person ("In Naypyidaw, she met ...") is not that person's state."""
         if not text or not text.strip():
             return None
         ws = words(text)
@@ -296,7 +300,7 @@ class ArticleResolver:
                 if not supported and entry.default:
                     return entry.default
                 return supported[0] if len(supported) == 1 else None
-        cl = self._cluster_by_name(text)
+        cl = self._cluster_by_name(text) if people else None
         return cl.country if cl else None
 
     def location_country(self, text: str) -> str | None:
@@ -320,9 +324,9 @@ class ArticleResolver:
             if picked is None and entry.default and not any(self.context_counts().get(c) for c in entry.codes):
                 picked = entry.default
             return picked
-        named = self._named_beside(t)
+        named = self._named_beside(t) or self._state_after_of(t)
         if named:
-            return named  # "Kirkenes, Norway", "TUNXI, China (Wire)"
+            return named  # "Kirkenes, Norway", "TUNXI, China (Wire)", "the Brest Region of Belarus"
         if self.dateline_city and fold(t).lower() == fold(self.dateline_city).lower() and self.dateline_country():
             return self.dateline_country()
         places = self.ref.places
@@ -330,6 +334,8 @@ class ArticleResolver:
         if low in places or fold(low) in places:
             return self._place_in_context(low)
         ws = [w for w, _, _ in words(t)]
+        cut = next((i for i, w in enumerate(ws) if i and w in WHERE_WORDS), len(ws))
+        ws = ws[:cut]  # "Mamallapuram on the Coromandel coast": the town, not a namesake of its coast
         facility = len(ws) > 1 and ws[-1].lower() in FACILITY_WORDS
         for n in range(len(ws), 0, -1):
             for i in range(len(ws) - n + 1):
@@ -338,7 +344,20 @@ class ArticleResolver:
                 cand = " ".join(ws[i : i + n]).lower()
                 if (cand in places or fold(cand) in places) and ws[i][:1].isupper():
                     return self._place_in_context(cand)
-        return self.country_of_text(t)
+        return self.country_of_text(t, people=False)
+
+    def _state_after_of(self, place: str) -> str | None:
+        """"the Brest Region of Belarus", "the South Lawn of the White House": a country's own name, a seat or a
+        capital closing the place after "of" says which state it is in (never a namesake town the words before may
+        name)."""
+        head, sep, tail = place.rpartition(" of ")
+        if not sep or not head.strip():
+            return None
+        entry = self.ref.gazetteer.get(key_of(tail.strip().removeprefix("the ").strip()))
+        if entry is not None and entry.kind in ("name", "seat", "capital") and len(entry.codes) == 1 \
+                and not entry.needs_support:
+            return entry.codes[0]  # "the South Lawn of the White House": the seat's state
+        return None
 
     def _place_prior(self, name: str) -> str | None:
         """The state of a place by the data alone (the most populous town of that name), without the article."""
