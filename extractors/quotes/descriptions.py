@@ -37,6 +37,8 @@ ROLE_NOUNS = frozenset({
     "strongman", "doctor", "referee", "umpire", "official", "treasurer", "lawyer", "prosecutor", "judge",
     "cleric", "activist", "veteran", "youngster", "teenager",
 })
+# Heads that say how long or how young, not what a person does: any calling fits them ("the veteran" for a coach).
+_STANDING_NOUNS = frozenset({"veteran", "youngster", "teenager"})
 # Heads that say only "the one in charge": any title of office or command fits them ("the Kremlin chief" for
 # "President Medvedev").
 _LEADER_NOUNS = frozenset({"chief", "leader", "boss", "head", "strongman", "supremo"})
@@ -120,7 +122,7 @@ def compatible(desc: Description, cand: Candidate) -> int:
         if desc.country != cand.country:
             return 0
         strong = True
-    if desc.role:
+    if desc.role and desc.head not in _STANDING_NOUNS:
         titles = cand.titles
         if any(_same_role(desc.head, t) for t in titles):
             strong = True

@@ -77,3 +77,9 @@ def test_unnamed_person_named_in_the_relative_clause(nlp) -> None:
 def test_the_company_is_the_body_its_own_sentence_names(nlp) -> None:
     text = "Northwind Energy AG will close two refineries next year, the company said on Tuesday."
     assert _speakers(nlp, text) == ["Northwind Energy AG"]
+
+
+def test_a_standing_fits_any_calling(nlp) -> None:
+    text = ("Head coach Sofia Lindqvist kept the same starting line-up for Sunday's final. "
+            "\"They earned another chance,\" the veteran said.")
+    assert _speakers(nlp, text) == ["Sofia Lindqvist"]
