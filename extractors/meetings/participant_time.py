@@ -103,6 +103,6 @@ def orphan_day(sent: Span) -> str | None:
     words = [t for t in prev if not t.is_space and not t.is_punct]
     if len(words) != 1 or words[0].lower_ not in _DAY_WORDS:
         return None
-    if "\n" in sent.doc.text[words[0].idx : sent.start_char]:
-        return None
+    if any("\n" in t.text_with_ws for t in sent.doc[words[0].i : sent.start]):
+        return None  # (the tokens' own text: `doc.text` is rebuilt from all tokens on each read)
     return words[0].text
