@@ -22,6 +22,7 @@ from extractors.core.types import Meeting
 from extractors.meetings.args import Lookup
 from extractors.meetings.frame_place import place_from_frames, place_on_the_way
 from extractors.meetings.host_place import place_by_host
+from extractors.meetings.kinds import told_kind
 from extractors.meetings.lexicon import GATE, SPORT_WORDS
 from extractors.meetings.mentions import Mention, mentions_in_sentence
 from extractors.meetings.merge import Record, merge_mentions
@@ -96,7 +97,7 @@ def _to_meeting(rec: Record, text_of: str) -> Meeting:
     return Meeting(
         countries=sorted(rec.countries),
         participants=list(rec.participants),
-        kind=rec.kind,
+        kind=told_kind(rec),
         status=rec.status,
         evidence=body,
         evidence_start=start,

@@ -13,12 +13,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from extractors.meetings.lexicon import LEADER_TITLES, PARTICIPATION_VERBS
+from extractors.meetings.tours import regional_tour
 from extractors.meetings.triggers import trigger_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from extractors.meetings.mentions import Mention
+    from extractors.meetings.merge import Record
 
 # Prepositions that set one event in time beside another ("before the summit", "ahead of the talks").
 TIME_PREPS = frozenset("before after since ahead following prior until during".split())
@@ -141,3 +143,55 @@ def leaders_round(m: Mention) -> str:
     roles = [(p.role or "").lower() for p in m.participants if p.name and p.name.split()[-1] in here]
     leader = any(t in r and not r.startswith(("vice", "deputy")) for r in roles for t in LEADER_TITLES)
     return "talks" if leader else m.kind
+
+
+# Verbs that tell only where someone is ("was in Addis Ababa", "is expected in Islamabad", "is due in Beijing"): they
+# place a visitor, but the meeting is what the sentence tells.
+PRESENCE_VERBS = frozenset("be expect due stay remain".split())
+# Gatherings a trip may be made for ("is due in Beijing for the Belt and Road Forum"): the trip is the gathering's.
+GATHERING_NOUNS = frozenset("forum summit conference congress assembly games olympics expo meeting meetings".split())
+
+
+def _for_gathering(tok: Token) -> bool:
+    """A trip made for a named gathering ("due in Beijing next week for the Belt and Road Forum"): the visit is the
+    gathering's, and the talks held beside it are what the text tells of the pair."""
+    heads = [tok, tok.head] if tok.head.i != tok.i else [tok]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "to"):
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.lower_ in GATHERING_NOUNS and _named_gathering(g):
+                        return True
+    return False
+
+
+# Words that call a contact a visit. Words of motion ("flew to Tehran, where she held talks", "arrived in Nairobi
+# and met") only bring the visitor to the talks or meeting, which the text names in its own words.
+VISIT_WORDS = frozenset({"visit", "visits", "trip", "trips"})
+
+
+def visit_names_contact(visit: list[Mention]) -> bool:
+    """Whether the words of a visit name the contact it is folded with: the text calls it a visit ("will pay an
+    official visit to X. During the visit, he will hold talks with Y", "became the first minister to visit X, where
+    he met Y"), not only a word of motion or presence ("flew to X, where she held talks", "is expected in X"), nor
+    the guest's epithet ("visiting"), a tour of a region or a trip made for a named gathering."""
+    named = False
+    for m in visit:
+        t = m.trigger
+        if t.lemma_.lower() in PRESENCE_VERBS or t.lower_ in PRESENCE_VERBS or regional_tour(t):
+            return False
+        if t.lemma_.lower() == "tour" or _for_gathering(t):
+            return False
+        named = named or t.lower_ in VISIT_WORDS or t.lemma_.lower() == "visit" and t.pos_ == "VERB"
+    return named
+
+
+def told_kind(rec: Record) -> str:
+    """The kind a record is reported with. A visit and the one meeting held during it are one contact
+    (ANNOTATION.md), and the visit is what the text tells: the meeting or talks are what the visitor did there ("will
+    pay an official visit ... During the visit, X will hold talks with Y", "flew into X, where she met Y"). Words
+    that say more than a visit (a summit, a dialogue, a round of negotiations) keep their kind. The record keeps its
+    meeting kind inside the pipeline: dating and placing treat it as the meeting it is."""
+    if rec.folded_visit and rec.kind in ("meeting", "talks"):
+        return "visit"
+    return rec.kind

@@ -21,7 +21,7 @@ NOUN_KINDS: dict[str, str] = {
 VERB_KINDS: dict[str, str] = {
     "meet": "meeting", "visit": "visit", "call": "call", "phone": "call", "telephone": "call", "speak": "call",
     "talk": "talks", "negotiate": "negotiation", "host": "meeting", "receive": "meeting", "welcome": "meeting",
-    "arrive": "visit", "travel": "visit", "confer": "talks", "discuss": "meeting", "exchange": "meeting",
+    "arrive": "visit", "travel": "visit", "confer": "meeting", "discuss": "meeting", "exchange": "meeting",
     "join": "meeting", "sit": "meeting", "sign": "meeting", "ink": "meeting", "play": "meeting", "tour": "visit",
     "inspect": "meeting", "inaugurate": "meeting", "unveil": "meeting", "lay": "meeting", "address": "meeting",
     "convene": "meeting", "see": "meeting", "gather": "meeting", "assemble": "meeting", "bring": "meeting",

@@ -35,7 +35,7 @@ from extractors.meetings.apart import (
     visiting_to_attend,
 )
 from extractors.meetings.each import separate_sides
-from extractors.meetings.kinds import displaces, hosting_word, names_kind
+from extractors.meetings.kinds import displaces, hosting_word, names_kind, visit_names_contact
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK, OFFICIAL_NOUNS
 from extractors.meetings.mentions import IGO_SEATS, NO_CONTACT, Mention
 from extractors.meetings.pairs import apart_by_year, named_pair_told
@@ -72,6 +72,7 @@ class Record:
     series: bool = False  # an agreed series of meetings: takes back-references only
     basis: int = 0  # 3: two named people of two countries; 2: two countries named; 1: parties inferred from context
     round: bool = False  # another round of a process told apart by its time ("since the previous round two years ago")
+    folded_visit: bool = False  # the one meeting of a visit, folded into it: named as the visit (`told_kind`)
 
     @property
     def kind_class(self) -> str:
@@ -294,6 +295,7 @@ def _fold_single_visits(records: list[Record]) -> list[Record]:
             meeting.kind = "visit"
         if meeting.kind == "meeting" and all(hosting_word(m) for m in meeting.mentions):
             meeting.kind = "visit"  # "During the visit, he will sign an accord with X": the signing names no kind
+        meeting.folded_visit = visit_names_contact(visit.mentions) and not _tour_stop(visit, records)
         for m in visit.mentions:
             meeting.mentions.append(m)
         meeting.mentions.sort(key=lambda m: m.trigger.idx)

@@ -78,6 +78,29 @@ def _named_two_plus_two(tok: Token) -> bool:
 
 
 REMOTE_MODIFIERS = frozenset({"phone", "telephone", "video", "videophone"})
+# Modifiers of a conversation held in person ("a private conversation", "a one-on-one conversation").
+IN_PERSON_MODIFIERS = frozenset({"private", "one-on-one", "face-to-face", "tete-a-tete", "closed-door", "personal"})
+# Nouns of a venue: a conversation "at the palace" was held there in person.
+VENUE_NOUNS = frozenset(
+    "palace residence office offices house hotel resort castle ministry chancellery headquarters embassy "
+    "guesthouse complex villa dacha retreat kremlin".split()
+)
+
+
+def face_to_face(tok: Token) -> bool:
+    """"held a private conversation at the Palace of the Revolution", "a one-on-one conversation at the resort": a
+    conversation told in person (by its modifier, or by a venue it or its verb is placed at) is a meeting, not a
+    call; "had a conversation at the initiative of X" names no venue."""
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in IN_PERSON_MODIFIERS for c in tok.children):
+        return True
+    for h in (tok, tok.head):
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ != "at":
+                continue
+            for g in c.children:
+                if g.dep_ == "pobj" and (g.lower_ in VENUE_NOUNS or g.ent_type_ == "FAC"):
+                    return True
+    return False
 
 
 def _noun_kind(tok: Token, low: str) -> str | None:
@@ -105,6 +128,8 @@ def _noun_kind(tok: Token, low: str) -> str | None:
         mods = {c.lower_ for c in tok.subtree}
         if not mods & {"phone", "telephone", "video"} and tok.head.lemma_.lower() not in ("have", "hold"):
             return None
+        if not mods & {"phone", "telephone", "video", "videolink", "telephonic"} and face_to_face(tok):
+            return "meeting"
     if low == "commission" and not (
         tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("hold", "convene", "host")
         or tok.dep_ == "compound" and tok.head.lower_ in ("meeting", "meetings", "session", "talks")
