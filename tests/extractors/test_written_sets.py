@@ -256,9 +256,10 @@ repository, so no corpus marker):
   named for the leaders' own meeting against a meeting at a summit; a strategic dialogue round; a negotiation round;
   a visit with a banquet and an address beside its talks; talks with a "visiting" guest; near misses with no
   contact: a domestic royal visit, labour talks and negotiations, a mountain summit and a call with schoolchildren,
-  a national dialogue with the opposition, a president's conversation with students. 24 articles in wire,
-  newspaper, state agency, ministry readout and regional styles. Scored before the round: meetings F1 0.979, kind
-  accuracy 0.74 (17 of 23); after it: 0.979, 1.0 (a regional tour still leaves an extra visit beside its talks).
+  a national dialogue with the opposition, a president's conversation with students; and a sidelines meeting at a
+  named summit that the next sentence calls "the summit" (still a meeting). 25 articles in wire, newspaper, state
+  agency, ministry readout and regional styles. Scored before the round: meetings F1 0.980, kind accuracy 0.75 (18
+  of 24); after it: 0.980, 1.0 (a regional tour still leaves an extra visit beside its talks).
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl`, `blind4_tune.jsonl` and `blind5_tune.jsonl` (written
   blind to the rules, tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl`,
   `blind5_check.jsonl` (held out: scored, their misses never read) are not here: they measure unseen copy, a floor
@@ -363,7 +364,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round10_resolve.jsonl": 17, "round11_split.jsonl": 19, "round11_kind.jsonl": 18,
             "round11_place.jsonl": 21, "round11_gathering.jsonl": 16, "round11_date.jsonl": 18,
             "round12_dates.jsonl": 20, "round12_speakers.jsonl": 18, "round12_places.jsonl": 17,
-            "round13_kinds.jsonl": 24}
+            "round13_kinds.jsonl": 25}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:

@@ -2,8 +2,8 @@
 the in-person conversation of `triggers`): a visit and the one meeting held during it are one contact, named a visit
 when the text calls it one; words of motion ("flew to X, where she held talks"), a trip that only places someone ("is
 expected in X") and a trip made for a named gathering leave the meeting its own word; a conversation held at a venue
-is a meeting; "conferred with" is a meeting. Short articles written for these tests (never corpus text); each case
-gives (countries, kind) of every contact.
+is a meeting; "conferred with" is a meeting; a meeting at a named summit stays a meeting. Short articles written for
+these tests (never corpus text); each case gives (countries, kind) of every contact.
 """
 
 from __future__ import annotations
@@ -75,6 +75,13 @@ CASES: list[tuple[str, str, str, list[tuple[tuple[str, ...], str]]]] = [
         "Irish Foreign Minister Micheal Martin conferred with Danish Foreign Minister Lars Lokke Rasmussen in "
         "Brussels on Monday.",
         [(("DNK", "IRL"), "meeting")],
+    ),
+    (
+        "near miss: the summit of a named gathering leaves the sidelines meeting a meeting",
+        "2024-11-18",
+        "Turkish President Recep Tayyip Erdogan met Japanese Prime Minister Shigeru Ishiba on the sidelines of the G20 "
+        "summit in Rio de Janeiro on Monday. The summit ended on Tuesday with a declaration on hunger.",
+        [(("JPN", "TUR"), "meeting")],
     ),
 ]
 
