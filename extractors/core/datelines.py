@@ -76,8 +76,9 @@ def _known_place(name: str, *, city: bool = False) -> bool:
     return low in ref.places or fold(low) in ref.places
 
 
-# an agency's name: capitalised words ("Reuters", "AA", "Agência Brasil"), never a remark ("(pictured)", "(C)")
-_AGENCY_NAME = re.compile(r"[A-Z][\w.&'’-]+(?: [A-Z][\w.&'’-]*){0,3}")
+# an agency's name: capitalised words ("Reuters", "AA", "Agência Brasil") or a short lower-case acronym ("dpa"),
+# never a remark ("(pictured)", "(C)")
+_AGENCY_NAME = re.compile(r"[A-Z][\w.&'’-]+(?: [A-Z][\w.&'’-]*){0,3}|[a-z]{2,3}")
 
 
 def _wide_at(text: str, pos: int, limit: int, strict: bool) -> re.Match[str] | None:

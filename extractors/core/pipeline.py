@@ -10,6 +10,7 @@ import importlib.util
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from extractors.core import memo_attributes
@@ -40,6 +41,27 @@ def line_breaks(doc: Doc) -> Doc:
         before = doc[token.i - 1]
         if not token.is_space and (("\n" in before.text and before.is_space) or "\n" in before.whitespace_):
             token.is_sent_start = True
+    return doc
+
+
+DATELINE_BREAK = "parley_dateline_break"
+
+
+@Language.component(DATELINE_BREAK)
+def dateline_break(doc: Doc) -> Doc:
+    """The story after its dateline starts a sentence ("Sochi, Russia (dpa) - German Chancellor X called ..."): left
+    to the parser, the dateline's city becomes the subject of the lead and its first person an apposition to the
+    city, so the lead's contact loses the one who made it. Set before the parser, which keeps preset starts."""
+    from extractors.core.datelines import find_dateline  # late: datelines imports the date grammar
+
+    m = find_dateline(doc.text)
+    if m is None or m.end() >= len(doc.text):
+        return doc
+    for token in doc:
+        if token.idx >= m.end():
+            if token.i > 0 and not token.is_space:
+                token.is_sent_start = True
+            break
     return doc
 
 
@@ -126,6 +148,11 @@ def _place_word(word: str) -> bool:
     return key_of(low) in ref.gazetteer or low in ref.places
 
 
+# Abbreviated titles the English tokenizer cuts from their full stop, after which the parser starts a new sentence
+# ("met the Hon. Penny Wong" became two sentences and lost its object): kept whole, as it keeps "Dr." and "Gen.".
+TITLE_STOPS = ("Hon.", "Rt.", "Amb.", "Pres.", "Maj.", "Brig.", "Cmdr.", "Supt.", "Insp.", "Sgt.", "Mme.", "Smt.")
+
+
 @functools.lru_cache(maxsize=4)
 def load_nlp(model: str | None = None) -> Language:
     """One pipeline per process and model (loading costs ~0.3 s and ~100 MB)."""
@@ -134,8 +161,11 @@ def load_nlp(model: str | None = None) -> Language:
         nlp = spacy.load(name)
     except OSError as exc:
         raise RuntimeError(f"spaCy model {name!r} is not installed (it is never downloaded at run time)") from exc
+    for title in TITLE_STOPS:
+        nlp.tokenizer.add_special_case(title, [{ORTH: title}])
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
+        nlp.add_pipe(DATELINE_BREAK, before="parser")
     if "parser" in nlp.pipe_names and "ner" in nlp.pipe_names:
         nlp.add_pipe(SURNAME_PERSONS, last=True)
         nlp.add_pipe(MODAL_NAMES, last=True)

@@ -48,6 +48,7 @@ PARTICIPATION_VERBS = frozenset(
     "hold have attend begin start open conduct host join resume continue chair convene make pay go wrap end "
     "restart relaunch reopen "
     "conclude finish complete lead participate launch kick return take arrive travel head fly be come "
+    "leave depart embark "
     "schedule plan arrange prepare expect agree set seek gather assemble".split()
 )
 

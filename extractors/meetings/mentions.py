@@ -462,7 +462,10 @@ def _fold_purpose(mentions: list[Mention]) -> list[Mention]:
                     m.date = v.date  # the same words, read forward as the trip's
             if m.location is None:
                 m.location, m.location_country = v.location, v.location_country
+            two_sided = id(m) in told_by and len(m.countries) >= 2
             for p in v.parties:
+                if two_sided and p.participant is None and p.country not in m.countries:
+                    continue  # "X, who is visiting Brazil to attend the G20, held talks with Y": Brazil is a stay
                 if p.country and p.country not in m.countries or p.participant and p.participant not in m.participants:
                     m.parties.append(p)
                     if p.participant:
@@ -552,6 +555,8 @@ def _mention(
     if ongoing_consultations(tok):
         return []  # "agreed to continue close consultations": no round of its own
     chain = governing_chain(tok)
+    if not chain and (means := _means_verb(tok) if _phone_as_means(tok) else None) is not None:
+        chain = governing_chain(means)  # "is scheduled to brief X by telephone": as planned as the briefing
     frame, frame_agents, frame_refused = _plan_frame(tok, chain)
     # a signing together is a contact of its own ("the ministers of the two countries signed ..."), which a later
     # "when they last met" may refer back to
@@ -570,6 +575,8 @@ def _mention(
     args.agents += [t for t in fronted_subjects(tok) if t not in args.agents]  # "On Saturday A, B and C met D"
     if args.agents and all(non_state_actor(a) for a in args.agents):
         return []  # "a delegation of coffee exporters visited the fair": traders, not a state
+    if args.partners and all(non_state_actor(p) and p.dep_ == "dobj" and p.head.i == tok.i for p in args.partners):
+        return []  # "X and Y met fans in Brussels": the ones met are private people, not a state's
     args.partners += [t for t in run_on_partners(tok) + gathered_people(tok) if t not in args.partners]
     parties, agent_countries, agent_guesses = _parties(args, sent, lookup)
     visitor_meets_host(args.agents, args.partners, parties, lookup)
@@ -640,8 +647,11 @@ def _mention(
     # "X, head of the UN-recognized government": no UN
     parties[:] = drop_qualifying_bodies(parties, sent, lookup.resolver.country_of_text)
     kept = drop_venue_bodies(tok, parties, sent)  # "X and Y will meet at the EU-CELAC summit": no EU
-    if len(kept) < len(parties) and venue_of_contact(tok):
-        return []  # the summit is where the pair's contact, told by its own word, takes place
+    if (len(kept) < len(parties) or tok.dep_ == "dobj" and tok.head.lemma_.lower() == "attend") \
+            and venue_of_contact(tok):
+        # the summit is where the pair's contact, told by its own word, takes place ("X, who is visiting Rio to
+        # attend the G20 ministers' meeting, held a meeting with Y": the gathering is only the occasion)
+        return []
     parties[:] = kept
     group = _is_group(args.agents + args.partners) or to_meet
     if group and len({p.country for p in parties if p.country}) < 2:
@@ -826,8 +836,18 @@ def _phone_as_means(tok: Token) -> str | None:
     means of a verb of speaking to someone (the parties are then read as for "in a call")."""
     if tok.lower_ not in PHONE_WORDS or tok.dep_ != "pobj" or tok.head.lower_ not in ("by", "over", "via"):
         return None
+    return "call" if _means_verb(tok) is not None else None
+
+
+def _means_verb(tok: Token) -> Token | None:
+    """The verb of speaking whose means a phone word is ("briefed X on the outcome by telephone": the parser may
+    hang the phone on the topic), or None."""
     verb = tok.head.head
-    return "call" if verb.pos_ == "VERB" and verb.lemma_.lower() in MEANS_VERBS else None
+    for _ in range(2):
+        if verb.pos_ == "VERB" or verb.dep_ != "pobj" or verb.head.dep_ != "prep":
+            break
+        verb = verb.head.head
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in MEANS_VERBS else None
 
 
 def _call_as_means(tok: Token, args: _Arguments) -> None:

@@ -88,8 +88,9 @@ def _contact_governor(g: Token) -> Token | None:
         # "who is visiting Jakarta to attend the X meetings, held a meeting with Y": the clause of the visitor
         cur = h
         for _ in range(4):
-            if cur.dep_ in ("relcl", "advcl", "acl") and cur.head.i != cur.i:
-                owner = cur.head
+            if cur.dep_ in ("relcl", "advcl", "acl") and cur.head.i != cur.i \
+                    and not (cur.dep_ == "advcl" and cur.head.dep_ in ("relcl", "acl")):
+                owner = cur.head  # ("who was in Jakarta to attend": past the purpose to the relative clause)
                 verb = owner.head if owner.dep_ in ("nsubj", "nsubjpass") else owner
                 return verb if trigger_kind(verb) is not None or any(
                     trigger_kind(c) is not None for c in verb.children if c.dep_ == "dobj") else None
@@ -171,6 +172,9 @@ NON_STATE_PEOPLE = frozenset({
     "exporter", "importer", "businessman", "businessmen", "businesspeople", "businesswoman", "entrepreneur",
     "executive", "investor", "farmer", "trader", "buyer", "seller", "student", "fan", "supporter", "tourist",
     "pilgrim", "athlete", "player", "journalist", "artist", "musician", "manufacturer", "banker",
+    # callings of show business and sport: a star's tour or a team's trip is no state's contact
+    "star", "superstar", "singer", "rapper", "actor", "actress", "comedian", "celebrity", "footballer",
+    "cricketer", "golfer", "boxer", "swimmer", "sprinter", "striker", "cyclist", "band", "novelist", "influencer",
 })  # fmt: skip
 NON_STATE_BODIES = frozenset({"federation", "club", "league", "company", "firm", "corporation", "academy",
                               "foundation", "fifa", "uefa", "exporters", "chamber"})

@@ -370,6 +370,9 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         return "call"
     if lemma in ("speak", "talk", "confer", "negotiate"):
         preps |= {c.lower_ for c in tok.children if c.dep_ == "agent"}  # "spoke by telephone": "by" parsed as agent
+        if lemma == "negotiate" and any(c.dep_ == "prep" and c.lower_ == "with" and any(
+                _person_like(g) for g in c.children if g.dep_ == "pobj") for o in objs for c in o.children):
+            preps.add("with")  # "to negotiate a supply contract with President X": "with" hangs on the deal
         if not preps & ({"with"} if lemma == "negotiate" else {"with", "to", "by"}):
             if lemma in ("speak", "talk") and talk_of_pair(tok):
                 return "talks" if lemma == "talk" else "meeting"  # "the two men talked for three hours": in person

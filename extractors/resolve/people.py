@@ -26,10 +26,11 @@ if TYPE_CHECKING:
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dame", "mister"})
 # Abbreviated military and civil titles ("Gen.", "Lt.", "Adm.", "Dr."): they only ever prefix a name, never are one.
 TITLE_ABBREVIATIONS = frozenset(
-    "gen lt col adm maj dr capt cpt sgt brig cmdr cdr lieut cpl pvt gov sen rep prof rev supt insp amb".split()
+    "gen lt col adm maj dr capt cpt sgt brig cmdr cdr lieut cpl pvt gov sen rep prof rev supt insp amb hon rt pres "
+    "mme smt".split()
 )
-# Of those, the ones that may also be a name word ("Sen", "Rep", "Gov") count only with their full stop.
-_DOTTED_ONLY = frozenset({"sen", "rep", "gov", "rev", "amb"})
+# Of those, the ones that may also be a name word ("Sen", "Rep", "Gov", "Hon") count only with their full stop.
+_DOTTED_ONLY = frozenset({"sen", "rep", "gov", "rev", "amb", "hon", "rt", "pres"})
 # Capitalised title words that may precede a name ("Secretary Rice", "Director Wang", "Undersecretary Hale").
 TITLE_TRIGGERS = frozenset(
     "minister secretary president ambassador undersecretary chancellor premier envoy director spokesperson spokesman "
@@ -576,6 +577,35 @@ def _evidence(res: ArticleResolver, pm: PersonMention, name_starts: set[int], na
                     break
 
 
+def _respective_state(res: ArticleResolver, pm: PersonMention) -> None:
+    """"his Russian and Ukrainian counterparts, Sergey Lavrov and Dmytro Kuleba", "the Chinese and Indian foreign
+    ministers, Wang Yi and S. Jaishankar": names listed after a plural title with as many states, in the same
+    order, are of those states one by one (the title's first state is not every name's)."""
+    doc = res.doc
+    head = doc[pm.tok_end - 1]
+    names = [head]
+    first = head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    if first.dep_ != "appos" or first.head.tag_ not in ("NNS", "NNPS"):
+        return
+    title = first.head
+    names = [first]
+    while (nxt := next((c for c in names[-1].children if c.dep_ == "conj"), None)) is not None:
+        names.append(nxt)
+    states = [c for c in title.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")]
+    if len(states) != 1:
+        return
+    while (nxt := next((c for c in states[-1].children if c.dep_ == "conj"), None)) is not None:
+        states.append(nxt)
+    if len(states) != len(names) or len(names) < 2 or head.i not in {n.i for n in names}:
+        return
+    word = states[[n.i for n in names].index(head.i)]
+    codes = [m.code for m in res.mentions_between(word.idx, word.idx + len(word.text)) if m.code]
+    if codes and not codes[0].startswith("IGO:"):
+        pm.title_country = codes[0]
+
+
 def _igo_title_after(doc: Doc, lo: int, m: Mention) -> bool:
     """An organisation in the title that follows a name speaks for the person when it opens the title or is what
     the office is "of": "X, the UN special envoy for Haiti," / "X, then president of the European Council," (a
@@ -781,6 +811,32 @@ def _match_cluster(clusters: list[Cluster], toks: tuple[str, ...], order: list[i
     return -1
 
 
+# Words of rank a writer keeps when shortening a name to one word ("Prince Mohammed", "Sheikh Mohammed").
+_RANK_WORDS = frozenset({"prince", "princess", "sheikh", "sheikha", "king", "queen", "emir", "sultan", "crown",
+                         "president", "premier", "chancellor", "general", "minister"})
+
+
+def _rank_words(doc: Doc, pm: PersonMention) -> set[str]:
+    if pm.title_start < 0:
+        return set()
+    return {t.lower_ for t in doc[pm.title_start:pm.tok_start] if t.lower_ in _RANK_WORDS}
+
+
+def _ranked_namesake(clusters: list[Cluster], toks: tuple[str, ...], order: list[int], ranks: set[str],
+                     titles: dict[int, set[str]], chosen: int) -> int:
+    """One word with a rank ("Prince Mohammed") names the person of that name who carried the rank before, not
+    the one last named ("Crown Prince Mohammed bin Salman ... Sheikh Mohammed bin Rashid ... Prince Mohammed"):
+    Gulf and royal names share given names, and the rank is what tells them apart."""
+    if len(toks) != 1:
+        return chosen
+    w = _norm(toks[0])
+    for ci in order:
+        ct = _ctoks(clusters[ci])
+        if ci != chosen and w in (ct[0], ct[-1]) and ranks & titles.get(ci, set()):
+            return ci
+    return chosen
+
+
 def _surname_ok(w: str) -> bool:
     return len(w) > 1
 
@@ -862,12 +918,17 @@ def find_people(res: ArticleResolver) -> tuple[list[Cluster], list[PersonMention
     name_ends = sorted(ne for _, ne in names)
     for pm in mentions:
         _evidence(res, pm, name_starts, name_ends)
+        _respective_state(res, pm)
 
     clusters: list[Cluster] = []
     order: list[int] = []  # most recently mentioned first
     listed: dict[int, tuple[str, str]] = {}  # cluster -> the one listed officeholder its name is
+    titles: dict[int, set[str]] = {}  # cluster -> the rank words its mentions carried ("prince", "sheikh")
     for idx, pm in enumerate(mentions):
         ci = _match_cluster(clusters, pm.tokens, order)
+        ranks = _rank_words(doc, pm)
+        if ci >= 0 and ranks and not ranks & titles.get(ci, set()):
+            ci = _ranked_namesake(clusters, pm.tokens, order, ranks, titles, ci)
         who_ = _listed_person(pm.tokens)
         if ci < 0 and who_ is not None:
             # "AMLO" and "Andrés Manuel López Obrador": one person, as the dictionary lists the names
@@ -883,6 +944,7 @@ def find_people(res: ArticleResolver) -> tuple[list[Cluster], list[PersonMention
         if len(pm.tokens) > len(cl.tokens):
             cl.tokens = pm.tokens
         cl.mentions.append(idx)
+        titles.setdefault(ci, set()).update(ranks)
         pm.cluster = ci
         if ci in order:
             order.remove(ci)
