@@ -36,6 +36,7 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("wd_md", rf"\b{_WD},?\s+{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"),
     ("md", rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"),
     ("dm", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+\d{{4}})?\b"),
+    ("nth", r"\bon\s+the\s+\d{1,2}(?:st|nd|rd|th)\b"),
     ("wd", rf"\b{_MOD}{_WD}{_PART}\b"),
     ("rel_day", r"\b(?:(?:earlier|later)\s+in\s+the\s+day|today|tonight|yesterday|tomorrow|just\s+now"
                 r"|this\s+(?:morning|afternoon|evening))\b"),
@@ -101,8 +102,22 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
                 continue
         if kind == "year" and not _plausible_year(text, m.start(), m.end()):
             continue
+        if kind == "nth" and not _bare_day_of_month(text, m.end()):
+            continue
         found.append(DateMention(words, m.start(), m.end(), kind))
     return tuple(found)
+
+
+# Words that may follow "on the 14th" when it is a day of the month; any other word makes the ordinal a count of
+# something else ("on the 14th floor", "on the 75th anniversary").
+_AFTER_NTH = frozenset({"at", "in", "and", "when", "with", "after", "before", "to", "for", "as", "but", "while",
+                        "during", "or", "amid", "ahead", "following", "on", "over", "by"})
+
+
+def _bare_day_of_month(text: str, end: int) -> bool:
+    """"met on the 14th, ...": an ordinal with no noun after it is the day of the current month."""
+    nxt = _WORD.match(text[end:].lstrip().lower())
+    return nxt is None or not text[end:end + 1].isspace() or nxt.group(0) in _AFTER_NTH
 
 
 def _plausible_year(text: str, start: int, end: int) -> bool:
@@ -204,6 +219,9 @@ def resolve_date(text: str | None, published: date | None, future: bool = False)
     if wd is not None:
         d = _resolve_weekday(wd, published, future, low)
         return ResolvedDate(d.isoformat(), text, "day", d.isoformat())
+    nth = _NTH_DAY.fullmatch(low)
+    if nth is not None:
+        return _day_of_month(int(nth.group(1)), text, published, future)
     if re.search(r"\b(today|tonight|this (morning|afternoon|evening)|in the day|just now)\b", low):
         return ResolvedDate(published.isoformat(), text, "day", published.isoformat())
     if "yesterday" in low:
@@ -229,6 +247,23 @@ def resolve_date(text: str | None, published: date | None, future: bool = False)
     if year_given is not None and re.fullmatch(r"(in |since |the )?(19|20)\d\d", low):
         return ResolvedDate(None, text, "year", f"{year_given:04d}")
     return ResolvedDate(None, text, None, None)
+
+
+_NTH_DAY = re.compile(r"(?:on )?the (\d{1,2})(?:st|nd|rd|th)")
+
+
+def _day_of_month(day: int, text: str, published: date, future: bool) -> ResolvedDate:
+    """"on the 14th": that day of the publication month, or of the month before (past) or after (future) when
+    the publication date is on the wrong side of it."""
+    y, m = published.year, published.month
+    if not future and day > published.day:
+        y, m = _shift_month(y, m, -1)
+    elif future and day < published.day:
+        y, m = _shift_month(y, m, 1)
+    d = _valid_day(y, m, day)
+    if d is None:
+        return ResolvedDate(None, text, None, None)
+    return ResolvedDate(d.isoformat(), text, "day", d.isoformat())
 
 
 def _infer_year(published: date, month: int, day: int | None, future: bool) -> int:

@@ -257,6 +257,8 @@ def _anchor_of(root: Token, anchors: set[int], through: AbstractSet[int] = froze
             "nummod",
         ):
             return x.head.i
+        if x is not root and x.dep_ in ("advcl", "ccomp") and x.head.i in anchors and _fronted_over_clause(root, x):
+            return x.head.i
         if x.dep_ in CLAUSE_DEPS and not _leader_of_party(x, through) or x.head is x:
             return None
         if x is not root and x.pos_ in ("VERB", "AUX") and x.i not in anchors and not _leader_of_party(x, through):
@@ -303,3 +305,20 @@ def _subject_before_verb(root: Token, noun: Token, anchors: set[int]) -> int | N
     if any(t.pos_ not in ("PUNCT",) for t in root.doc[root.i + 1 : verb.i]):
         return None  # "X on Tuesday informed Y": only the time phrase stands between subject and verb
     return verb.i
+
+
+# Conjunctions of a fronted clause of time ("On March 1, hours after the vote, X met Y")
+TIME_MARKS = frozenset({"after", "before", "when", "as", "while", "once"})
+
+
+def _fronted_over_clause(root: Token, verb: Token) -> bool:
+    """"On March 1, hours after the Senate approved the budget, X received Y": a time phrase that opens the
+    sentence, before a fronted clause of time, is the main clause's time, though the parser hangs it on the
+    clause's verb (a time inside the clause, after its conjunction, stays the clause's)."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in TIME_MARKS), None)
+    if mark is None or not root.i < mark.i < verb.i < verb.head.i:
+        return False
+    start = root.sent.start
+    if root.i - start > 3 or any(t.pos_ in ("VERB", "AUX") for t in root.doc[start : mark.i]):
+        return False  # the sentence opens with the time phrase, and no verb stands before the clause
+    return any(t.is_punct for t in root.doc[root.i + 1 : mark.i])
