@@ -39,8 +39,9 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     ("nth", r"\bon\s+the\s+\d{1,2}(?:st|nd|rd|th)\b"),
     ("wd", rf"\b{_MOD}{_WD}{_PART}\b"),
     ("rel_day", r"\b(?:(?:earlier|later)\s+in\s+the\s+day|today|tonight|yesterday|tomorrow|just\s+now"
-                r"|this\s+(?:morning|afternoon|evening))\b"),
+                r"|this\s+(?:morning|afternoon|evening)|(?:late\s+)?last\s+night)\b"),
     ("rel_anchor", r"\b(?:(?:the|a|one)\s+day\s+(?:after|before|earlier|later)|the\s+same\s+day"
+                   r"|(?:two|three|four|five|six|[2-6])\s+days\s+(?:after|before|earlier|later)"
                    r"|the\s+(?:previous|following|next)\s+(?:day|morning|afternoon|evening|night)"
                    r"|the\s+(?:day|night|evening|morning)\s+before)\b"),
     ("rel_month", r"\b(?:last|next|this|earlier\s+this|later\s+this|the\s+previous|the\s+following)\s+month(?:'s)?"),
@@ -140,14 +141,16 @@ def _weekday(text: str) -> int | None:
 
 _ANCHORED_DAY = re.compile(
     r"^(?:on\s+)?(?:(?:the|a|one)\s+day\s+(?P<a>after|later|before|earlier)|the\s+(?P<b>previous|following|next)\s+(?:day|morning|afternoon|evening|night)"
-    r"|the\s+(?:day|night|evening|morning)\s+(?P<c>before)|the\s+(?P<same>same)\s+day)$"
+    r"|the\s+(?:day|night|evening|morning)\s+(?P<c>before)|the\s+(?P<same>same)\s+day"
+    r"|(?P<n>two|three|four|five|six|[2-6])\s+days\s+(?P<d>after|later|before|earlier))$"
 )
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def day_shift(text: str | None) -> int | None:
     """For words that place a day one day from another event ("the day after", "the previous day", "a day
-    before", "the previous evening"): +1 or -1, the shift from that event (0 for "the same day"); None for any
-    other words.
+    before", "the previous evening", "two days earlier"): the shift in days from that event (+1, -1, -2; 0 for
+    "the same day"); None for any other words.
     `resolve_date` gives them no day: the other event's day is the caller's to find."""
     if not text:
         return None
@@ -156,6 +159,9 @@ def day_shift(text: str | None) -> int | None:
         return None
     if m.group("same"):
         return 0  # "On the same day": the other event's own day
+    if m.group("n"):  # "two days earlier": as many days
+        n = _COUNT.get(m.group("n")) or int(m.group("n"))
+        return n if m.group("d") in ("after", "later") else -n
     word = m.group("a") or m.group("b") or m.group("c")
     return 1 if word in ("after", "later", "following", "next") else -1
 
@@ -224,7 +230,7 @@ def resolve_date(text: str | None, published: date | None, future: bool = False)
         return _day_of_month(int(nth.group(1)), text, published, future)
     if re.search(r"\b(today|tonight|this (morning|afternoon|evening)|in the day|just now)\b", low):
         return ResolvedDate(published.isoformat(), text, "day", published.isoformat())
-    if "yesterday" in low:
+    if "yesterday" in low or "last night" in low:
         d = published - timedelta(days=1)
         return ResolvedDate(d.isoformat(), text, "day", d.isoformat())
     if "tomorrow" in low:

@@ -1899,8 +1899,13 @@ def _margins_city(heads: list[Token], lookup: Lookup) -> list[Token]:
     parser hangs it under "sidelines of"; a city, never a country (a summit "on the war in X" is about X)."""
     sides = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "at")
              for g in c.children if g.dep_ == "pobj" and g.lower_ in ("sidelines", "sideline", "margins", "margin")]
+    # a country only where "in" hangs on the gathering itself ("the sidelines of the G20 summit in Indonesia",
+    # "of the Shangri-La Dialogue in Singapore")
+    gatherings = {o.i for g in sides for c in g.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj"}  # fmt: skip
     return [t for g in sides for t in g.subtree if t.dep_ == "pobj" and t.head.lower_ == "in" and is_place(t)
-            and t.ent_type_ not in ("ORG", "LOC") and not lookup.countries(lookup.ent_span(t))][:1]  # fmt: skip
+            and t.ent_type_ not in ("ORG", "LOC") and (t.head.head.i in gatherings
+                                                       or not lookup.countries(lookup.ent_span(t)))][:1]  # fmt: skip
 
 
 def _clause_place(tok: Token, chain: list[Token], partners: list[Token], lookup: Lookup) -> list[Token]:
