@@ -88,7 +88,7 @@ from extractors.meetings.precision import (
 from extractors.meetings.shifted_days import own_day_beside_shift, reversed_shift, shift_from_other_clause
 from extractors.meetings.since import earlier_contacts
 from extractors.meetings.status import DENIAL_VERBS, status_of
-from extractors.meetings.storyday import set_apart_in_time
+from extractors.meetings.storyday import just_now, set_apart_in_time
 from extractors.meetings.syntax import (
     CLAUSE_DEPS,
     agents_of,
@@ -625,7 +625,7 @@ def _mention(
             date_text, sent, published, status) or resolved
     if resolved is None or resolved.date is None and resolved.granularity is None:
         resolved = _day_of_occasion(sent, published, status) or _day_of_arrival(sent, published, status) or \
-            day_of_part_of_day(sent, published, status) or resolved
+            day_of_part_of_day(sent, published, status) or just_now(tok, chain, published, status) or resolved
     if resolved and resolved.date and published is not None and status == "held" and not chain:
         if resolved.date > published.isoformat():
             status = "planned"

@@ -211,3 +211,18 @@ def told_in_perfect(trigger: Token) -> bool:
             break
         x = x.head
     return False
+
+
+def just_now(trigger: Token, chain: list[Token], published: date | None, status: str) -> ResolvedDate | None:
+    """"X has just finished a meeting with Y", "the two have just held talks": a held contact in the present
+    perfect with "just" is news of the story's own day (a live page, a bulletin), though no time word says so."""
+    if status != "held" or published is None:
+        return None
+    for verb in (trigger, *chain):
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        kids = list(verb.children)
+        if any(c.dep_ == "advmod" and c.lower_ == "just" for c in kids) and any(
+                c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in kids):
+            return ResolvedDate(published.isoformat(), None, "day", published.isoformat())
+    return None
