@@ -246,6 +246,21 @@ repository, so no corpus marker):
   "A resident said", "the tournament referee" after the top seed. 18 articles in sport, business wire, culture
   feature, politics, broadcaster and live-blog styles. Quotes attributed F1 0.831 before the round, 0.961 after it
   (a coach the tagger read as an organisation in a dateline stays "the Wales coach").
+- `round13_dates.jsonl` (issue 17, thirteenth round, the day and place of contacts in copy written in styles the
+  rules had not seen, scored cold first): "on the 14th" (a day of the month, of the month before when it is still
+  to come), an elliptical "the day before" after "arrived on Sunday" (the Saturday, not the Sunday), a fronted "On
+  March 1, hours after the Senate approved ..., X received Y", "last night", "Two days earlier", "has just finished
+  a meeting" in a live blog, "talks ... ahead of the European Council at the end of June" (the council's time), a
+  PTI dateline with no mark after "(PTI)" giving "today", "on the sidelines of the Shangri-La Dialogue in
+  Singapore" (a city-state named for the place), and dates the rules already read in new dress ("last Thursday",
+  "Wednesday's meeting", "December 28" in a January story, "on Sunday 6 August", "the same day", a date in the next
+  sentence, "in the capital" under a dateline, a country named for the place); near misses: national football
+  teams that "meet", a meeting ruled out to a Sunday paper, a proposal that "met resistance", tourists at the
+  weekend, a "14th floor" and a shift with no contact, a match "last night", an anniversary's day. 35 articles in
+  wire, state agency, ministry readout, broadsheet, regional paper, weekly magazine and live-blog styles. Scored
+  cold on main: meetings F1 0.918, date accuracy 0.75 (21 of 28), location country 0.909; after the round: 0.918,
+  0.964, 0.939 (a hosting the parser reads as an adjective, and a "two leaders" meeting named in the next sentence
+  that loses its place, stay).
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl`, `blind4_tune.jsonl` and `blind5_tune.jsonl` (written
   blind to the rules, tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl`,
   `blind5_check.jsonl` (held out: scored, their misses never read) are not here: they measure unseen copy, a floor
@@ -334,6 +349,10 @@ FLOORS = {
                                ("quote_attributes", "speaker_accuracy"): 0.94},
     "round12_places.jsonl": {("meetings", "f1"): 0.9, ("meeting_attributes", "location_country_accuracy"): 0.93,
                              ("quotes_attributed", "f1"): 0.95},
+    "round13_dates.jsonl": {("meetings", "f1"): 0.9, ("contact_pairs", "f1"): 0.91,
+                            ("meeting_attributes", "date_accuracy"): 0.94,
+                            ("meeting_attributes", "location_country_accuracy"): 0.92,
+                            ("quotes_attributed", "f1"): 0.95},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20, "round3_meetings_recall.jsonl": 25,
@@ -347,7 +366,8 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round9_merge.jsonl": 30, "round9_b4.jsonl": 40, "round9_quotes.jsonl": 39, "round10_visiting.jsonl": 17,
             "round10_resolve.jsonl": 17, "round11_split.jsonl": 19, "round11_kind.jsonl": 18,
             "round11_place.jsonl": 21, "round11_gathering.jsonl": 16, "round11_date.jsonl": 18,
-            "round12_dates.jsonl": 20, "round12_speakers.jsonl": 18, "round12_places.jsonl": 17}
+            "round12_dates.jsonl": 20, "round12_speakers.jsonl": 18, "round12_places.jsonl": 17,
+            "round13_dates.jsonl": 35}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -394,9 +414,9 @@ def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp, name: str,
 
 @pytest.mark.parametrize("name", [n for n in FLOORS
                                   if n.startswith(("round5_", "round6_", "round7_", "round8_", "round9_", "round10_",
-                                                   "round11_", "round12_"))])
-def test_near_misses_of_the_fifth_to_twelfth_rounds_yield_no_contact(nlp, name: str) -> None:
-    """Each rule of the fifth to twelfth rounds came with articles that use its words in another sense (a crowd
+                                                   "round11_", "round12_", "round13_"))])
+def test_near_misses_of_the_fifth_to_thirteenth_rounds_yield_no_contact(nlp, name: str) -> None:
+    """Each rule of the fifth to thirteenth rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family, a school's
     tour of parliament, two robbers who talked for an hour, two chief executives meeting abroad, a prisoner
     exchange, a rugby team led by its captain, a company's leaders' retreat, tourists sitting down; in the eighth
@@ -417,8 +437,9 @@ def test_near_misses_of_the_fifth_to_twelfth_rounds_yield_no_contact(nlp, name: 
     union, an expedition's summit attempt, a choir flying in for a festival, tea exporters at a fair, company heads
     meeting "shortly afterward" and cricket captains who met "earlier"; in the twelfth round an airline head who
     flew in on a named day, two countries' choirs, an emir welcoming his football team at his palace, and
-    sports, band, company and council stories told through their people's quotes): they must stay without
-    contacts."""
+    sports, band, company and council stories told through their people's quotes; in the thirteenth round
+    football teams that "meet", a proposal that "met resistance", tourists arriving, a "14th floor" and a match
+    "last night"): they must stay without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
     assert rows
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]
