@@ -1936,6 +1936,12 @@ def _clause_place(tok: Token, chain: list[Token], partners: list[Token], lookup:
                      if t is not None]  # fmt: skip
             if named:
                 return named[:1]
+        if tok.head.lower_ == "for" and v.lemma_.lower() in PRESENCE_VERBS | {"stop"}:
+            # "had stopped in Berlin on Sunday for talks with X", "was in Ankara for talks": where the stay is
+            here = [g for c in v.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                    if g.dep_ == "pobj" and is_place(g) and g.ent_type_ != "ORG"]  # fmt: skip
+            if here:
+                return here[:1]
         elif tok.head.lower_ in ("in", "during"):
             # on the verb, or a city on its object ("drew up the plan in Moscow"; not "the crisis in Ukraine")
             here = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"

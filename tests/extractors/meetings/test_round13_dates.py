@@ -1,7 +1,7 @@
 """The day and place of contacts in copy of styles the rules had not seen (thirteenth round): an elliptical "the day
 before" after another day, a date fronted before a clause of time, "has just met", a time after an event named by
-"ahead of", a city-state after "on the sidelines of", "on the 14th", "last night" and "two days earlier". Our own
-short articles."""
+"ahead of", a city-state after "on the sidelines of", "stopped in X for talks", "on the 14th", "last night" and
+"two days earlier". Our own short articles."""
 
 from __future__ import annotations
 
@@ -84,3 +84,11 @@ def test_a_city_state_after_on_the_sidelines_of_places_the_contact(nlp) -> None:
             "of a conference on the war in Ukraine on Saturday.")
     (m,) = meetings_of(nlp, text, "2024-06-03")
     assert m.location_country != "UKR"
+
+
+def test_a_stay_in_a_town_for_talks_places_them(nlp) -> None:
+    """"had stopped in Berlin on Sunday for talks with X": the town of the stay is where the talks are."""
+    text = ("The Russian president had stopped in Berlin on Sunday for talks with German Chancellor Gerhard "
+            "Schroeder.")
+    (m,) = meetings_of(nlp, text, "2003-03-10")
+    assert (m.location, m.location_country, m.date) == ("Berlin", "DEU", "2003-03-09")
