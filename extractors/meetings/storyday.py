@@ -79,7 +79,29 @@ def date_from_lead(records: list[Record], doc: Doc, published: date | None) -> N
             continue
         if _excused_perfect(first.trigger) and TRIP_WORDS.search(lead.text):
             continue  # "wrapped up a tour on Monday. X had earlier met Y": some day of the tour
+        nearer = _nearer_day(sents[lead_at + 1 : lead_at + at], published)
+        if nearer is not None and nearer != day:
+            # "X said Monday he had a deal. The breakthrough came after talks with Y late Sunday. X met Y at the
+            # palace": the day told just before the contact, not the lead's
+            rec.date = ResolvedDate(nearer, None, "day", nearer)
+            continue
         rec.date = ResolvedDate(day, None, "day", day)
+
+
+def _nearer_day(between: list[Span], published: date) -> str | None:
+    """The one day the last sentence between the lead and a contact tells, when it tells exactly one (no day
+    counted from another event) and no journey ("arrived on Tuesday evening" is the trip's day, not a contact's);
+    None when no sentence between them tells a day."""
+    for s in reversed(between):
+        found = find_dates(s.text)
+        if not found:
+            continue
+        if any(day_shift(d.text) is not None for d in found) or any(
+                t.lemma_.lower() in JOURNEY_LEMMAS for t in s) or TRIP_WORDS.search(s.text):
+            return None
+        days = {r.date for d in found if (r := resolve_date(d.text, published)).date and r.granularity == "day"}
+        return days.pop() if len(days) == 1 else None
+    return None
 
 
 def lead_index(sents: list[Span]) -> int | None:
@@ -105,6 +127,8 @@ def lead_day(doc: Doc, published: date) -> str | None:
 _SIDE_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "csubj", "pcomp"})
 
 
+# verbs of a journey: the day they tell is the traveller's, not a contact's
+JOURNEY_LEMMAS = frozenset({"arrive", "land", "fly", "travel", "leave", "depart", "return", "reach"})
 # words of a trip of several days: "earlier" told back from its end is some day of it
 TRIP_WORDS = re.compile(r"\b(?:tour|trip|visit|journey|swing)\b", re.IGNORECASE)
 

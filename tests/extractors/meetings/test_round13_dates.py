@@ -92,3 +92,17 @@ def test_a_stay_in_a_town_for_talks_places_them(nlp) -> None:
             "Schroeder.")
     (m,) = meetings_of(nlp, text, "2003-03-10")
     assert (m.location, m.location_country, m.date) == ("Berlin", "DEU", "2003-03-09")
+
+
+def test_a_day_told_between_the_lead_and_the_contact_wins_over_the_leads(nlp) -> None:
+    """The lead's day ("said on Tuesday") is the announcement's; the talks told just before the contact's own
+    sentence give its day. An arrival's day in between is the trip's, and leaves the lead's day."""
+    text = ("NAIROBI, March 8 (Wire) - Kenyan President William Ruto said on Tuesday that a truce had been agreed.\n\n"
+            "The deal came after four hours of talks with the rebels late Monday. Ruto met Ugandan President Yoweri "
+            "Museveni at State House in Nairobi, with the mediators present.")
+    held = [r for r in rows(meetings_of(nlp, text, "2022-03-08")) if r[0] == ("KEN", "UGA")]
+    assert held == [(("KEN", "UGA"), "meeting", "held", "2022-03-07")]
+    text = ("NAIROBI, March 8 (Wire) - Kenyan President William Ruto said on Tuesday that a truce had been agreed.\n\n"
+            "The mediators flew in from Addis Ababa on Monday evening. Ruto met Ugandan President Yoweri Museveni at "
+            "State House in Nairobi, with the mediators present.")
+    assert rows(meetings_of(nlp, text, "2022-03-08")) == [(("KEN", "UGA"), "meeting", "held", "2022-03-08")]
