@@ -10,7 +10,9 @@ for a contact told as background: in a perfect tense ("had travelled",
 The lead is the first sentence with a verb: a dateline the parser cuts off as a sentence of its own ("MOSCOW, April
 12.", "NEW DELHI:") is no lead. A contact of the lead itself that has no time words of its own ("X and Y on Sunday
 signed ...", the day hung on another verb) takes the lead's day when the lead tells no other time. A past perfect
-told with "earlier" ("Trump had earlier met X") is the story's own sequence, not background.
+told with "earlier" ("Trump had earlier met X") is the story's own sequence, not background. When a sentence
+between the lead and the contact tells one other day ("The deal came after talks late Sunday. X met Y at the
+palace"), that nearer day is the contact's, unless it is a journey's ("arrived on Tuesday evening").
 """
 
 from __future__ import annotations

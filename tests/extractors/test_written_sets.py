@@ -252,10 +252,11 @@ repository, so no corpus marker):
   March 1, hours after the Senate approved ..., X received Y", "last night", "Two days earlier", "has just finished
   a meeting" in a live blog, "talks ... ahead of the European Council at the end of June" (the council's time), a
   PTI dateline with no mark after "(PTI)" giving "today", "on the sidelines of the Shangri-La Dialogue in
-  Singapore" (a city-state named for the place), "had stopped in Berlin on Sunday for talks" (the stay's place), and
-  dates the rules already read in new dress ("last Thursday",
-  "Wednesday's meeting", "December 28" in a January story, "on Sunday 6 August", "the same day", a date in the next
-  sentence, "in the capital" under a dateline, a country named for the place); near misses: national football
+  Singapore" (a city-state named for the place), "had stopped in Berlin on Sunday for talks" (the stay's place), an
+  undated contact after a sentence of talks "late Sunday" under a lead dated Monday (the nearer day), and dates the
+  rules already read in new dress ("last Thursday", "Wednesday's meeting", "December 28" in a January story, "on
+  Sunday 6 August", "the same day", a date in the next sentence, "in the capital" under a dateline, a country
+  named for the place); near misses: national football
   teams that "meet", a meeting ruled out to a Sunday paper, a proposal that "met resistance", tourists at the
   weekend, a "14th floor" and a shift with no contact, a match "last night", an anniversary's day. 40 articles in
   wire, state agency, ministry readout, broadsheet, regional paper, weekly magazine and live-blog styles. Scored
