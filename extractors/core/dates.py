@@ -33,10 +33,11 @@ _MOD = r"(?:(?:late|early|later|earlier|mid|last|next|this|coming)\s+)?"
 
 # Ordered: the longest, most specific forms first; one scan over the text picks non-overlapping matches.
 _PATTERNS: tuple[tuple[str, str], ...] = (
+    ("iso", r"\b(?:19|20)\d{2}-[01]\d-[0-3]\d\b"),
     ("wd_md", rf"\b{_WD},?\s+{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"),
     ("md", rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"),
     ("dm", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+\d{{4}})?\b"),
-    ("nth", r"\bon\s+the\s+\d{1,2}(?:st|nd|rd|th)\b"),
+    ("nth", rf"\bon\s+the\s+\d{{1,2}}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON})"),
     ("wd", rf"\b{_MOD}{_WD}{_PART}\b"),
     ("rel_day", r"\b(?:(?:earlier|later)\s+in\s+the\s+day|today|tonight|yesterday|tomorrow|just\s+now"
                 r"|this\s+(?:morning|afternoon|evening)|(?:late\s+)?last\s+night)\b"),
@@ -210,6 +211,11 @@ def resolve_date(text: str | None, published: date | None, future: bool = False)
     low = " ".join(text.lower().split())
     if published is None:
         return ResolvedDate(None, text, None, None)
+    iso = _ISO.fullmatch(low)
+    if iso is not None:  # "2024-05-06": a readout's date, no year to infer
+        d = _valid_day(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        if d is not None:
+            return ResolvedDate(d.isoformat(), text, "day", d.isoformat())
     if low.endswith(" ago"):
         return ResolvedDate(None, text, None, None)  # "two weeks ago": a distance, not a calendar unit
     if _RANGE.search(low):
@@ -255,6 +261,7 @@ def resolve_date(text: str | None, published: date | None, future: bool = False)
     return ResolvedDate(None, text, None, None)
 
 
+_ISO = re.compile(r"(?:on )?(\d{4})-(\d{2})-(\d{2})")
 _NTH_DAY = re.compile(r"(?:on )?the (\d{1,2})(?:st|nd|rd|th)")
 
 

@@ -140,6 +140,8 @@ def test_day_shift_of_a_part_of_the_day(text: str, shift: int | None) -> None:
     ("They met on the 20th.", date(2023, 6, 17), False, "2023-05-20"),  # still to come this month: the month before
     ("They will meet on the 3rd in Paris.", date(2023, 6, 17), True, "2023-07-03"),
     ("They spoke last night.", date(2024, 7, 20), False, "2024-07-19"),
+    ("They met on the 6th of May in Paris.", date(2024, 5, 8), False, "2024-05-06"),  # the month's own reading
+    ("They met on 2024-05-06 in Paris.", date(2024, 5, 8), False, "2024-05-06"),  # a readout's ISO date
 ])
 def test_a_bare_day_of_the_month_and_last_night(text: str, published: date, future: bool, day: str) -> None:
     found = find_dates(text)
