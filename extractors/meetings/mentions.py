@@ -1080,7 +1080,9 @@ def _called_off_on(date_text: str | None, chain: list[Token], sent: Span) -> boo
 
 def _capital_place(m: Mention, verb: Token, lookup: Lookup) -> None:
     """A contact verb held "in the Ethiopian capital": the place is that state's capital."""
-    states = [s for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+    # on the verb, or on its object ("met X in the Saudi capital", the parser hanging it on X)
+    holders = [verb, *(o for o in verb.children if o.dep_ == "dobj" and o.ent_type_ == "PERSON")]
+    states = [s for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
               for g in c.children if g.dep_ == "pobj" for s in _state_of_capital(g)]  # fmt: skip
     codes = {c for t in states for c in _state_codes(t, lookup)}
     if len(codes) == 1:

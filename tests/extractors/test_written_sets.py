@@ -253,17 +253,18 @@ repository, so no corpus marker):
   a meeting" in a live blog, "talks ... ahead of the European Council at the end of June" (the council's time), a
   PTI dateline with no mark after "(PTI)" giving "today", "on the sidelines of the Shangri-La Dialogue in
   Singapore" (a city-state named for the place), "had stopped in Berlin on Sunday for talks" (the stay's place), an
-  undated contact after a sentence of talks "late Sunday" under a lead dated Monday (the nearer day), and dates the
+  undated contact after a sentence of talks "late Sunday" under a lead dated Monday (the nearer day), "met X in the
+  Saudi capital" with the place hung on X (the host is the place, not a party), and dates the
   rules already read in new dress ("last Thursday", "Wednesday's meeting", "December 28" in a January story, "on
   Sunday 6 August", "the same day", a date in the next sentence, "in the capital" under a dateline, a country
   named for the place); near misses: national football
   teams that "meet", a meeting ruled out to a Sunday paper, a proposal that "met resistance", tourists at the
-  weekend, a "14th floor" and a shift with no contact, a match "last night", an anniversary's day. 40 articles in
+  weekend, a "14th floor" and a shift with no contact, a match "last night", an anniversary's day. 41 articles in
   wire, state agency, ministry readout, broadsheet, regional paper, weekly magazine and live-blog styles. Scored
-  cold on main: meetings F1 0.917, date accuracy 0.76 (25 of 33), location country 0.921; after the round: 0.917,
-  0.94, 0.947 (a hosting the parser reads as an adjective, a "two leaders" meeting named in the next sentence that
-  loses its place, "on the eve of" an event dated later in the sentence, and a day told in the sentence before
-  "After a lunch hosted by X, Y and X discussed" stay).
+  cold on main: meetings F1 0.909, pairs 0.919, date accuracy 0.76 (26 of 34), location country 0.897; after the
+  round: 0.918, 0.930, 0.94, 0.949 (a hosting the parser reads as an adjective, a "two leaders" meeting named in
+  the next sentence that loses its place, "on the eve of" an event dated later in the sentence, and a day told in
+  the sentence before "After a lunch hosted by X, Y and X discussed" stay).
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl`, `blind4_tune.jsonl` and `blind5_tune.jsonl` (written
   blind to the rules, tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl`,
   `blind5_check.jsonl` (held out: scored, their misses never read) are not here: they measure unseen copy, a floor
@@ -370,7 +371,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round10_resolve.jsonl": 17, "round11_split.jsonl": 19, "round11_kind.jsonl": 18,
             "round11_place.jsonl": 21, "round11_gathering.jsonl": 16, "round11_date.jsonl": 18,
             "round12_dates.jsonl": 20, "round12_speakers.jsonl": 18, "round12_places.jsonl": 17,
-            "round13_dates.jsonl": 40}
+            "round13_dates.jsonl": 41}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:

@@ -106,3 +106,11 @@ def test_a_day_told_between_the_lead_and_the_contact_wins_over_the_leads(nlp) ->
             "The mediators flew in from Addis Ababa on Monday evening. Ruto met Ugandan President Yoweri Museveni at "
             "State House in Nairobi, with the mediators present.")
     assert rows(meetings_of(nlp, text, "2022-03-08")) == [(("KEN", "UGA"), "meeting", "held", "2022-03-08")]
+
+
+@pytest.mark.parametrize("place", ["in the Saudi capital", "in the Egyptian resort town of Sharm el-Sheikh"])
+def test_a_town_named_through_its_state_on_a_person_is_no_party(nlp, place: str) -> None:
+    """"met X in the Saudi capital", the parser hanging the place on X: the host state is where, not who."""
+    text = f"Ukrainian Foreign Minister Dmytro Kuleba met U.S. Secretary of State Antony Blinken {place} on Monday."
+    (m,) = meetings_of(nlp, text, "2024-04-29")
+    assert (m.countries, m.location_country) == (["UKR", "USA"], "SAU" if "Saudi" in place else "EGY")
