@@ -55,11 +55,14 @@ _WIDE_CITY = rf"(?:[{_CAPS}][{_CAPS}.'’\-]*(?: [{_CAPS}][{_CAPS}.'’\-]*){{0,
 _REGION = rf"(?!{_MONTH_CI}\b)[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+){{0,2}}"
 _AGENCY_WIDE = r"(?:\((?P<agency>[^()\n]{1,40})\)|/(?P<agency2>[A-Za-z][\w-]{1,12})/|(?P<agency3>[A-Z][A-Za-z]{1,12}))"
 _DASH = r"(?:[-—–]{1,2}|\.[-—–])"
+# "NEW DELHI, Sept 9 (PTI) Prime Minister ...": with a date and a bracketed agency, the story may follow with no
+# mark at all
+_BARE_CLOSE = r"(?(date)(?<=\))(?=\s[A-Z])|(?!x)x)"
 _WIDE = re.compile(
     rf"\s{{0,5}}(?P<city>(?:{_WIDE_CITY})?)"
     rf"(?:, (?P<region>{_REGION}))?"
     rf"(?: \| (?P<bardate>{_DATE}) \||"
-    rf"(?:,? (?P<date>{_DATE}))?\.?(?:,? ?{_AGENCY_WIDE})?\s{{0,3}}(?:{_DASH}|:|(?<=[)/])\.))\s"
+    rf"(?:,? (?P<date>{_DATE}))?\.?(?:,? ?{_AGENCY_WIDE})?\s{{0,3}}(?:{_DASH}|:|(?<=[)/])\.|{_BARE_CLOSE}))\s"
 )
 
 

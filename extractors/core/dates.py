@@ -33,13 +33,16 @@ _MOD = r"(?:(?:late|early|later|earlier|mid|last|next|this|coming)\s+)?"
 
 # Ordered: the longest, most specific forms first; one scan over the text picks non-overlapping matches.
 _PATTERNS: tuple[tuple[str, str], ...] = (
+    ("iso", r"\b(?:19|20)\d{2}-[01]\d-[0-3]\d\b"),
     ("wd_md", rf"\b{_WD},?\s+{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"),
     ("md", rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"),
     ("dm", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}(?:,?\s+\d{{4}})?\b"),
+    ("nth", rf"\bon\s+the\s+\d{{1,2}}(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?{_MON})"),
     ("wd", rf"\b{_MOD}{_WD}{_PART}\b"),
     ("rel_day", r"\b(?:(?:earlier|later)\s+in\s+the\s+day|today|tonight|yesterday|tomorrow|just\s+now"
-                r"|this\s+(?:morning|afternoon|evening))\b"),
+                r"|this\s+(?:morning|afternoon|evening)|(?:late\s+)?last\s+night)\b"),
     ("rel_anchor", r"\b(?:(?:the|a|one)\s+day\s+(?:after|before|earlier|later)|the\s+same\s+day"
+                   r"|(?:two|three|four|five|six|[2-6])\s+days\s+(?:after|before|earlier|later)"
                    r"|the\s+(?:previous|following|next)\s+(?:day|morning|afternoon|evening|night)"
                    r"|the\s+(?:day|night|evening|morning)\s+before)\b"),
     ("rel_month", r"\b(?:last|next|this|earlier\s+this|later\s+this|the\s+previous|the\s+following)\s+month(?:'s)?"),
@@ -101,8 +104,22 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
                 continue
         if kind == "year" and not _plausible_year(text, m.start(), m.end()):
             continue
+        if kind == "nth" and not _bare_day_of_month(text, m.end()):
+            continue
         found.append(DateMention(words, m.start(), m.end(), kind))
     return tuple(found)
+
+
+# Words that may follow "on the 14th" when it is a day of the month; any other word makes the ordinal a count of
+# something else ("on the 14th floor", "on the 75th anniversary").
+_AFTER_NTH = frozenset({"at", "in", "and", "when", "with", "after", "before", "to", "for", "as", "but", "while",
+                        "during", "or", "amid", "ahead", "following", "on", "over", "by"})
+
+
+def _bare_day_of_month(text: str, end: int) -> bool:
+    """"met on the 14th, ...": an ordinal with no noun after it is the day of the current month."""
+    nxt = _WORD.match(text[end:].lstrip().lower())
+    return nxt is None or not text[end:end + 1].isspace() or nxt.group(0) in _AFTER_NTH
 
 
 def _plausible_year(text: str, start: int, end: int) -> bool:
@@ -125,14 +142,16 @@ def _weekday(text: str) -> int | None:
 
 _ANCHORED_DAY = re.compile(
     r"^(?:on\s+)?(?:(?:the|a|one)\s+day\s+(?P<a>after|later|before|earlier)|the\s+(?P<b>previous|following|next)\s+(?:day|morning|afternoon|evening|night)"
-    r"|the\s+(?:day|night|evening|morning)\s+(?P<c>before)|the\s+(?P<same>same)\s+day)$"
+    r"|the\s+(?:day|night|evening|morning)\s+(?P<c>before)|the\s+(?P<same>same)\s+day"
+    r"|(?P<n>two|three|four|five|six|[2-6])\s+days\s+(?P<d>after|later|before|earlier))$"
 )
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def day_shift(text: str | None) -> int | None:
     """For words that place a day one day from another event ("the day after", "the previous day", "a day
-    before", "the previous evening"): +1 or -1, the shift from that event (0 for "the same day"); None for any
-    other words.
+    before", "the previous evening", "two days earlier"): the shift in days from that event (+1, -1, -2; 0 for
+    "the same day"); None for any other words.
     `resolve_date` gives them no day: the other event's day is the caller's to find."""
     if not text:
         return None
@@ -141,6 +160,9 @@ def day_shift(text: str | None) -> int | None:
         return None
     if m.group("same"):
         return 0  # "On the same day": the other event's own day
+    if m.group("n"):  # "two days earlier": as many days
+        n = _COUNT.get(m.group("n")) or int(m.group("n"))
+        return n if m.group("d") in ("after", "later") else -n
     word = m.group("a") or m.group("b") or m.group("c")
     return 1 if word in ("after", "later", "following", "next") else -1
 
@@ -189,6 +211,11 @@ def resolve_date(text: str | None, published: date | None, future: bool = False)
     low = " ".join(text.lower().split())
     if published is None:
         return ResolvedDate(None, text, None, None)
+    iso = _ISO.fullmatch(low)
+    if iso is not None:  # "2024-05-06": a readout's date, no year to infer
+        d = _valid_day(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        if d is not None:
+            return ResolvedDate(d.isoformat(), text, "day", d.isoformat())
     if low.endswith(" ago"):
         return ResolvedDate(None, text, None, None)  # "two weeks ago": a distance, not a calendar unit
     if _RANGE.search(low):
@@ -204,9 +231,12 @@ def resolve_date(text: str | None, published: date | None, future: bool = False)
     if wd is not None:
         d = _resolve_weekday(wd, published, future, low)
         return ResolvedDate(d.isoformat(), text, "day", d.isoformat())
+    nth = _NTH_DAY.fullmatch(low)
+    if nth is not None:
+        return _day_of_month(int(nth.group(1)), text, published, future)
     if re.search(r"\b(today|tonight|this (morning|afternoon|evening)|in the day|just now)\b", low):
         return ResolvedDate(published.isoformat(), text, "day", published.isoformat())
-    if "yesterday" in low:
+    if "yesterday" in low or "last night" in low:
         d = published - timedelta(days=1)
         return ResolvedDate(d.isoformat(), text, "day", d.isoformat())
     if "tomorrow" in low:
@@ -229,6 +259,24 @@ def resolve_date(text: str | None, published: date | None, future: bool = False)
     if year_given is not None and re.fullmatch(r"(in |since |the )?(19|20)\d\d", low):
         return ResolvedDate(None, text, "year", f"{year_given:04d}")
     return ResolvedDate(None, text, None, None)
+
+
+_ISO = re.compile(r"(?:on )?(\d{4})-(\d{2})-(\d{2})")
+_NTH_DAY = re.compile(r"(?:on )?the (\d{1,2})(?:st|nd|rd|th)")
+
+
+def _day_of_month(day: int, text: str, published: date, future: bool) -> ResolvedDate:
+    """"on the 14th": that day of the publication month, or of the month before (past) or after (future) when
+    the publication date is on the wrong side of it."""
+    y, m = published.year, published.month
+    if not future and day > published.day:
+        y, m = _shift_month(y, m, -1)
+    elif future and day < published.day:
+        y, m = _shift_month(y, m, 1)
+    d = _valid_day(y, m, day)
+    if d is None:
+        return ResolvedDate(None, text, None, None)
+    return ResolvedDate(d.isoformat(), text, "day", d.isoformat())
 
 
 def _infer_year(published: date, month: int, day: int | None, future: bool) -> int:

@@ -60,9 +60,24 @@ class Party:
 def _cut(child: Token) -> bool:
     if child.dep_ in CUT_DEPS or child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
         return True
+    if _capital_of_person(child):
+        return True
     if child.dep_ == "acl" or child.tag_ in ("WP", "WDT", "WRB"):
         return True
     return False
+
+
+# nouns of a town named through its state ("the Saudi capital", "the Egyptian resort town of X")
+TOWN_NOUNS = frozenset({"capital", "city", "town", "resort", "port"})
+
+
+def _capital_of_person(child: Token) -> bool:
+    """"met X in the Saudi capital", "in the Egyptian resort town of Y", the parser hanging the place on the named
+    person: where they met, not the person's state (a named person's state comes from their own words)."""
+    return child.dep_ == "prep" and child.lower_ in ("in", "at") and child.head.ent_type_ == "PERSON" and any(
+        g.dep_ == "pobj" and g.lemma_.lower() in TOWN_NOUNS and any(
+            c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE") for c in g.children)
+        for g in child.children)
 
 
 def phrase_tokens(tok: Token) -> set[int]:

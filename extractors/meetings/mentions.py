@@ -88,7 +88,7 @@ from extractors.meetings.precision import (
 from extractors.meetings.shifted_days import own_day_beside_shift, reversed_shift, shift_from_other_clause
 from extractors.meetings.since import earlier_contacts
 from extractors.meetings.status import DENIAL_VERBS, status_of
-from extractors.meetings.storyday import set_apart_in_time
+from extractors.meetings.storyday import just_now, set_apart_in_time
 from extractors.meetings.syntax import (
     CLAUSE_DEPS,
     agents_of,
@@ -632,7 +632,7 @@ def _mention(
             date_text, sent, published, status) or resolved
     if resolved is None or resolved.date is None and resolved.granularity is None:
         resolved = _day_of_occasion(sent, published, status) or _day_of_arrival(sent, published, status) or \
-            day_of_part_of_day(sent, published, status) or resolved
+            day_of_part_of_day(sent, published, status) or just_now(tok, chain, published, status) or resolved
     if resolved and resolved.date and published is not None and status == "held" and not chain:
         if resolved.date > published.isoformat():
             status = "planned"
@@ -1100,7 +1100,9 @@ def _called_off_on(date_text: str | None, chain: list[Token], sent: Span) -> boo
 
 def _capital_place(m: Mention, verb: Token, lookup: Lookup) -> None:
     """A contact verb held "in the Ethiopian capital": the place is that state's capital."""
-    states = [s for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+    # on the verb, or on its object ("met X in the Saudi capital", the parser hanging it on X)
+    holders = [verb, *(o for o in verb.children if o.dep_ == "dobj" and o.ent_type_ == "PERSON")]
+    states = [s for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
               for g in c.children if g.dep_ == "pobj" for s in _state_of_capital(g)]  # fmt: skip
     codes = {c for t in states for c in _state_codes(t, lookup)}
     if len(codes) == 1:
@@ -1919,8 +1921,13 @@ def _margins_city(heads: list[Token], lookup: Lookup) -> list[Token]:
     parser hangs it under "sidelines of"; a city, never a country (a summit "on the war in X" is about X)."""
     sides = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in ("on", "at")
              for g in c.children if g.dep_ == "pobj" and g.lower_ in ("sidelines", "sideline", "margins", "margin")]
+    # a country only where "in" hangs on the gathering itself ("the sidelines of the G20 summit in Indonesia",
+    # "of the Shangri-La Dialogue in Singapore")
+    gatherings = {o.i for g in sides for c in g.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for o in c.children if o.dep_ == "pobj"}  # fmt: skip
     return [t for g in sides for t in g.subtree if t.dep_ == "pobj" and t.head.lower_ == "in" and is_place(t)
-            and t.ent_type_ not in ("ORG", "LOC") and not lookup.countries(lookup.ent_span(t))][:1]  # fmt: skip
+            and t.ent_type_ not in ("ORG", "LOC") and (t.head.head.i in gatherings
+                                                       or not lookup.countries(lookup.ent_span(t)))][:1]  # fmt: skip
 
 
 def _clause_place(tok: Token, chain: list[Token], partners: list[Token], lookup: Lookup) -> list[Token]:
@@ -1951,6 +1958,12 @@ def _clause_place(tok: Token, chain: list[Token], partners: list[Token], lookup:
                      if t is not None]  # fmt: skip
             if named:
                 return named[:1]
+        if tok.head.lower_ == "for" and v.lemma_.lower() in PRESENCE_VERBS | {"stop"}:
+            # "had stopped in Berlin on Sunday for talks with X", "was in Ankara for talks": where the stay is
+            here = [g for c in v.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children
+                    if g.dep_ == "pobj" and is_place(g) and g.ent_type_ != "ORG"]  # fmt: skip
+            if here:
+                return here[:1]
         elif tok.head.lower_ in ("in", "during"):
             # on the verb, or a city on its object ("drew up the plan in Moscow"; not "the crisis in Ukraine")
             here = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ == "in"

@@ -10,7 +10,7 @@ day the story told just before (the call) or the other event's own time words gi
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from extractors.core.dates import ResolvedDate, day_shift, resolve_date
@@ -33,7 +33,25 @@ def own_day_beside_shift(tok: Token, chain: list[Token], sent: Span, extra: list
     if not other:
         return None
     got = resolve_date(other, published, future=future)
-    return got if got.date else None
+    if not got.date:
+        return None
+    if elliptical(sent.text, at + len(date_text)):
+        # "arrived on Sunday ..., where he had met X the day before": no event follows the words, so they count
+        # from the day told before them, which is not the contact's own
+        before = sent.text.rfind(other, 0, at)
+        shift = day_shift(date_text)
+        if before < 0 or shift is None:
+            return None
+        day = (date.fromisoformat(got.date) + timedelta(days=shift)).isoformat()
+        return ResolvedDate(day, date_text, "day", day)
+    return got
+
+
+def elliptical(text: str, end: int) -> bool:
+    """Whether shift words ending at `end` stand alone ("..., the day before.", "the day before, their first
+    meeting"): nothing but punctuation follows them, so the event they count from was told before them."""
+    after = text[end:]
+    return not after.strip(" ,.;:\"'\u201d)") or after.lstrip()[:1] in (",", ".", ";", ")")
 
 
 def shift_from_other_clause(tok: Token, chain: list[Token]) -> tuple[str, int] | None:

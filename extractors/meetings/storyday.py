@@ -10,7 +10,9 @@ for a contact told as background: in a perfect tense ("had travelled",
 The lead is the first sentence with a verb: a dateline the parser cuts off as a sentence of its own ("MOSCOW, April
 12.", "NEW DELHI:") is no lead. A contact of the lead itself that has no time words of its own ("X and Y on Sunday
 signed ...", the day hung on another verb) takes the lead's day when the lead tells no other time. A past perfect
-told with "earlier" ("Trump had earlier met X") is the story's own sequence, not background.
+told with "earlier" ("Trump had earlier met X") is the story's own sequence, not background. When a sentence
+between the lead and the contact tells one other day ("The deal came after talks late Sunday. X met Y at the
+palace"), that nearer day is the contact's, unless it is a journey's ("arrived on Tuesday evening").
 """
 
 from __future__ import annotations
@@ -79,7 +81,29 @@ def date_from_lead(records: list[Record], doc: Doc, published: date | None) -> N
             continue
         if _excused_perfect(first.trigger) and TRIP_WORDS.search(lead.text):
             continue  # "wrapped up a tour on Monday. X had earlier met Y": some day of the tour
+        nearer = _nearer_day(sents[lead_at + 1 : lead_at + at], published)
+        if nearer is not None and nearer != day:
+            # "X said Monday he had a deal. The breakthrough came after talks with Y late Sunday. X met Y at the
+            # palace": the day told just before the contact, not the lead's
+            rec.date = ResolvedDate(nearer, None, "day", nearer)
+            continue
         rec.date = ResolvedDate(day, None, "day", day)
+
+
+def _nearer_day(between: list[Span], published: date) -> str | None:
+    """The one day the last sentence between the lead and a contact tells, when it tells exactly one (no day
+    counted from another event) and no journey ("arrived on Tuesday evening" is the trip's day, not a contact's);
+    None when no sentence between them tells a day."""
+    for s in reversed(between):
+        found = find_dates(s.text)
+        if not found:
+            continue
+        if any(day_shift(d.text) is not None for d in found) or any(
+                t.lemma_.lower() in JOURNEY_LEMMAS for t in s) or TRIP_WORDS.search(s.text):
+            return None
+        days = {r.date for d in found if (r := resolve_date(d.text, published)).date and r.granularity == "day"}
+        return days.pop() if len(days) == 1 else None
+    return None
 
 
 def lead_index(sents: list[Span]) -> int | None:
@@ -105,6 +129,8 @@ def lead_day(doc: Doc, published: date) -> str | None:
 _SIDE_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "ccomp", "csubj", "pcomp"})
 
 
+# verbs of a journey: the day they tell is the traveller's, not a contact's
+JOURNEY_LEMMAS = frozenset({"arrive", "land", "fly", "travel", "leave", "depart", "return", "reach"})
 # words of a trip of several days: "earlier" told back from its end is some day of it
 TRIP_WORDS = re.compile(r"\b(?:tour|trip|visit|journey|swing)\b", re.IGNORECASE)
 
@@ -211,3 +237,18 @@ def told_in_perfect(trigger: Token) -> bool:
             break
         x = x.head
     return False
+
+
+def just_now(trigger: Token, chain: list[Token], published: date | None, status: str) -> ResolvedDate | None:
+    """"X has just finished a meeting with Y", "the two have just held talks": a held contact in the present
+    perfect with "just" is news of the story's own day (a live page, a bulletin), though no time word says so."""
+    if status != "held" or published is None:
+        return None
+    for verb in (trigger, *chain):
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        kids = list(verb.children)
+        if any(c.dep_ == "advmod" and c.lower_ == "just" for c in kids) and any(
+                c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in kids):
+            return ResolvedDate(published.isoformat(), None, "day", published.isoformat())
+    return None

@@ -44,6 +44,8 @@ def date_for(trigger: Token, chain: list[Token], sent: Span, extra: list[Token] 
         if not shifted and day_shift(m.text) is not None:
             continue
         root = span.root
+        if _after_coming_event(root):
+            continue  # "talks ahead of the European Council at the end of June": the council's time
         hit = _anchor_of(root, anchors, through)
         if hit is None and trigger.pos_ == "NOUN":
             # "a 2000 summit", "the December meeting", "next month's visit"
@@ -257,6 +259,8 @@ def _anchor_of(root: Token, anchors: set[int], through: AbstractSet[int] = froze
             "nummod",
         ):
             return x.head.i
+        if x is not root and x.dep_ in ("advcl", "ccomp") and x.head.i in anchors and _fronted_over_clause(root, x):
+            return x.head.i
         if x.dep_ in CLAUSE_DEPS and not _leader_of_party(x, through) or x.head is x:
             return None
         if x is not root and x.pos_ in ("VERB", "AUX") and x.i not in anchors and not _leader_of_party(x, through):
@@ -303,3 +307,41 @@ def _subject_before_verb(root: Token, noun: Token, anchors: set[int]) -> int | N
     if any(t.pos_ not in ("PUNCT",) for t in root.doc[root.i + 1 : verb.i]):
         return None  # "X on Tuesday informed Y": only the time phrase stands between subject and verb
     return verb.i
+
+
+# Conjunctions of a fronted clause of time ("On March 1, hours after the vote, X met Y")
+TIME_MARKS = frozenset({"after", "before", "when", "as", "while", "once"})
+
+
+def _fronted_over_clause(root: Token, verb: Token) -> bool:
+    """"On March 1, hours after the Senate approved the budget, X received Y": a time phrase that opens the
+    sentence, before a fronted clause of time, is the main clause's time, though the parser hangs it on the
+    clause's verb (a time inside the clause, after its conjunction, stays the clause's)."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in TIME_MARKS), None)
+    if mark is None or not root.i < mark.i < verb.i < verb.head.i:
+        return False
+    start = root.sent.start
+    if root.i - start > 3 or any(t.pos_ in ("VERB", "AUX") for t in root.doc[start : mark.i]):
+        return False  # the sentence opens with the time phrase, and no verb stands before the clause
+    return any(t.is_punct for t in root.doc[root.i + 1 : mark.i])
+
+
+def _after_coming_event(root: Token) -> bool:
+    """"for talks with X ahead of the European Council at the end of June": a time phrase right after an event
+    named by "ahead of" or "prior to" is that later event's time, though the parser may hang it on the contact."""
+    x = root  # up to the preposition that opens the time phrase ("at the end of June")
+    while x.dep_ in ("pobj", "prep") and x.head.i < x.i and (x.head.pos_ == "ADP" or x.head.ent_type_ in
+                                                             ("DATE", "TIME")):
+        x = x.head
+    start = x.left_edge.i
+    if start == 0:
+        return False
+    h = root.doc[start - 1]
+    for _ in range(4):
+        if h.dep_ not in ("compound", "amod", "nmod", "poss", "case", "det", "punct"):
+            break
+        h = h.head
+    if h.dep_ != "pobj" or h.i >= start or h.right_edge.i != start - 1:
+        return False
+    prep = h.head
+    return prep.lower_ == "of" and prep.head.lower_ == "ahead" or prep.lower_ == "to" and prep.head.lower_ == "prior"

@@ -58,6 +58,7 @@ def test_a_dateline_is_read_where_a_paragraph_starts_and_within_it() -> None:
 
 WIDE_CASES = [  # the shapes of outlets beyond the big wires: (text, expected dateline, city)
     ("NEW DELHI, Dec 3 (PTI): Ministers met.", "NEW DELHI, Dec 3 (PTI): ", "NEW DELHI"),
+    ("New Delhi, Sep 9 (PTI) Ministers met.", "New Delhi, Sep 9 (PTI) ", "New Delhi"),  # no mark after the agency
     ("Beijing, 3 December (Xinhua) -- Ministers met.", "Beijing, 3 December (Xinhua) -- ", "Beijing"),
     ("MOSCOW, December 3. /TASS/. Ministers met.", "MOSCOW, December 3. /TASS/. ", "MOSCOW"),
     ("Nairobi, Kenya | Dec. 3, 2019 | Ministers met.", "Nairobi, Kenya | Dec. 3, 2019 | ", "Nairobi"),
@@ -80,7 +81,8 @@ def test_wider_datelines(text: str, head: str, city: str | None) -> None:
 
 @pytest.mark.parametrize("text", ["MODERATOR: Good afternoon.", "Kerry (retranslated): Thank you.",
                                   "President Putin (pictured) - said", "Iran: Zarif says no", "Sunday, December 3 - x",
-                                  "Lavrov - who met", "Xi (C) - waves", "Update: the talks"])
+                                  "Lavrov - who met", "Xi (C) - waves", "Update: the talks",
+                                  "Moscow (Reuters) Ministers met", "President Ruto, March 3 (right) The"])
 def test_labels_and_names_are_no_datelines(text: str) -> None:
     assert dateline_end(text) == 0
 
@@ -92,3 +94,7 @@ def test_story_day_is_the_datelines_day() -> None:
     assert story_day("SEOUL, Dec. 3 (Yonhap) -- x", None) is None  # no year, no page date
     assert story_day("KYIV (Reuters) - x", date(2019, 1, 1)) == date(2019, 1, 1)  # no date: the page's
     assert story_day("MOSCOW, March 3. /TASS/. x", date(2019, 12, 1)) == date(2019, 12, 1)  # far off: the page's
+
+
+def test_a_dateline_with_no_mark_after_the_agency_gives_its_day() -> None:
+    assert story_day("NEW DELHI, Sept 9 (PTI) Ministers met today.", date(2023, 9, 11)) == date(2023, 9, 9)

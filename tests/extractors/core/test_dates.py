@@ -133,3 +133,32 @@ def test_day_shift_of_a_part_of_the_day(text: str, shift: int | None) -> None:
     assert day_shift(text) == shift
     if shift is not None:
         assert [f.kind for f in find_dates(f"{text}, he met her.")] == ["rel_anchor"]
+
+
+@pytest.mark.parametrize(("text", "published", "future", "day"), [
+    ("They met on the 14th, in Jakarta.", date(2023, 6, 17), False, "2023-06-14"),
+    ("They met on the 20th.", date(2023, 6, 17), False, "2023-05-20"),  # still to come this month: the month before
+    ("They will meet on the 3rd in Paris.", date(2023, 6, 17), True, "2023-07-03"),
+    ("They spoke last night.", date(2024, 7, 20), False, "2024-07-19"),
+    ("They met on the 6th of May in Paris.", date(2024, 5, 8), False, "2024-05-06"),  # the month's own reading
+    ("They met on 2024-05-06 in Paris.", date(2024, 5, 8), False, "2024-05-06"),  # a readout's ISO date
+])
+def test_a_bare_day_of_the_month_and_last_night(text: str, published: date, future: bool, day: str) -> None:
+    found = find_dates(text)
+    assert len(found) == 1
+    words = found[0].text.removeprefix("on ")
+    assert resolve_date(words, published, future=future).date == day
+
+
+@pytest.mark.parametrize("text", ["an office on the 14th floor", "talks on the 75th anniversary of ties",
+                                  "a goal in the 88th minute"])
+def test_an_ordinal_before_a_noun_is_no_day(text: str) -> None:
+    assert find_dates(text) == []
+
+
+@pytest.mark.parametrize(("text", "shift"), [("Two days earlier", -2), ("three days after", 3),
+                                             ("2 days before", -2)])
+def test_day_shift_counts_its_days(text: str, shift: int) -> None:
+    """"Two days earlier, X had met Y": as many days before the event told, not one."""
+    assert day_shift(text) == shift
+    assert [f.kind for f in find_dates(f"{text}, he met her.")] == ["rel_anchor"]
