@@ -42,7 +42,10 @@ def own_time(m: Mention) -> bool:
     t = m.trigger
     if m.date is None or not m.date.text or t.pos_ not in ("NOUN", "PROPN"):
         return False
-    return m.date.text in own_phrase(t)
+    if m.date.text in own_phrase(t):
+        return True
+    # "the two leaders will continue their talks in Tokyo the following day": the time of the verb that holds it
+    return t.dep_ == "dobj" and t.head.pos_ == "VERB" and m.date.text in own_phrase(t.head)
 
 
 def definite_reference(m: Mention) -> bool:

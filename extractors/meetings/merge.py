@@ -34,7 +34,7 @@ from extractors.meetings.apart import (
     unnamed_listing,
     visiting_to_attend,
 )
-from extractors.meetings.backref import described_by_pronoun, drop_preparers, earlier_by_own_time, retold
+from extractors.meetings.backref import described_by_pronoun, drop_preparers, earlier_by_own_time, own_time, retold
 from extractors.meetings.each import separate_sides
 from extractors.meetings.kinds import displaces, hosting_word, names_kind
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK, OFFICIAL_NOUNS
@@ -489,7 +489,8 @@ def _merge(mentions: list[Mention]) -> list[Record]:
             countries, inferred = among, True  # "the two countries" after a three-way call: the story's pair
         if m.group and len(countries) < 2 and last is not None and countries <= last.countries:
             if (not m.distinct and KIND_CLASS[m.kind] == last.kind_class and _group_possessor(m)
-                    and last.status != NO_CONTACT and not earlier_marked(m)):
+                    and last.status != NO_CONTACT and not earlier_marked(m)
+                    and not (own_time(m) and _apart_in_time(last.date, m.date))):
                 absorb(last, m)  # "the two leaders' talks", "the countries' summit": the contact just told
                 continue
             countries |= last.countries

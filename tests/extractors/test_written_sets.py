@@ -252,9 +252,9 @@ repository, so no corpus marker):
   and the next, a visit years before, defence ministers on another day, "This was the third meeting between the two
   ministers, following their meeting in Tokyo in May 2022", a call now beside a visit in October, deputies who
   "held talks to prepare a summit" beside the leaders' planned meeting, "met again" on another day, a return trip
-  planned; near misses that retell one contact and must stay one ("the talks", "the meeting", "the phone
+  planned, a summit and "their talks" continued "the following day"; near misses that retell one contact and must stay one ("the talks", "the meeting", "the phone
   conversation", "At Thursday's talks", "expected to sign a deal at the summit" of a planned summit, "the first
-  meeting between the two since ..."). 21 articles in wire, newspaper, readout, broadcaster and agency styles.
+  meeting between the two since ..."). 22 articles in wire, newspaper, readout, broadcaster and agency styles.
   Scored before the round: meetings F1 0.897 (6 spurious, 2 missed); after it: see FLOORS.
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl`, `blind4_tune.jsonl` and `blind5_tune.jsonl` (written
   blind to the rules, tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl`,
@@ -359,7 +359,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round10_resolve.jsonl": 17, "round11_split.jsonl": 19, "round11_kind.jsonl": 18,
             "round11_place.jsonl": 21, "round11_gathering.jsonl": 16, "round11_date.jsonl": 18,
             "round12_dates.jsonl": 20, "round12_speakers.jsonl": 18, "round12_places.jsonl": 17,
-            "round13_second.jsonl": 21}
+            "round13_second.jsonl": 22}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:

@@ -45,6 +45,20 @@ CASES: list[tuple[str, str | None, str, list[Row]]] = [
         [(("JPN", "KOR"), "meeting", "held", "2023-01-18"), (("JPN", "KOR"), "meeting", "held", None)],
     ),
     (
+        "their talks continued the following day: a planned contact of its own beside the summit",
+        "2024-10-10",
+        "Mexican President Claudia Sheinbaum will hold a summit with Canadian Prime Minister Justin Trudeau in "
+        "Ottawa on Tuesday, and the two leaders will continue their talks in Toronto the following day.",
+        [(("CAN", "MEX"), "summit", "planned", "2024-10-15"), (("CAN", "MEX"), "talks", "planned", None)],
+    ),
+    (
+        "an invitation accepted with no object",
+        "2023-09-21",
+        "Brazilian President Luiz Inacio Lula da Silva met Chinese President Xi Jinping in Beijing on Tuesday. "
+        "Lula invited Xi to make a state visit to Brasilia next year, and the Chinese leader accepted.",
+        [(("BRA", "CHN"), "meeting", "held", "2023-09-19"), (("BRA", "CHN"), "visit", "planned", None)],
+    ),
+    (
         "a phone call received from the caller",
         "2024-10-10",
         "Qatari Emir Sheikh Tamim bin Hamad Al Thani received a phone call on Thursday from Turkish President "
