@@ -20,9 +20,13 @@ from extractors.meetings.apart import COUNTING
 from extractors.meetings.lexicon import KIND_CLASS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Token
 
+    from extractors.core.dates import ResolvedDate
     from extractors.meetings.mentions import Mention
+    from extractors.meetings.merge import Record
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
@@ -63,13 +67,18 @@ def definite_reference(m: Mention) -> bool:
             return False
         if not prepared and (c.dep_ in ("compound", "nmod", "nummod") or c.dep_ == "prep" and c.lower_ == "of"):
             return False
+    verb = t.head if t.dep_ == "dobj" and t.head.pos_ == "VERB" else None
+    if verb is not None and (verb.lemma_.lower() in RESUMING_VERBS or find_dates(own_phrase(verb))):
+        return False  # "to resume the talks in two weeks": another session, told by the verb that holds it
     return not find_dates(own_phrase(t))
 
 
-def retold(m: Mention, countries: set[str], records: list) -> object | None:
+RESUMING_VERBS = frozenset({"resume", "continue", "reconvene", "renew", "restart"})
+
+
+def retold(m: Mention, countries: set[str], records: list[Record]) -> Record | None:
     """The record a definite back-reference with no time of its own retells: the latest contact of the same states
-    and kind class, of any status (the clause's status words belong to the sentence's other verbs). `records` are
-    `merge.Record`s."""
+    and kind class, of any status (the clause's status words belong to the sentence's other verbs)."""
     if len(countries) < 2 or not definite_reference(m) or own_time(m):
         return None
     same = [r for r in records if r.countries == countries and r.kind_class == KIND_CLASS[m.kind] and not r.series]
@@ -78,11 +87,11 @@ def retold(m: Mention, countries: set[str], records: list) -> object | None:
     return same[-1]
 
 
-def earlier_by_own_time(m: Mention, countries: set[str], last: object | None, conflict: object) -> set[str] | None:
+def earlier_by_own_time(m: Mention, countries: set[str], last: Record | None,
+                        conflict: Callable[[ResolvedDate | None, ResolvedDate | None], bool]) -> set[str] | None:
     """The pair of "their meeting in Tokyo in November 2023" told after a contact of that pair on another day: a
     back-reference whose own phrase gives a time that cannot be the last contact's (`conflict(last_date,
-    mention_date)`) is another contact of the same two states, not a detail of the last one. `last` is a
-    `merge.Record`."""
+    mention_date)`) is another contact of the same two states, not a detail of the last one."""
     if last is None or len(last.countries) != 2 or len(countries) >= 2 or not countries <= last.countries:
         return None
     if m.status != "held" or m.distinct or not (m.anaphoric or m.group) or not own_time(m):

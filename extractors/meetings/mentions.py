@@ -76,6 +76,7 @@ from extractors.meetings.planned import (
     raised_patients,
     titled_official,
 )
+from extractors.meetings.plural_dates import one_per_time
 from extractors.meetings.precision import (
     drop_qualifying_bodies,
     drop_venue_bodies,
@@ -210,6 +211,7 @@ def mentions_in_sentence(sent: Span, lookup: Lookup, published: date | None, spo
             x.kind = leaders_round(x)  # "a second round of talks with President X": the leaders' talks
         out.extend(m)
         out.extend(earlier_contacts(tok, governing_chain(tok), m, out, published))  # "the first ... since 1998"
+        out.extend(one_per_time(tok, m, published))  # "held summits in June 2018 and in February 2019"
     out.extend(_acceptances(sent, lookup))
     return _fold_purpose(out)
 

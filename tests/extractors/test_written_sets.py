@@ -250,12 +250,13 @@ repository, so no corpus marker):
   gathering last year beside today's talks, a return visit agreed ("invited X to visit ..., and X accepted"), a call
   on Monday "to prepare the meeting" held on Thursday, foreign ministers two days before their leaders, this round
   and the next, a visit years before, defence ministers on another day, "This was the third meeting between the two
-  ministers, following their meeting in Tokyo in May 2022", a call now beside a visit in October, deputies who
-  "held talks to prepare a summit" beside the leaders' planned meeting, "met again" on another day, a return trip
-  planned, a summit and "their talks" continued "the following day"; near misses that retell one contact and must stay one ("the talks", "the meeting", "the phone
-  conversation", "At Thursday's talks", "expected to sign a deal at the summit" of a planned summit, "the first
-  meeting between the two since ..."). 22 articles in wire, newspaper, readout, broadcaster and agency styles.
-  Scored before the round: meetings F1 0.897 (6 spurious, 2 missed); after it: see FLOORS.
+  ministers, following their meeting in Tokyo in May 2022", a call received "from" the caller beside a visit in
+  October, deputies who "held talks to prepare a summit" beside the leaders' planned meeting, "met again" on
+  another day, a return trip planned, a summit and "their talks" continued "the following day"; near misses that
+  retell one contact and must stay one ("the talks", "the meeting", "the phone conversation", "At Thursday's
+  talks", "expected to sign a deal at the summit" of a planned summit, "the first meeting between the two since").
+  22 articles in wire, newspaper, readout, broadcaster and agency styles. Scored before the round: meetings F1
+  COLD; after it: FINAL.
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl`, `blind4_tune.jsonl` and `blind5_tune.jsonl` (written
   blind to the rules, tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl`,
   `blind5_check.jsonl` (held out: scored, their misses never read) are not here: they measure unseen copy, a floor

@@ -49,7 +49,7 @@ CASES: list[tuple[str, str | None, str, list[Row]]] = [
         "2024-10-10",
         "Mexican President Claudia Sheinbaum will hold a summit with Canadian Prime Minister Justin Trudeau in "
         "Ottawa on Tuesday, and the two leaders will continue their talks in Toronto the following day.",
-        [(("CAN", "MEX"), "summit", "planned", "2024-10-15"), (("CAN", "MEX"), "talks", "planned", None)],
+        [(("CAN", "MEX"), "summit", "planned", "2024-10-15"), (("CAN", "MEX"), "talks", "planned", "2024-10-16")],
     ),
     (
         "an invitation accepted with no object",
