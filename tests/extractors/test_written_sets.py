@@ -256,7 +256,8 @@ repository, so no corpus marker):
   retell one contact and must stay one ("the talks", "the meeting", "the phone conversation", "At Thursday's
   talks", "expected to sign a deal at the summit" of a planned summit, "the first meeting between the two since").
   22 articles in wire, newspaper, readout, broadcaster and agency styles. Scored before the round: meetings F1
-  COLD; after it: FINAL.
+  0.902, contact pairs 0.976 (5 spurious, 3 missed); after it 0.988, 1.0 (one spurious left: business leaders met
+  on a visit).
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl`, `blind4_tune.jsonl` and `blind5_tune.jsonl` (written
   blind to the rules, tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl`,
   `blind5_check.jsonl` (held out: scored, their misses never read) are not here: they measure unseen copy, a floor
