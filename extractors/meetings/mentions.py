@@ -76,6 +76,7 @@ from extractors.meetings.planned import (
     raised_patients,
     titled_official,
 )
+from extractors.meetings.plural_dates import one_per_time
 from extractors.meetings.precision import (
     drop_qualifying_bodies,
     drop_venue_bodies,
@@ -210,6 +211,7 @@ def mentions_in_sentence(sent: Span, lookup: Lookup, published: date | None, spo
             x.kind = leaders_round(x)  # "a second round of talks with President X": the leaders' talks
         out.extend(m)
         out.extend(earlier_contacts(tok, governing_chain(tok), m, out, published))  # "the first ... since 1998"
+        out.extend(one_per_time(tok, m, published))  # "held summits in June 2018 and in February 2019"
     out.extend(_acceptances(sent, lookup))
     return _fold_purpose(out)
 
@@ -253,6 +255,14 @@ def _invitee(tok: Token) -> list[Token] | None:
     return None
 
 
+def _accepts_invitation_told(tok: Token) -> bool:
+    """"..., and the Chinese leader accepted": "accept" with no object, joined to an earlier verb of inviting in its
+    sentence, accepts that invitation."""
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "prep") for c in tok.children) or tok.dep_ != "conj":
+        return False
+    return tok.head.lemma_.lower() == "invite" and tok.head.i < tok.i
+
+
 def _acceptances(sent: Span, lookup: Lookup) -> list[Mention]:
     """"X accepted the invitation": a planned visit, the one of the invitation told before (its content is read in
     the merge). An acceptance that names its own visit ("accepted an invitation to visit Y") is read as a plan."""
@@ -263,6 +273,8 @@ def _acceptances(sent: Span, lookup: Lookup) -> list[Mention]:
         if tok.lemma_.lower() != "accept" or tok.pos_ != "VERB" or lookup.in_quotation(tok):
             continue
         objs = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in INVITE_NOUNS]
+        if not objs and _accepts_invitation_told(tok):
+            objs = [tok]  # "X invited Y to visit Z next year, and Y accepted": the invitation of the sentence
         if not objs or any(c.dep_ in ("acl", "advcl", "relcl") for c in objs[0].children):
             continue
         if any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ in ("could", "should", "if") for c in
@@ -1009,6 +1021,9 @@ def _misparsed_object(prep: Token) -> list[Token]:
     return heads[:1] if heads and heads[0].ent_type_ == "PERSON" else []
 
 
+RECEIVING_VERBS = frozenset({"receive", "get", "take"})
+
+
 def _noun_arguments(tok: Token, verb: Token | None, args: _Arguments) -> None:
     """A contact noun: its modifiers and prepositions ("Abe's visit", "talks with X"), and through the verb it is
     the object of ("held talks"), that verb's subject and partners."""
@@ -1030,6 +1045,10 @@ def _noun_arguments(tok: Token, verb: Token | None, args: _Arguments) -> None:
             args.partners += with_conjuncts([g for g in c.children if g.dep_ == "pobj"])
         if c.dep_ == "prep" and c.lower_ == "to" and kind == "visit":
             args.destination += with_conjuncts([g for g in c.children if g.dep_ == "pobj"])
+    if kind == "call" and tok.dep_ == "dobj" and verb is not None and verb.lemma_.lower() in RECEIVING_VERBS:
+        # "received a phone call on Thursday from X": the caller's "from" hung on the verb, after the time
+        args.partners += with_conjuncts([g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                                         for g in c.children if g.dep_ == "pobj"])  # fmt: skip
     args.partners += with_conjuncts(gathered_groups(tok))
     hung_agents, hung_partners = verb_hung_sides(tok, verb, AGENT_VERBS)
     args.agents += hung_agents

@@ -34,6 +34,7 @@ from extractors.meetings.apart import (
     unnamed_listing,
     visiting_to_attend,
 )
+from extractors.meetings.backref import described_by_pronoun, drop_preparers, earlier_by_own_time, own_time, retold
 from extractors.meetings.each import separate_sides
 from extractors.meetings.kinds import displaces, hosting_word, names_kind, visit_names_contact
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK, OFFICIAL_NOUNS
@@ -436,6 +437,7 @@ def _merge(mentions: list[Mention]) -> list[Record]:
             last = _accepted(m, invitations, records) or last
             continue
         _known_people(m, records)
+        drop_preparers(m)  # "the foreign ministers met to prepare the summit": not the summit's people
         if m.distinct and same_contact_told(m):
             m.distinct = False  # "met again ... for the second day of the same talks": one contact
         if m.date is not None and "in the day" in (m.date.text or "").lower() and last and last.date and \
@@ -489,7 +491,8 @@ def _merge(mentions: list[Mention]) -> list[Record]:
             countries, inferred = among, True  # "the two countries" after a three-way call: the story's pair
         if m.group and len(countries) < 2 and last is not None and countries <= last.countries:
             if (not m.distinct and KIND_CLASS[m.kind] == last.kind_class and _group_possessor(m)
-                    and last.status != NO_CONTACT and not earlier_marked(m)):
+                    and last.status != NO_CONTACT and not earlier_marked(m)
+                    and not (own_time(m) and _apart_in_time(last.date, m.date))):
                 absorb(last, m)  # "the two leaders' talks", "the countries' summit": the contact just told
                 continue
             countries |= last.countries
@@ -535,11 +538,23 @@ def _merge(mentions: list[Mention]) -> list[Record]:
         if not countries and last is not None and last.status != NO_CONTACT and not last.series \
                 and unnamed_follow_up(m, last.mentions, last.countries):
             countries, inferred, round_of = set(last.countries), True, last  # "talks to implement the accord ..."
+        if len(countries) < 2 and round_of is None:
+            own = earlier_by_own_time(m, countries, last, _apart_in_time)
+            if own is not None:
+                countries, inferred = own, True  # "following their meeting in Tokyo in November 2023"
+                round_of = last  # never the record it points back from
+                m.anaphoric = False  # its own time and place, not details of the contact it points back from
         if len(countries) < 2:
             _refer_back(m, countries, last)
             continue
+        again = retold(m, countries, records) if round_of is None else None
+        if again is not None:
+            add_participants(again, [p for p in m.participants if p.country in again.countries])
+            last = again  # "to prepare the meeting", "at the summit": the contact already told, whatever the clause
+            continue
         known = [p for r in records if r.countries == countries for p in r.participants]
-        target = None if m.distinct or round_of is not None or also_named(m, known) \
+        counted_told = m.distinct and described_by_pronoun(m.trigger)  # "This was the third meeting between them"
+        target = None if m.distinct and not counted_told or round_of is not None or also_named(m, known) \
             else _same_contact(m, countries, records)
         if target is not None and (other_body_session(m, target.mentions)
                                    or other_officials(m, target.participants, target.mentions)):
@@ -724,6 +739,11 @@ def _dates_the_last(m: Mention, countries: set[str], last: Record) -> bool:
 
 
 NEAR_TOKENS = 60  # about two sentences
+
+
+def _apart_in_time(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
+    """A record's time and a mention's time that cannot be one contact's."""
+    return _dates_conflict(a, b) or apart_by_year(b, a)
 
 
 def _same_contact(m: Mention, countries: set[str], records: list[Record]) -> Record | None:
