@@ -312,7 +312,8 @@ def _gatherings(mentions: list[Mention], sent_no: dict[int, int]) -> list[Gather
         anchor = noun or body
         if noun is not None and (_framed(noun, triggers) or _bilateral(noun)):
             continue
-        same = next((g for g in out if noun is not None and g.noun.i == noun.i), None) or _named_again(m, anchor, out, sent_no[m.sent.start])
+        same = next((g for g in out if noun is not None and g.noun.i == noun.i), None) \
+            or _named_again(m, anchor, out, sent_no[m.sent.start])
         if same is not None:
             same.mentions.append(m)  # "a summit ..., hosted by X": one gathering, the host's mention beside it
             continue
