@@ -72,6 +72,16 @@ def _hung_on(verb: Token, gathering_nouns: frozenset[str]) -> Token:
     return noun if noun.lemma_.lower() in gathering_nouns else verb.head
 
 
+def _of_main_clause(verb: Token, gathering_nouns: frozenset[str]) -> Token | None:
+    """The gathering the main clause tells, for a participle hung on its verb: "talks opened in Y, hosted by X",
+    "held talks in Y, brokered by X", "called for Z at a summit in Y, hosted by X"."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in gathering_nouns:
+            return c
+    return next((g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "for") for g in p.children
+                 if g.dep_ == "pobj" and g.lemma_.lower() in gathering_nouns), None)
+
+
 def _run(verb: Token, gathering_nouns: frozenset[str]) -> tuple[list[Token], Token | None] | None:
     """"X hosted/chaired/opened the summit" (active) and "the talks were mediated/chaired by X" (passive)."""
     lemma = verb.lemma_.lower()
@@ -84,8 +94,12 @@ def _run(verb: Token, gathering_nouns: frozenset[str]) -> tuple[list[Token], Tok
         agents = _agents(verb)
         if not agents:
             return None
-        noun = _hung_on(verb, gathering_nouns) if verb.dep_ == "acl" else next(
-            (c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if verb.dep_ == "acl":
+            noun = _hung_on(verb, gathering_nouns)
+        elif verb.dep_ == "advcl" and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            noun = _of_main_clause(verb.head, gathering_nouns)  # "held talks in Y, brokered by X"
+        else:
+            noun = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if noun is not None and noun.lemma_.lower() in gathering_nouns:
             return _listed(agents), noun
     return None

@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from extractors.meetings.args import Lookup, parties_of, with_conjuncts
-from extractors.meetings.lexicon import KIND_CLASS
+from extractors.meetings.lexicon import KIND_CLASS, SPORT_WORDS
 from extractors.meetings.mentions import Mention
 from extractors.meetings.merge import Record, absorb, add_participants
 from extractors.meetings.precision import SIDELINES
@@ -202,7 +202,8 @@ def taking_part(sent: Span) -> list[Clause]:
             if target is None:
                 continue  # "arrived in Addis Ababa", "joined the army"
         elif lemma == "represent" and any(c.dep_ == "nsubjpass" for c in v.children):
-            out.append(Clause(v, _represented(v), None))
+            if not _at_other_event(v):
+                out.append(Clause(v, _represented(v), None))
             continue
         elif lemma == "sign" and any(c.lower_ in ("also", "too") for c in v.children):
             out.append(Clause(v, subject_of(v) + _alongside(v), None, signing=True))
@@ -219,6 +220,12 @@ def taking_part(sent: Span) -> list[Clause]:
             continue
         out.append(Clause(v, _attendees(v), target))
     return out
+
+
+def _at_other_event(verb: Token) -> bool:
+    """"Kenya was represented by X at the world championships": a match, a race or a fair, not the gathering."""
+    return any(g.lower_ in SPORT_WORDS for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "in")
+               for g in p.children if g.dep_ == "pobj")
 
 
 def _alongside(verb: Token) -> list[Token]:
