@@ -485,6 +485,8 @@ def complete_rosters(mentions: list[Mention], records: list[Record], lookup: Loo
             continue
         else:
             rec.countries |= extra
+            if g.noun.lemma_.lower() == "summit" and rec.kind == "meeting" and len(rec.countries) >= 3:
+                rec.kind = "summit"  # "an emergency summit ... The one-day meeting brought together ..."
             g.absorbed += [r for m in g.mentions if (r := record_of.get(id(m))) is not None and r is not rec
                            and r.status == rec.status and r not in g.absorbed]  # "the summit" named again
             rec.countries |= {c for r in g.absorbed for c in r.countries}
