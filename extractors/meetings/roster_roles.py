@@ -2,7 +2,8 @@
 
 A summit's or a round of talks' states are often told by the part each played rather than by "attended": the one
 who hosted, chaired, opened it or greeted the guests; the mediator ("the talks were mediated by X"); the head of a
-delegation ("X led the Ghanaian delegation", "the UAE delegation was headed by Y"); the state that sent someone
+delegation ("X led the Ghanaian delegation", "the UAE delegation was headed by Y"); those who joined a leader for a
+summit ("A and B joined C at Camp David for a trilateral summit"); the state that sent someone
 ("A sent its prime minister"); those present ("Also present were X and Y"); "with the participation of the ministers
 of A, B and C". Each reader returns who took part and the gathering noun the clause names (None: the gathering told
 nearby), for `rosters.taking_part`.
@@ -20,7 +21,8 @@ from extractors.meetings.syntax import subject_of
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Verbs whose doer runs the gathering named as their object ("hosted the talks", "chaired the summit").
+# Verbs whose doer runs the gathering named as their object ("hosted the talks", "chaired the summit"); "opened the
+# session" is not among them: a facilitator may open a sitting of talks it takes no part in.
 RUN_VERBS = frozenset({"host", "chair", "co-chair", "cochair", "open", "convene", "preside"})
 # Verbs whose doer takes part by bringing the parties together ("the talks were mediated by X").
 MEDIATE_VERBS = frozenset({"mediate", "broker", "facilitate", "chair", "co-chair", "host", "convene"})
@@ -87,7 +89,7 @@ def _run(verb: Token, gathering_nouns: frozenset[str]) -> tuple[list[Token], Tok
     lemma = verb.lemma_.lower()
     if lemma in RUN_VERBS and verb.dep_ != "acl":
         obj = _gathering_obj(verb, gathering_nouns)
-        if obj is not None:
+        if obj is not None and not (lemma == "open" and obj.lemma_.lower() in ("session", "plenary")):
             return [s for s in subject_of(verb) if s.lower_ not in ("who", "which", "that")] or \
                 ([verb.head] if verb.dep_ == "relcl" else []), obj
     if lemma in MEDIATE_VERBS:
@@ -165,6 +167,22 @@ def _participation(noun: Token) -> list[Token] | None:
     return [t for t in of.subtree if t.dep_ in ("pobj", "conj", "appos")]
 
 
+def _joined_for(verb: Token, gathering_nouns: frozenset[str]) -> tuple[list[Token], Token | None] | None:
+    """"A and B joined C at Camp David for a trilateral summit": the joiners and the one they joined all take part
+    in the gathering named after the verb ("joined the army" names none)."""
+    if verb.lemma_.lower() != "join":
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() in gathering_nouns or not (obj.ent_type_ in ("PERSON", *GOVERNMENT_ENTS)
+                                                                     or obj.pos_ == "PROPN"):
+        return None
+    noun = next((g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("for", "at", "in") for g in p.children
+                 if g.dep_ == "pobj" and g.lemma_.lower() in gathering_nouns), None)
+    if noun is None:
+        return None
+    return [s for s in subject_of(verb) if s.lower_ not in ("who", "which", "that")] + [obj], noun
+
+
 def role_clause(tok: Token, gathering_nouns: frozenset[str]) -> tuple[list[Token], Token | None] | None:
     """Who a token's clause tells took part by their role, and the gathering noun it names; None when it tells none."""
     if tok.pos_ == "NOUN":
@@ -172,7 +190,7 @@ def role_clause(tok: Token, gathering_nouns: frozenset[str]) -> tuple[list[Token
         return (who, None) if who else None
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    found = _run(tok, gathering_nouns)
+    found = _run(tok, gathering_nouns) or _joined_for(tok, gathering_nouns)
     if found is not None:
         return found if found[0] else None
     for reader in (_greeted, _led_delegation, _sent, _present):

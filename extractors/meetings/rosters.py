@@ -428,6 +428,10 @@ def _told_before(g: Gathering, records: list[Record]) -> Record | None:
 
 
 NEAR = 40  # tokens: about the sentence before
+# A gathering whose own sentence names no state ("Arab foreign ministers met") is a record when the sentences around
+# it name at least this many states taking part; two (a host and one arrival) are as often a summit that only
+# frames the story's bilateral talks.
+GUESTS_ALONE = 3
 
 
 def _failed(noun: Token) -> bool:
@@ -472,8 +476,8 @@ def complete_rosters(mentions: list[Mention], records: list[Record], lookup: Loo
         if rec is None:
             countries = told | extra
             if len(countries) < 2 or not (told | set(own)) and (
-                    len(set(g.codes) - IGO_CODES(g.codes)) < 2 or _failed(g.noun)):
-                continue  # one guest named, no state of the gathering's own: nothing to anchor it to
+                    len(set(g.codes) - IGO_CODES(g.codes)) < GUESTS_ALONE or _failed(g.noun)):
+                continue  # no state of the gathering's own and too few guests: nothing to anchor them to
             kind = "summit" if g.noun.lemma_.lower() == "summit" else g.mention.kind
             rec = Record(countries=countries, status=g.mention.status, kind=kind, basis=1)
             for m in g.mentions:

@@ -246,6 +246,19 @@ repository, so no corpus marker):
   "A resident said", "the tournament referee" after the top seed. 18 articles in sport, business wire, culture
   feature, politics, broadcaster and live-blog styles. Quotes attributed F1 0.831 before the round, 0.961 after it
   (a coach the tagger read as an organisation in a dateline stays "the Wales coach").
+- `round13_gather.jsonl` (issue 17, thirteenth round, a multilateral gathering whose list of states came out
+  incomplete): states told by their part rather than by "attended" (the host "who hosted the talks", "chaired",
+  "opened the session", "greeted his guests"; "the talks were mediated by X", "held talks in Y, brokered by X",
+  "opened in Y, hosted by X"; "X led the Ghanaian delegation", "headed his country's delegation"; "Australia sent
+  Prime Minister X"; "Also present were"; "with the participation of the ministers of A, B and C"; "A and B joined C ... for a trilateral summit"; "took place ...,
+  with Presidents A of X, B of Y, plus Z's C"), a gathering whose own sentence names no state ("Arab foreign
+  ministers met", "Pacific leaders opened their annual summit") told by its guests, "the meeting was also attended
+  by" after a list, a summit named again ("an emergency summit ... The one-day meeting brought together"), a summit
+  hung on a verb that tells no contact ("leaders called for X at a summit"); states that stayed away, sent no one
+  or a letter, were not invited or are only the topic stay out; 17 articles in wire, newspaper, readout and
+  live-blog styles and 5 near misses (climbers' "summit", business delegations at a fair, cardiologists from three
+  states, a country represented at an athletics championship, musicians brought together at a concert hosted by
+  a foundation). Scored before the round: meetings F1 0.250, contact pairs 0.482; after it COLDFINAL.
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl`, `blind4_tune.jsonl` and `blind5_tune.jsonl` (written
   blind to the rules, tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl`,
   `blind5_check.jsonl` (held out: scored, their misses never read) are not here: they measure unseen copy, a floor
@@ -334,6 +347,7 @@ FLOORS = {
                                ("quote_attributes", "speaker_accuracy"): 0.94},
     "round12_places.jsonl": {("meetings", "f1"): 0.9, ("meeting_attributes", "location_country_accuracy"): 0.93,
                              ("quotes_attributed", "f1"): 0.95},
+    "round13_gather.jsonl": {("meetings", "f1"): FLOORM, ("contact_pairs", "f1"): FLOORP},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20, "round3_meetings_recall.jsonl": 25,
@@ -347,7 +361,8 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round9_merge.jsonl": 30, "round9_b4.jsonl": 40, "round9_quotes.jsonl": 39, "round10_visiting.jsonl": 17,
             "round10_resolve.jsonl": 17, "round11_split.jsonl": 19, "round11_kind.jsonl": 18,
             "round11_place.jsonl": 21, "round11_gathering.jsonl": 16, "round11_date.jsonl": 18,
-            "round12_dates.jsonl": 20, "round12_speakers.jsonl": 18, "round12_places.jsonl": 17}
+            "round12_dates.jsonl": 20, "round12_speakers.jsonl": 18, "round12_places.jsonl": 17,
+            "round13_gather.jsonl": 22}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -394,9 +409,9 @@ def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp, name: str,
 
 @pytest.mark.parametrize("name", [n for n in FLOORS
                                   if n.startswith(("round5_", "round6_", "round7_", "round8_", "round9_", "round10_",
-                                                   "round11_", "round12_"))])
-def test_near_misses_of_the_fifth_to_twelfth_rounds_yield_no_contact(nlp, name: str) -> None:
-    """Each rule of the fifth to twelfth rounds came with articles that use its words in another sense (a crowd
+                                                   "round11_", "round12_", "round13_"))])
+def test_near_misses_of_the_fifth_to_thirteenth_rounds_yield_no_contact(nlp, name: str) -> None:
+    """Each rule of the fifth to thirteenth rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family, a school's
     tour of parliament, two robbers who talked for an hour, two chief executives meeting abroad, a prisoner
     exchange, a rugby team led by its captain, a company's leaders' retreat, tourists sitting down; in the eighth
@@ -417,8 +432,9 @@ def test_near_misses_of_the_fifth_to_twelfth_rounds_yield_no_contact(nlp, name: 
     union, an expedition's summit attempt, a choir flying in for a festival, tea exporters at a fair, company heads
     meeting "shortly afterward" and cricket captains who met "earlier"; in the twelfth round an airline head who
     flew in on a named day, two countries' choirs, an emir welcoming his football team at his palace, and
-    sports, band, company and council stories told through their people's quotes): they must stay without
-    contacts."""
+    sports, band, company and council stories told through their people's quotes; in the thirteenth round climbers'
+    "summit", business delegations at a fair, cardiologists from three states, a country represented at an
+    athletics championship, musicians at a concert hosted by a foundation): they must stay without contacts."""
     rows = [r for r in _rows(name) if r["gold"]["meetings"] == []]
     assert rows
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]

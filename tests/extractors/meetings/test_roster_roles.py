@@ -72,6 +72,20 @@ CASES: list[tuple[str, str | None, str, list[Row]]] = [
         [(("BFA", "MRT", "NER", "TCD"), "summit", "held", "2024-07-13")],
     ),
     (
+        "joined X for a summit: the joiners and the one joined take part",
+        "2024-07-14",
+        "Kenyan President Daniel Kiprop and Ugandan President Moses Okello joined Tanzanian President Neema Mushi "
+        "in Arusha on Saturday for a three-way summit on the railway.",
+        [(("KEN", "TZA", "UGA"), "summit", "held", "2024-07-13")],
+    ),
+    (
+        "joined the army: no gathering",
+        "2024-07-14",
+        "Kenyan President Daniel Kiprop met Ugandan President Moses Okello in Kampala on Saturday. His son joined "
+        "the army in 2010.",
+        [(("KEN", "UGA"), "meeting", "held", "2024-07-13")],
+    ),
+    (
         "represented at a championship: no gathering guests",
         "2024-08-20",
         "Kenya was represented by Olympic champion Mary Wanjiru at the world championships in Oslo on Sunday, "
