@@ -183,18 +183,22 @@ def _joined_for(verb: Token, gathering_nouns: frozenset[str]) -> tuple[list[Toke
     return [s for s in subject_of(verb) if s.lower_ not in ("who", "which", "that")] + [obj], noun
 
 
-def role_clause(tok: Token, gathering_nouns: frozenset[str]) -> tuple[list[Token], Token | None] | None:
-    """Who a token's clause tells took part by their role, and the gathering noun it names; None when it tells none."""
+def role_clause(tok: Token, gathering_nouns: frozenset[str]) -> tuple[list[Token], Token | None, bool] | None:
+    """Who a token's clause tells took part by their role, the gathering noun it names, and whether they ran it (a
+    host, chair or mediator: they complete a gathering of others, never make one); None when it tells none."""
     if tok.pos_ == "NOUN":
         who = _participation(tok)
-        return (who, None) if who else None
+        return (who, None, False) if who else None
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    found = _run(tok, gathering_nouns) or _joined_for(tok, gathering_nouns)
+    found = _run(tok, gathering_nouns)
     if found is not None:
-        return found if found[0] else None
+        return (*found, True) if found[0] else None
+    found = _joined_for(tok, gathering_nouns)
+    if found is not None:
+        return (*found, False)
     for reader in (_greeted, _led_delegation, _sent, _present):
         who = reader(tok)
         if who:
-            return who, None
+            return who, None, False
     return None

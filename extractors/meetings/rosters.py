@@ -153,8 +153,10 @@ OPENING_VERBS = frozenset({"open", "begin", "start", "resume", "continue", "take
 class Clause:
     """One clause that tells states taking part: who, and the gathering noun it names (None: the one told)."""
 
-    def __init__(self, verb: Token, who: list[Token], target: Token | None, signing: bool = False) -> None:
+    def __init__(self, verb: Token, who: list[Token], target: Token | None, signing: bool = False,
+                 runner: bool = False) -> None:
         self.verb, self.who, self.target, self.signing = verb, who, target, signing
+        self.runner = runner  # a host, chair or mediator: completes a gathering of others, never makes one
 
 
 def _object_noun(verb: Token) -> Token | None:
@@ -186,7 +188,7 @@ def taking_part(sent: Span) -> list[Clause]:
         lemma = v.lemma_.lower()
         role = None if v.pos_ in ("VERB", "AUX") and _negated(v) else role_clause(v, GATHERING_NOUNS)
         if role is not None:  # "X chaired the summit", "the talks were mediated by Y", "Z led the delegation"
-            out.append(Clause(v, role[0], role[1]))
+            out.append(Clause(v, role[0], role[1], runner=role[2]))
             continue
         if v.pos_ not in ("VERB", "AUX") or _negated(v):
             continue
@@ -299,6 +301,7 @@ class Gathering:
             and any(c.dep_ == "prep" and c.lower_ == "with" for h in (noun, noun.head) for c in h.children)
         self.own: list[Token] = _sign_parties(noun) + _between(noun) + _held_with(noun)
         self.codes: list[str] = []
+        self.guests: set[str] = set()  # the codes told by clauses other than a host's, chair's or mediator's
         self.people: list[Participant] = []
         self.absorbed: list[Record] = []
 
@@ -465,11 +468,19 @@ def complete_rosters(mentions: list[Mention], records: list[Record], lookup: Loo
             for c in codes:
                 if c not in g.codes:
                     g.codes.append(c)
+                if not clause.runner:
+                    g.guests.add(c)
             g.people += people
     for g in gatherings:
         if not g.codes and not g.absorbed and not g.own:
             continue
         own, own_people = _states(g.own, lookup) if g.own else ([], [])
+        others = {c for m in g.mentions for c in m.countries} | set(own) | g.guests | {
+            c for r in g.absorbed for c in r.countries}
+        if len(others) < 2:  # "arrived for the summit hosted by X": a host and one guest are no gathering told
+            g.codes = [c for c in g.codes if c in g.guests]
+            if not g.codes and not g.absorbed and not g.own:
+                continue
         rec = next((record_of[id(m)] for m in g.mentions if id(m) in record_of), None) or _told_before(g, records)
         told = {c for m in g.mentions for c in m.countries}
         extra = set(g.codes) | set(own) | {c for r in g.absorbed for c in r.countries}
