@@ -475,13 +475,13 @@ def complete_rosters(mentions: list[Mention], records: list[Record], lookup: Loo
         if not g.codes and not g.absorbed and not g.own:
             continue
         own, own_people = _states(g.own, lookup) if g.own else ([], [])
+        rec = next((record_of[id(m)] for m in g.mentions if id(m) in record_of), None) or _told_before(g, records)
         others = {c for m in g.mentions for c in m.countries} | set(own) | g.guests | {
-            c for r in g.absorbed for c in r.countries}
+            c for r in g.absorbed for c in r.countries} | (rec.countries if rec is not None else set())
         if len(others) < 2:  # "arrived for the summit hosted by X": a host and one guest are no gathering told
             g.codes = [c for c in g.codes if c in g.guests]
             if not g.codes and not g.absorbed and not g.own:
                 continue
-        rec = next((record_of[id(m)] for m in g.mentions if id(m) in record_of), None) or _told_before(g, records)
         told = {c for m in g.mentions for c in m.countries}
         extra = set(g.codes) | set(own) | {c for r in g.absorbed for c in r.countries}
         if rec is None:
