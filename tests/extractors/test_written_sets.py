@@ -247,18 +247,21 @@ repository, so no corpus marker):
   feature, politics, broadcaster and live-blog styles. Quotes attributed F1 0.831 before the round, 0.961 after it
   (a coach the tagger read as an organisation in a dateline stays "the Wales coach").
 - `round13_gather.jsonl` (issue 17, thirteenth round, a multilateral gathering whose list of states came out
-  incomplete): states told by their part rather than by "attended" (the host "who hosted the talks", "chaired",
-  "opened the session", "greeted his guests"; "the talks were mediated by X", "held talks in Y, brokered by X",
-  "opened in Y, hosted by X"; "X led the Ghanaian delegation", "headed his country's delegation"; "Australia sent
-  Prime Minister X"; "Also present were"; "with the participation of the ministers of A, B and C"; "A and B joined C ... for a trilateral summit"; "took place ...,
-  with Presidents A of X, B of Y, plus Z's C"), a gathering whose own sentence names no state ("Arab foreign
-  ministers met", "Pacific leaders opened their annual summit") told by its guests, "the meeting was also attended
-  by" after a list, a summit named again ("an emergency summit ... The one-day meeting brought together"), a summit
-  hung on a verb that tells no contact ("leaders called for X at a summit"); states that stayed away, sent no one
-  or a letter, were not invited or are only the topic stay out; 17 articles in wire, newspaper, readout and
-  live-blog styles and 5 near misses (climbers' "summit", business delegations at a fair, cardiologists from three
-  states, a country represented at an athletics championship, musicians brought together at a concert hosted by
-  a foundation). Scored before the round: meetings F1 0.250, contact pairs 0.482; after it COLDFINAL.
+  incomplete): states told by their part rather than by "attended" (the host "who hosted the talks", "greeted his
+  guests"; "the talks were mediated by X", "held talks in Y, brokered by X", "opened in Y, hosted by X"; "X led the
+  Ghanaian delegation", "headed his country's delegation"; "Australia sent Prime Minister X"; "Also present were";
+  "with the participation of the ministers of A, B and C"; "A and B joined C ... for a trilateral summit"; "took
+  place ..., with Presidents A of X, B of Y, plus Z's C"), a gathering whose own sentence names no state ("Arab
+  foreign ministers met", "Pacific leaders opened their annual summit") told by at least three states around it,
+  "the meeting was also attended by" after a list, a summit named again ("an emergency summit ... The one-day
+  meeting brought together"), a summit hung on a verb that tells no contact ("leaders called for X at a summit");
+  states that stayed away, sent no one or a letter, were not invited or are only the topic stay out, and a host with
+  a single guest makes no gathering. 17 articles in wire, newspaper, readout and live-blog styles and 5 near
+  misses (climbers' "summit", business delegations at a fair, cardiologists from three states, a country
+  represented at an athletics championship, musicians brought together at a concert hosted by a foundation).
+  Scored before the round: meetings F1 0.235, contact pairs 0.483; after it 0.757 and 0.907 (a trilateral readout
+  told as "met with A and B" still splits into two pairs; states told only by what their leader proposed or by an
+  arrival with no gathering named stay out).
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl`, `blind4_tune.jsonl` and `blind5_tune.jsonl` (written
   blind to the rules, tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl`,
   `blind5_check.jsonl` (held out: scored, their misses never read) are not here: they measure unseen copy, a floor
@@ -347,7 +350,7 @@ FLOORS = {
                                ("quote_attributes", "speaker_accuracy"): 0.94},
     "round12_places.jsonl": {("meetings", "f1"): 0.9, ("meeting_attributes", "location_country_accuracy"): 0.93,
                              ("quotes_attributed", "f1"): 0.95},
-    "round13_gather.jsonl": {("meetings", "f1"): FLOORM, ("contact_pairs", "f1"): FLOORP},
+    "round13_gather.jsonl": {("meetings", "f1"): 0.72, ("contact_pairs", "f1"): 0.87},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20, "round3_meetings_recall.jsonl": 25,
