@@ -1,12 +1,14 @@
 """Roles that tell a state took part in a gathering without a verb of attending.
 
 A summit's or a round of talks' states are often told by the part each played rather than by "attended": the one
-who hosted, chaired, opened it or greeted the guests; the mediator ("the talks were mediated by X"); the head of a
+who hosted, chaired or opened it or greeted the guests; the mediator ("the talks were mediated by X"); the head of a
 delegation ("X led the Ghanaian delegation", "the UAE delegation was headed by Y"); those who joined a leader for a
 summit ("A and B joined C at Camp David for a trilateral summit"); the state that sent someone
 ("A sent its prime minister"); those present ("Also present were X and Y"); "with the participation of the ministers
 of A, B and C". Each reader returns who took part and the gathering noun the clause names (None: the gathering told
-nearby), for `rosters.taking_part`.
+nearby) and whether they ran it, for `rosters.taking_part`: one who ran a gathering (host, chair, mediator)
+completes a gathering of two states or more, never makes one with a single guest ("X arrived for the summit hosted
+by Y" tells Y's summit, not a contact of X and Y).
 
 Only a government's part counts: "sent troops", "sent a letter" and "led the team" name no envoy, and "sent no
 delegation" is a refusal. A state that is the topic is never reached: every reader takes the clause's doer only.
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Verbs whose doer runs the gathering named as their object ("hosted the talks", "chaired the summit"); "opened the
-# session" is not among them: a facilitator may open a sitting of talks it takes no part in.
+# session" is not read: a facilitator may open a sitting of talks it takes no part in.
 RUN_VERBS = frozenset({"host", "chair", "co-chair", "cochair", "open", "convene", "preside"})
 # Verbs whose doer takes part by bringing the parties together ("the talks were mediated by X").
 MEDIATE_VERBS = frozenset({"mediate", "broker", "facilitate", "chair", "co-chair", "host", "convene"})
