@@ -86,14 +86,22 @@ def _of_main_clause(verb: Token, gathering_nouns: frozenset[str]) -> Token | Non
                  if g.dep_ == "pobj" and g.lemma_.lower() in gathering_nouns), None)
 
 
+def _venue(doers: list[Token], noun: Token) -> bool:
+    """"Oman hosted talks between Iran and the United States": a state named as host of talks that list their own
+    parties is the venue, not a party; a person who hosts ("hosted by Secretary of State X") takes part."""
+    listed = any(c.dep_ == "prep" and c.lower_ == "between" for c in noun.children)
+    return listed and all(d.ent_type_ == "GPE" for d in doers)
+
+
 def _run(verb: Token, gathering_nouns: frozenset[str]) -> tuple[list[Token], Token | None] | None:
     """"X hosted/chaired/opened the summit" (active) and "the talks were mediated/chaired by X" (passive)."""
     lemma = verb.lemma_.lower()
     if lemma in RUN_VERBS and verb.dep_ != "acl":
         obj = _gathering_obj(verb, gathering_nouns)
         if obj is not None and not (lemma == "open" and obj.lemma_.lower() in ("session", "plenary")):
-            return [s for s in subject_of(verb) if s.lower_ not in ("who", "which", "that")] or \
-                ([verb.head] if verb.dep_ == "relcl" else []), obj
+            doers = [s for s in subject_of(verb) if s.lower_ not in ("who", "which", "that")] or \
+                ([verb.head] if verb.dep_ == "relcl" else [])
+            return ([] if _venue(doers, obj) else doers), obj
     if lemma in MEDIATE_VERBS:
         agents = _agents(verb)
         if not agents:
@@ -105,7 +113,7 @@ def _run(verb: Token, gathering_nouns: frozenset[str]) -> tuple[list[Token], Tok
         else:
             noun = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if noun is not None and noun.lemma_.lower() in gathering_nouns:
-            return _listed(agents), noun
+            return ([] if _venue(agents, noun) else _listed(agents)), noun
     return None
 
 
