@@ -229,12 +229,22 @@ def _company(tok: Token, keep: set[int]) -> bool:
     return False
 
 
+def _plural_named_from(tok: Token) -> bool:
+    """"Cardiologists from A and B met": a capitalised plural the tagger took for a name, told by where its people
+    come from. A name is not told that way; a group of people is."""
+    plural = tok.tag_ == "NNPS" or tok.tag_ == "NNP" and tok.lower_.endswith("s") and tok.ent_type_ == ""
+    return tok.pos_ == "PROPN" and plural and tok.ent_type_ in ("", "ORG", "NORP") and any(
+        c.dep_ == "prep" and c.lower_ == "from" for c in tok.children)
+
+
 def _can_represent_a_state(tok: Token) -> bool:
     """Whether the head of a phrase can stand for a government: an official, a body, a state, a pronoun.
 
     Common nouns for private people ("tourists", "scientists", "teams", "companies") cannot, whatever
     nationality word modifies them.
     """
+    if _plural_named_from(tok):
+        return bool({tok.lower_, tok.lemma_.lower(), tok.lower_[:-1]} & (STATE_HEADS | {"delegate"}))
     if tok.pos_ not in ("NOUN",) or tok.ent_type_ in ("GPE", "NORP", "PERSON", "ORG", "FAC"):
         return True
     words = {tok.lower_, tok.lemma_.lower()}

@@ -20,10 +20,11 @@ import re
 from typing import TYPE_CHECKING
 
 from extractors.meetings.args import Lookup, parties_of, with_conjuncts
-from extractors.meetings.lexicon import KIND_CLASS
+from extractors.meetings.lexicon import KIND_CLASS, SPORT_WORDS
 from extractors.meetings.mentions import Mention
 from extractors.meetings.merge import Record, absorb, add_participants
 from extractors.meetings.precision import SIDELINES
+from extractors.meetings.roster_roles import role_clause
 from extractors.meetings.syntax import subject_of
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ PRESENT_VERBS = frozenset({"sign", "gather", "arrive", "assemble", "be", "attend
 WINDOW = 6  # sentences between a gathering and a sentence that tells who took part in it
 AHEAD = 2  # sentences a gathering may be told after a guest, outside a live blog
 MEMBER_VERBS = frozenset({"comprise", "include", "consist"})
+PART_NOUNS = frozenset({"session", "plenary", "signing", "opening"})  # a part of a gathering, not one of its own
 
 
 def _noun_of(m: Mention) -> Token | None:
@@ -65,15 +67,18 @@ def _noun_of(m: Mention) -> Token | None:
     return None
 
 
-def _framed(noun: Token) -> bool:
+def _framed(noun: Token, triggers: set[int]) -> bool:
     """"met X on the sidelines of the summit", "talks at the summit", "before the summit": the noun only frames
-    another contact; "came for the summit" and "a summit in X" do not frame."""
+    another contact; "came for the summit" and "a summit in X" do not frame, nor does a verb that tells no contact
+    ("leaders called for a ceasefire at a summit"): the summit is then the contact told."""
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SIDELINES:
         return True
     if noun.dep_ != "pobj" or head.lower_ not in FRAMING_PREPS:
         return False
     host = head.head
+    if host.pos_ == "VERB" and host.i not in triggers and noun.i in triggers and head.lower_ == "at":
+        return False
     return host.pos_ in ("VERB", "NOUN") and host.lemma_.lower() not in PRESENT_VERBS \
         and host.lemma_.lower() not in GATHERING_NOUNS
 
@@ -123,14 +128,35 @@ def _between(noun: Token) -> list[Token]:
             for g in p.children if g.dep_ == "pobj"]  # fmt: skip
 
 
+def _held_with(noun: Token) -> list[Token]:
+    """"The summit took place on Tuesday in X, with Presidents A of B, C of D and E's F": the leaders told with the
+    verb of the gathering's taking place (the parser scatters a long list over the clause after "with")."""
+    if noun.dep_ not in ("nsubj", "nsubjpass") or noun.head.lemma_.lower() not in HELD_VERBS:
+        return []
+    verb = noun.head
+    with_ = next((p for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" and p.i > noun.i), None)
+    if with_ is None:
+        return []
+    out = [g for g in with_.children if g.dep_ == "pobj"]
+    end = verb.sent.end if verb.i < with_.i else with_.i
+    out += [t for t in verb.doc[with_.i + 1 : end] if t.dep_ in ("conj", "npadvmod", "appos")
+            and (t.head.i >= with_.i or t.head.i == verb.i) and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN")]
+    return out
+
+
+HELD_VERBS = frozenset({"take", "hold", "open", "begin", "start", "close", "end", "convene", "meet"})
+
+
 OPENING_VERBS = frozenset({"open", "begin", "start", "resume", "continue", "take", "get", "convene", "close", "end"})
 
 
 class Clause:
     """One clause that tells states taking part: who, and the gathering noun it names (None: the one told)."""
 
-    def __init__(self, verb: Token, who: list[Token], target: Token | None, signing: bool = False) -> None:
+    def __init__(self, verb: Token, who: list[Token], target: Token | None, signing: bool = False,
+                 runner: bool = False) -> None:
         self.verb, self.who, self.target, self.signing = verb, who, target, signing
+        self.runner = runner  # a host, chair or mediator: completes a gathering of others, never makes one
 
 
 def _object_noun(verb: Token) -> Token | None:
@@ -160,6 +186,10 @@ def taking_part(sent: Span) -> list[Clause]:
     out: list[Clause] = []
     for v in sent:
         lemma = v.lemma_.lower()
+        role = None if v.pos_ in ("VERB", "AUX") and _negated(v) else role_clause(v, GATHERING_NOUNS)
+        if role is not None:  # "X chaired the summit", "the talks were mediated by Y", "Z led the delegation"
+            out.append(Clause(v, role[0], role[1], runner=role[2]))
+            continue
         if v.pos_ not in ("VERB", "AUX") or _negated(v):
             continue
         take_part = lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in v.children)
@@ -174,7 +204,8 @@ def taking_part(sent: Span) -> list[Clause]:
             if target is None:
                 continue  # "arrived in Addis Ababa", "joined the army"
         elif lemma == "represent" and any(c.dep_ == "nsubjpass" for c in v.children):
-            out.append(Clause(v, _represented(v), None))
+            if not _at_other_event(v):
+                out.append(Clause(v, _represented(v), None))
             continue
         elif lemma == "sign" and any(c.lower_ in ("also", "too") for c in v.children):
             out.append(Clause(v, subject_of(v) + _alongside(v), None, signing=True))
@@ -191,6 +222,12 @@ def taking_part(sent: Span) -> list[Clause]:
             continue
         out.append(Clause(v, _attendees(v), target))
     return out
+
+
+def _at_other_event(verb: Token) -> bool:
+    """"Kenya was represented by X at the world championships": a match, a race or a fair, not the gathering."""
+    return any(g.lower_ in SPORT_WORDS for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "in")
+               for g in p.children if g.dep_ == "pobj")
 
 
 def _alongside(verb: Token) -> list[Token]:
@@ -262,8 +299,9 @@ class Gathering:
         # two states, one of them a counterpart ("talks with X"): a pair's contact, never a gathering of guests
         self.pair = len(m.countries) == 2 and noun.lemma_.lower() in ("talk", "talks", "meeting", "negotiation") \
             and any(c.dep_ == "prep" and c.lower_ == "with" for h in (noun, noun.head) for c in h.children)
-        self.own: list[Token] = _sign_parties(noun) + _between(noun)
+        self.own: list[Token] = _sign_parties(noun) + _between(noun) + _held_with(noun)
         self.codes: list[str] = []
+        self.guests: set[str] = set()  # the codes told by clauses other than a host's, chair's or mediator's
         self.people: list[Participant] = []
         self.absorbed: list[Record] = []
 
@@ -271,6 +309,7 @@ class Gathering:
 def _gatherings(mentions: list[Mention], sent_no: dict[int, int]) -> list[Gathering]:
     out: list[Gathering] = []
     seen: set[int] = set()
+    triggers = {m.trigger.i for m in mentions}
     for m in mentions:
         if m.status not in ("held", "planned") or m.weak or m.trigger.i in seen:
             continue
@@ -281,9 +320,10 @@ def _gatherings(mentions: list[Mention], sent_no: dict[int, int]) -> list[Gather
         if noun is None and body is None:
             continue
         anchor = noun or body
-        if noun is not None and (_framed(noun) or _bilateral(noun)):
+        if noun is not None and (_framed(noun, triggers) or _bilateral(noun)):
             continue
-        same = next((g for g in out if noun is not None and g.noun.i == noun.i), None)
+        same = next((g for g in out if noun is not None and g.noun.i == noun.i), None) \
+            or _named_again(m, anchor, out, sent_no[m.sent.start])
         if same is not None:
             same.mentions.append(m)  # "a summit ..., hosted by X": one gathering, the host's mention beside it
             continue
@@ -293,11 +333,31 @@ def _gatherings(mentions: list[Mention], sent_no: dict[int, int]) -> list[Gather
     return out
 
 
+SUMMIT_NOUNS = frozenset({"summit", "meeting", "gathering", "conference"})  # words for one sitting of leaders
+
+
+def _same_noun(a: Token, b: Token) -> bool:
+    """"an extraordinary summit ... The one-day meeting": words that may name one sitting."""
+    la, lb = a.lemma_.lower(), b.lemma_.lower()
+    return la == lb or la in SUMMIT_NOUNS and lb in SUMMIT_NOUNS
+
+
+def _named_again(m: Mention, noun: Token, out: list[Gathering], sent_no: int) -> Gathering | None:
+    """"Leaders gathered for their annual meeting. ... X addressed the meeting", "the GCC held its summit. X, who
+    chaired the summit, ...": "the" with the noun names again the gathering of that noun told just before."""
+    if not any(c.lower_ in ("the", "this") for c in noun.children):
+        return None
+    earlier = [g for g in out if _same_noun(g.noun, noun) and g.noun.i < noun.i
+               and g.mention.status == m.status and g.sent_no >= sent_no - AHEAD]
+    return earlier[-1] if earlier else None
+
+
 def closed_list(g: Gathering) -> bool:
     """"The prime ministers of A, B, C and D gathered ...": a gathering whose own sentence lists three states or more
     is told as complete; a state told later joins it only as an addition ("also attended", "also taking part"),
     not as "E, which did not send its prime minister, was represented by a junior minister"."""
-    return len({c for m in g.mentions for c in m.countries if not c.startswith("IGO:")}) >= 3
+    own = [m for m in g.mentions if m.sent.start == g.mention.sent.start]  # not "the summit" named again later
+    return len({c for m in own for c in m.countries if not c.startswith("IGO:")}) >= 3
 
 
 def _also(clause: Clause) -> bool:
@@ -312,6 +372,9 @@ def _link(clause: Clause, sent_idx: int, gatherings: list[Gathering], backwards:
     told backwards, after) within a few sentences."""
     target = clause.target or _anchor_target(clause.verb)
     near = [g for g in gatherings if abs(g.sent_no - sent_idx) <= WINDOW]
+    if target is not None and target.lemma_.lower() in PART_NOUNS and not any(
+            g.noun.lemma_.lower() == target.lemma_.lower() for g in near):
+        target = None  # "opened the session": a part of the gathering told nearby, not a gathering of its own
     if target is not None:
         same = [g for g in near if g.noun.i == target.i]
         earlier = [g for g in near if g.sent_no < sent_idx and g.noun.lemma_.lower() == target.lemma_.lower()]
@@ -351,6 +414,35 @@ def _naming_bloc(noun: Token, lookup: Lookup, countries: set[str]) -> set[str]:
     return {c for m in mods for c in lookup.countries(noun.doc[m.i : m.i + 1]) if c.startswith("IGO:")}
 
 
+def IGO_CODES(codes: list[str]) -> set[str]:  # noqa: N802 - reads as the set it names
+    return {c for c in codes if c.startswith("IGO:")}
+
+
+def _told_before(g: Gathering, records: list[Record]) -> Record | None:
+    """"The meeting was also attended by X" after "A, B and C met ...": a gathering named only by a definite noun
+    ("the meeting", "their summit") is the contact of the same status told just before it, in the sentence or the
+    one before."""
+    m = g.mention
+    if not m.anaphoric or m.countries:
+        return None
+    before = [r for r in records if r.status == m.status and len(r.countries) >= 2
+              and any(x.trigger.i < m.trigger.i and m.sent.start - x.sent.end <= NEAR for x in r.mentions)]
+    return max(before, key=lambda r: max(x.trigger.i for x in r.mentions if x.trigger.i < m.trigger.i), default=None)
+
+
+NEAR = 40  # tokens: about the sentence before
+# A gathering whose own sentence names no state ("Arab foreign ministers met") is a record when the sentences around
+# it name at least this many states taking part; two (a host and one arrival) are as often a summit that only
+# frames the story's bilateral talks.
+GUESTS_ALONE = 3
+
+
+def _failed(noun: Token) -> bool:
+    """"The summit failed to take place", "the meeting did not go ahead": no gathering for its guests to join."""
+    verb = noun.head if noun.dep_ in ("nsubj", "nsubjpass") else None
+    return verb is not None and (verb.lemma_.lower() in ("fail", "collapse") or _negated(verb))
+
+
 def complete_rosters(mentions: list[Mention], records: list[Record], lookup: Lookup) -> list[Record]:
     """The article's records with each gathering's named participants added; a gathering whose own sentence named
     fewer than two states becomes a record when the sentences around it name the others."""
@@ -376,18 +468,27 @@ def complete_rosters(mentions: list[Mention], records: list[Record], lookup: Loo
             for c in codes:
                 if c not in g.codes:
                     g.codes.append(c)
+                if not clause.runner:
+                    g.guests.add(c)
             g.people += people
     for g in gatherings:
-        if not g.codes and not g.absorbed:
+        if not g.codes and not g.absorbed and not g.own:
             continue
         own, own_people = _states(g.own, lookup) if g.own else ([], [])
-        rec = next((record_of[id(m)] for m in g.mentions if id(m) in record_of), None)
+        rec = next((record_of[id(m)] for m in g.mentions if id(m) in record_of), None) or _told_before(g, records)
+        others = {c for m in g.mentions for c in m.countries} | set(own) | g.guests | {
+            c for r in g.absorbed for c in r.countries} | (rec.countries if rec is not None else set())
+        if len(others) < 2:  # "arrived for the summit hosted by X": a host and one guest are no gathering told
+            g.codes = [c for c in g.codes if c in g.guests]
+            if not g.codes and not g.absorbed and not g.own:
+                continue
         told = {c for m in g.mentions for c in m.countries}
         extra = set(g.codes) | set(own) | {c for r in g.absorbed for c in r.countries}
         if rec is None:
             countries = told | extra
-            if len(countries) < 2 or not (told | set(own)):
-                continue  # only guests named, no state of the gathering's own: nothing to anchor them to
+            if len(countries) < 2 or not (told | set(own)) and (
+                    len(set(g.codes) - IGO_CODES(g.codes)) < GUESTS_ALONE or _failed(g.noun)):
+                continue  # no state of the gathering's own and too few guests: nothing to anchor them to
             kind = "summit" if g.noun.lemma_.lower() == "summit" else g.mention.kind
             rec = Record(countries=countries, status=g.mention.status, kind=kind, basis=1)
             for m in g.mentions:
@@ -399,7 +500,12 @@ def complete_rosters(mentions: list[Mention], records: list[Record], lookup: Loo
             continue
         else:
             rec.countries |= extra
-        if g.codes:
+            if g.noun.lemma_.lower() == "summit" and rec.kind == "meeting" and len(rec.countries) >= 3:
+                rec.kind = "summit"  # "an emergency summit ... The one-day meeting brought together ..."
+            g.absorbed += [r for m in g.mentions if (r := record_of.get(id(m))) is not None and r is not rec
+                           and r.status == rec.status and r not in g.absorbed]  # "the summit" named again
+            rec.countries |= {c for r in g.absorbed for c in r.countries}
+        if g.codes or own:
             rec.countries -= _naming_bloc(g.noun, lookup, rec.countries)
         for r in g.absorbed:
             if r in records and r is not rec:
