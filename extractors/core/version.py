@@ -12,7 +12,7 @@ from extractors.resolve.data import reference_version
 from extractors.resolve.officeholders import dictionary_version
 from extractors.resolve.snapshot import snapshot_version
 
-EXTRACTOR_VERSION = "0.8.0"  # issue 17, twelfth round: dates and places from the text, described speakers
+EXTRACTOR_VERSION = "0.9.0"  # issue 17, thirteenth round: kinds, second contacts, gatherings, dates, parse fixes
 
 
 def extractor_version(snapshot: Mapping[str, Any] | None = None) -> str:

@@ -20,6 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from extractors.meetings.args import Lookup, parties_of, with_conjuncts
+from extractors.meetings.backref import retold
 from extractors.meetings.lexicon import KIND_CLASS, SPORT_WORDS
 from extractors.meetings.mentions import Mention
 from extractors.meetings.merge import Record, absorb, add_participants
@@ -475,7 +476,8 @@ def complete_rosters(mentions: list[Mention], records: list[Record], lookup: Loo
         if not g.codes and not g.absorbed and not g.own:
             continue
         own, own_people = _states(g.own, lookup) if g.own else ([], [])
-        rec = next((record_of[id(m)] for m in g.mentions if id(m) in record_of), None) or _told_before(g, records)
+        rec = next((record_of[id(m)] for m in g.mentions if id(m) in record_of), None) or _told_before(g, records) \
+            or retold(g.mention, set(g.mention.countries), records)  # "to sign a deal at the summit": merge's retelling
         others = {c for m in g.mentions for c in m.countries} | set(own) | g.guests | {
             c for r in g.absorbed for c in r.countries} | (rec.countries if rec is not None else set())
         if len(others) < 2:  # "arrived for the summit hosted by X": a host and one guest are no gathering told
