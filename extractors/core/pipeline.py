@@ -54,8 +54,9 @@ def dateline_break(doc: Doc) -> Doc:
     city, so the lead's contact loses the one who made it. Set before the parser, which keeps preset starts."""
     from extractors.core.datelines import find_dateline  # late: datelines imports the date grammar
 
-    m = find_dateline(doc.text)
-    if m is None or m.end() >= len(doc.text):
+    text = doc.text  # rebuilt from the tokens on each read: once
+    m = find_dateline(text)
+    if m is None or m.end() >= len(text):
         return doc
     for token in doc:
         if token.idx >= m.end():
