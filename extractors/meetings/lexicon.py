@@ -25,7 +25,7 @@ VERB_KINDS: dict[str, str] = {
     "join": "meeting", "sit": "meeting", "sign": "meeting", "ink": "meeting", "play": "meeting", "tour": "visit",
     "inspect": "meeting", "inaugurate": "meeting", "unveil": "meeting", "lay": "meeting", "address": "meeting",
     "convene": "meeting", "see": "meeting", "gather": "meeting", "assemble": "meeting", "bring": "meeting",
-    "fly": "visit",
+    "fly": "visit", "brief": "meeting",
 }  # fmt: skip
 
 # Words that must be in a sentence for it to yield a meeting (the cheap gate, lower case, as prefixes).
@@ -39,7 +39,7 @@ GATE_WORDS: tuple[str, ...] = (
     "working dinner", "working breakfast", "spent", "spend", "gather", "assembl", "together", "2+2", "saw", "sees",
     "seeing", "seen", "across", "opposite", "encounter", "flew", "flies", "flying", "flown", "retreat", "going on to",
     "went on to", "goes on to", "continuing to", "continuing on to",
-    "leave", "leaves", "leaving", "left", "depart",
+    "leave", "leaves", "leaving", "left", "depart", "brief",
 )  # fmt: skip
 GATE = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in GATE_WORDS) + ")", re.IGNORECASE)
 
@@ -55,7 +55,7 @@ PARTICIPATION_VERBS = frozenset(
 # A contact under one of these (as its governor, through "to"/"for"/object links) is planned.
 PLANNED_VERBS = frozenset(
     "expect schedule plan agree pledge set due intend arrange prepare decide confirm announce promise "
-    "aim slate look".split()
+    "aim slate look concur".split()
 )
 # ... is not a contact at all: proposals, refusals, wishes, conditions.
 NON_CONTACT_VERBS = frozenset(

@@ -17,6 +17,7 @@ from anyascii import anyascii
 from extractors.core.datelines import dateline_end
 from extractors.core.dates import ResolvedDate, day_shift, find_dates, resolve_date
 from extractors.core.types import Participant
+from extractors.meetings.ahead import founded_joint_body, team_of_both_sides, topic_of_briefing, under_way
 from extractors.meetings.args import (
     COMPANY_NOUNS,
     GROUP_ANAPHORS,
@@ -551,6 +552,8 @@ def _is_group(tokens: list[Token]) -> bool:
             return True  # "their leaders would meet": the leaders of the two just named
         if _the_officials(t):
             return True  # "the presidents agreed to meet again": the officials just told
+        if team_of_both_sides(t):
+            return True  # "technical teams from the two governments will meet": the two states of the story
         words = {x.lower_ for x in phrase(t)}
         if words & {"two", "both"} and (
             t.lower_ in GROUP_ANAPHORS or t.lemma_.lower() in OFFICIAL_NOUNS or t.lower_ in OFFICIAL_NOUNS
@@ -566,6 +569,8 @@ def _mention(
     """The mention(s) of one contact word: several when one visit word names several destinations."""
     if ongoing_consultations(tok):
         return []  # "agreed to continue close consultations": no round of its own
+    if topic_of_briefing(tok):
+        return []  # "to brief X on the talks": the talks told already
     chain = governing_chain(tok)
     if not chain and (means := _means_verb(tok) if _phone_as_means(tok) else None) is not None:
         chain = governing_chain(means)  # "is scheduled to brief X by telephone": as planned as the briefing
@@ -616,7 +621,8 @@ def _mention(
         date_text = None  # "talks on Tuesday before going on to X": the stop's day is not the talks'
     if tok.pos_ in ("NOUN", "PROPN") and (date_text or args.places):
         _add_format_parties(tok, parties)
-    to_meet = (officials_to_meet(args.agents, chain) or joint_body_to_meet(args.agents, chain)) and len(
+    to_meet = (officials_to_meet(args.agents, chain) or joint_body_to_meet(args.agents, chain)
+               or founded_joint_body(args.agents, chain)) and len(
         {p.country for p in parties if p.country}) < 2
     if _meets_alone(tok, args, parties) and not to_meet:
         return []  # "the committee met this month": a body meeting on its own
@@ -635,7 +641,8 @@ def _mention(
         status = "planned"  # "..., with trips to X and Y pencilled in": a plan, whatever the tense of the clause
     if args.trip_verb is not None and status in ("held", "planned"):
         # "a tour that took her to X" is over; "a tour that takes her to X" (or will) is still ahead
-        status = "held" if args.trip_verb.tag_ in ("VBD", "VBN") or _begun_trip(tok, args.trip_verb) else "planned"
+        status = "held" if args.trip_verb.tag_ in ("VBD", "VBN") or _begun_trip(tok, args.trip_verb) or under_way(
+            tok) else "planned"
     ahead = status == "planned" or status == "cancelled" and not _called_off_on(date_text, chain, sent)
     resolved = resolve_date(date_text, published, future=ahead) if date_text else None
     if resolved is not None and day_shift(date_text) is not None:

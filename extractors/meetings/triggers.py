@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from extractors.meetings.ahead import body_sitting, briefed_in_person, round_with_someone
 from extractors.meetings.args import with_conjuncts
 from extractors.meetings.bare_call import bare_call
 from extractors.meetings.flights import present_flight
@@ -135,12 +136,12 @@ def _noun_kind(tok: Token, low: str) -> str | None:
         or tok.dep_ == "compound" and tok.head.lower_ in ("meeting", "meetings", "session", "talks")
     ):
         return None  # "will hold the third Bilateral Commission", "the last Bilateral Commission meeting"
-    if low == "round" and not _round_of_contacts(tok):
+    if low == "round" and not _round_of_contacts(tok) and not round_with_someone(tok):
         return None
     if low == "session" and not (
         any(c.lower_ == "next" for c in tok.children) and any(c.dep_ == "poss" and c.lower_ in ("its", "their")
                                                               for c in tok.children)
-    ) and not _session_with_group(tok):  # fmt: skip
+    ) and not _session_with_group(tok) and not body_sitting(tok):  # fmt: skip
         return None  # only "the commission will hold its next session": not a session of parliament
     of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if low == "summit" and of and not any(
@@ -467,6 +468,8 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
         if any((o.lower_, c.lower_) in pairs for o in objs for c in o.children):
             return "meeting"
         return "meeting" if _saw_someone(tok, objs) else None
+    if lemma == "brief":
+        return "meeting" if briefed_in_person(tok, objs, _person_like, _saw_someone) else None
     if lemma in GATHER_VERBS:
         return gathering_kind(tok)
     if lemma == "convene":

@@ -1,0 +1,144 @@
+"""Contacts still to come told beside a held one, and a trip under way told with its stops ahead.
+
+A story that reports today's talks often adds what the two sides agreed or expect next: "technical teams from the
+two governments will meet in Nairobi", "their teams would meet in Berlin next month", "a joint council that would
+meet regularly", "the council's next session would be held in Cairo", "before returning for another round with
+X". Each is a planned contact of the same pair (a series agreed is one planned entry). The words that make it
+one are grammatical: a plural of a state's people tied to both sides, a body of the two states, a counted sitting
+of a body, a round held "with" someone. Conversely "X, who is on a visit to Y that will take him to Z" is a visit
+under way: held, whatever its remaining stops.
+
+`mentions` (who meets, which trip is under way), `triggers` (which nouns name a sitting) and `status` (verbs of
+agreeing) call these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from extractors.meetings.lexicon import JOINT_BODY_MODIFIERS, JOINT_BODY_NOUNS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# People a government sends to meet the other side's: "technical teams", "experts", "negotiators".
+SIDE_PEOPLE = frozenset(
+    "team teams expert experts official officials negotiator negotiators delegation delegations representative "
+    "representatives envoy envoys minister ministers".split()
+)
+# What "the two ..." must be for the people to be a state's: governments, countries, not clubs or firms.
+STATE_SIDES = frozenset({"government", "governments", "country", "countries", "state", "states", "nation", "nations"})
+SIDE_OWNERS = frozenset({"their"})
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
+
+
+def team_of_both_sides(t: Token) -> bool:
+    """"technical teams from the two governments", "experts of both countries", "their teams": a plural of a
+    state's people tied to the two sides the story is about (the states come from the story, as for "the two
+    leaders"). A bare "two teams" or "teams from both sides" could be players; they are not read here."""
+    if t.tag_ not in ("NNS", "NNPS") or t.lower_ not in SIDE_PEOPLE:
+        return False
+    for c in t.children:
+        if c.dep_ == "poss" and c.lower_ in SIDE_OWNERS:
+            return True  # "agreed that their teams would meet"
+        if c.dep_ == "prep" and c.lower_ in ("from", "of"):
+            for g in c.children:
+                if g.dep_ == "pobj" and g.lower_ in STATE_SIDES and any(
+                        d.lower_ in ("two", "both") for d in g.children):  # fmt: skip
+                    return True
+    return False
+
+
+def founded_joint_body(agents: list[Token], chain: list[Token]) -> bool:
+    """"would set up a joint security council that would meet regularly": a body of the two states, named with its
+    own joint word, meeting in a clause still to come, is a planned contact between them (an agreed series is one
+    planned entry). A body told as meeting already ("the joint committee met") is left to the older rules."""
+    if len(agents) != 1 or not chain:
+        return False
+    body = agents[0]
+    if body.lemma_.lower() not in JOINT_BODY_NOUNS:
+        return False
+    if not any(c.dep_ in ("amod", "compound") and c.lower_ in JOINT_BODY_MODIFIERS for c in body.children):
+        return False
+    if any(c.dep_ == "poss" or c.ent_type_ in ("NORP", "GPE", "ORG") for c in body.children):
+        return False  # "the EU's joint committee": a body named on its own
+    verb = chain[0]
+    return bool({c.lower_ for c in verb.children if c.dep_ == "aux"} & FUTURE_AUX)
+
+
+BODY_SITTINGS = frozenset({"session", "sessions", "meeting", "meetings"})
+NEXT_WORDS = frozenset({"next", "following", "second", "third", "fourth", "fifth", "first"})
+
+
+def body_sitting(tok: Token) -> bool:
+    """"the council's next session", "the next session of the commission": a counted sitting of a standing body;
+    its parties come from the story, as for "its next session" (a session of parliament or of a court has no
+    counting word and a body of no two states around it, and finds no pair)."""
+    if tok.lower_ not in BODY_SITTINGS or not any(c.lower_ in NEXT_WORDS and c.dep_ == "amod" for c in tok.children):
+        return False
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    owners += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj"]  # fmt: skip
+    return any(o.lemma_.lower() in JOINT_BODY_NOUNS for o in owners)
+
+
+ROUND_PARTNER_PREPS = frozenset({"with"})
+
+
+def round_with_someone(tok: Token) -> bool:
+    """"before returning to X for another round with Y", "a new round with the Iranians": a round held with
+    someone is a contact with them, whatever verb carries it (the bare "round of" something is read elsewhere)."""
+    if tok.lower_ != "round" or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("another", "a") or c.dep_ == "amod" and c.lower_ in NEXT_WORDS
+               | {"new", "further", "fresh", "final", "last"} for c in tok.children):  # fmt: skip
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ROUND_PARTNER_PREPS and any(
+        g.dep_ == "pobj" and (g.ent_type_ in ("PERSON", "NORP", "GPE") or g.pos_ == "PROPN") for g in c.children)
+        for c in tok.children)  # fmt: skip
+
+
+def under_way(tok: Token) -> bool:
+    """"X, who is on a three-day state visit to Y that will take him to Z": a trip the traveller "is on" now is
+    under way (held); only its later stops are ahead. Not "will be on a visit", "was to be on a tour"."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "on":
+        return False
+    be = tok.head.head
+    if be.lemma_.lower() != "be" or be.tag_ not in ("VBZ", "VBP"):
+        return False
+    return not any(c.dep_ == "aux" for c in be.children)
+
+
+TRAVEL_LEMMAS = frozenset({"fly", "travel", "go", "head", "return", "come", "leave"})
+
+
+def briefed_in_person(tok: Token, objs: list[Token], person_like: Callable[[Token], bool],
+                      seen: Callable[[Token, list[Token]], bool]) -> bool:
+    """"will fly to Seoul on Wednesday to brief President X", "is scheduled to brief X in Paris on Tuesday": a
+    briefing of a person the traveller goes to see, or at a stated time or place, is a meeting with them; "briefed
+    reporters", "briefed parliament" and a briefing by telephone are not (the two states are checked later)."""
+    if not any(person_like(o) for o in objs):
+        return False
+    if tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() in TRAVEL_LEMMAS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):  # fmt: skip
+        return True
+    return seen(tok, objs)
+
+
+REPORT_VERBS = frozenset({"brief", "debrief", "inform", "update"})
+
+
+def topic_of_briefing(tok: Token) -> bool:
+    """"to brief President X on the talks": the contact a briefing is about is one told already, named by its
+    article alone; the one briefed takes no part in it. "on the talks with Y" names its own party and is read as
+    usual."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "about"):
+        return False
+    verb = tok.head.head
+    if verb.lemma_.lower() not in REPORT_VERBS:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in tok.children):
+        return False
+    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "his", "her", "these", "those")
+               for c in tok.children)  # fmt: skip
