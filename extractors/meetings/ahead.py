@@ -30,6 +30,7 @@ SIDE_PEOPLE = frozenset(
 # What "the two ..." must be for the people to be a state's: governments, countries, not clubs or firms.
 STATE_SIDES = frozenset({"government", "governments", "country", "countries", "state", "states", "nation", "nations"})
 SIDE_OWNERS = frozenset({"their"})
+GOVERNMENT_TEAM_WORDS = frozenset({"technical", "negotiating"})
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo"})
 
 
@@ -40,6 +41,8 @@ def team_of_both_sides(t: Token) -> bool:
     if t.tag_ not in ("NNS", "NNPS") or t.lower_ not in SIDE_PEOPLE:
         return False
     for c in t.children:
+        if c.dep_ == "amod" and c.lower_ in GOVERNMENT_TEAM_WORDS and t.lower_ in ("teams", "delegations"):
+            return True  # "technical teams would meet in Nairobi": officials' word for the two sides' experts
         if c.dep_ == "poss" and c.lower_ in SIDE_OWNERS:
             return True  # "agreed that their teams would meet"
         if c.dep_ == "prep" and c.lower_ in ("from", "of"):
@@ -59,12 +62,25 @@ def founded_joint_body(agents: list[Token], chain: list[Token]) -> bool:
     body = agents[0]
     if body.lemma_.lower() not in JOINT_BODY_NOUNS:
         return False
-    if not any(c.dep_ in ("amod", "compound") and c.lower_ in JOINT_BODY_MODIFIERS for c in body.children):
-        return False
-    if any(c.dep_ == "poss" or c.ent_type_ in ("NORP", "GPE", "ORG") for c in body.children):
+    if any(c.dep_ == "poss" for c in body.children):
         return False  # "the EU's joint committee": a body named on its own
+    if not any(c.dep_ in ("amod", "compound") and c.lower_ in JOINT_BODY_MODIFIERS for c in body.children) \
+            and not binational(body):
+        return False
     verb = chain[0]
     return bool({c.lower_ for c in verb.children if c.dep_ == "aux"} & FUTURE_AUX)
+
+
+def binational(body: Token) -> bool:
+    """"a Franco-German council", "a Polish-German security council": a body named by two peoples joined by a
+    hyphen is the two states' (a "French council" is one state's)."""
+    for c in body.children:
+        if c.dep_ not in ("amod", "compound", "nmod") or not c.text[:1].isupper():
+            continue
+        if any(g.dep_ in ("amod", "compound", "nmod") and g.text[:1].isupper() and g.i == c.i - 2
+               and body.doc[c.i - 1].text == "-" for g in c.children):  # fmt: skip
+            return True
+    return False
 
 
 BODY_SITTINGS = frozenset({"session", "sessions", "meeting", "meetings"})
@@ -100,9 +116,13 @@ def round_with_someone(tok: Token) -> bool:
 
 
 def under_way(tok: Token) -> bool:
-    """"X, who is on a three-day state visit to Y that will take him to Z": a trip the traveller "is on" now is
-    under way (held); only its later stops are ahead. Not "will be on a visit", "was to be on a tour"."""
+    """"X, who is on a three-day state visit to Y that will take him to Z": a visit to a state the traveller "is on"
+    now is under way (held), its later stops inside it with it. A tour with no state of its own ("is on a North
+    Africa tour that takes her to A and B") is told by its stops, each still ahead. Not "will be on a visit"."""
     if tok.dep_ != "pobj" or tok.head.lower_ != "on":
+        return False
+    if not any(c.dep_ == "prep" and c.lower_ == "to" and any(g.ent_type_ == "GPE" for g in c.children)
+               for c in tok.children):  # fmt: skip
         return False
     be = tok.head.head
     if be.lemma_.lower() != "be" or be.tag_ not in ("VBZ", "VBP"):
@@ -110,6 +130,7 @@ def under_way(tok: Token) -> bool:
     return not any(c.dep_ == "aux" for c in be.children)
 
 
+REMOTE_WORDS = frozenset({"call", "phone", "telephone", "video", "videoconference", "letter", "message", "line"})
 TRAVEL_LEMMAS = frozenset({"fly", "travel", "go", "head", "return", "come", "leave"})
 
 
@@ -120,6 +141,8 @@ def briefed_in_person(tok: Token, objs: list[Token], person_like: Callable[[Toke
     reporters", "briefed parliament" and a briefing by telephone are not (the two states are checked later)."""
     if not any(person_like(o) for o in objs):
         return False
+    if any(t.lower_ in REMOTE_WORDS for c in tok.children if c.dep_ in ("prep", "agent") for t in c.subtree):
+        return False  # "briefed X on the summit in a call on Sunday": the call is the contact, told by its word
     if tok.dep_ in ("advcl", "xcomp") and tok.head.lemma_.lower() in TRAVEL_LEMMAS and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):  # fmt: skip
         return True
@@ -142,3 +165,9 @@ def topic_of_briefing(tok: Token) -> bool:
         return False
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "his", "her", "these", "those")
                for c in tok.children)  # fmt: skip
+
+
+def in_other_years(a: str | None, b: str | None) -> bool:
+    """Two resolved periods ("2024-09", "2025") in different years: however vague the words that gave them ("later
+    this month", "next year"), two contacts, not one told twice."""
+    return bool(a and b) and a[:4].isdigit() and b[:4].isdigit() and a[:4] != b[:4]

@@ -641,8 +641,9 @@ def _mention(
         status = "planned"  # "..., with trips to X and Y pencilled in": a plan, whatever the tense of the clause
     if args.trip_verb is not None and status in ("held", "planned"):
         # "a tour that took her to X" is over; "a tour that takes her to X" (or will) is still ahead
-        status = "held" if args.trip_verb.tag_ in ("VBD", "VBN") or _begun_trip(tok, args.trip_verb) or under_way(
-            tok) else "planned"
+        status = "held" if args.trip_verb.tag_ in ("VBD", "VBN") or _begun_trip(tok, args.trip_verb) else "planned"
+    if status == "planned" and under_way(tok):
+        status = "held"  # "who is on a state visit to X that will take him to Y": the visit is under way
     ahead = status == "planned" or status == "cancelled" and not _called_off_on(date_text, chain, sent)
     resolved = resolve_date(date_text, published, future=ahead) if date_text else None
     if resolved is not None and day_shift(date_text) is not None:
@@ -1720,6 +1721,7 @@ def _anaphoric(tok: Token, parties: list[Party]) -> bool:
         tok.pos_ in ("NOUN", "PROPN")
         and not parties
         and any(c.lower_ in ("the", "this", "that", "these", "those", "its", "their") for c in tok.children)
+        and not any(c.lower_ == "next" and c.dep_ == "amod" for c in tok.children)  # "the next meeting": ahead
     )
 
 

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from extractors.core.dates import ResolvedDate, day_shift, find_dates
 from extractors.core.text import surname
 from extractors.core.types import Participant
+from extractors.meetings.ahead import in_other_years
 from extractors.meetings.another import (
     earlier_marked,
     earlier_pair,
@@ -113,6 +114,8 @@ def _dates_conflict(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
     same type with different words ("Friday" vs "Saturday"; "next month" vs "late April" may well agree)."""
     if a is None or b is None or not a.text or not b.text:
         return False
+    if in_other_years(a.period, b.period):
+        return True  # "later this month" and "next year": vague words, but never one contact
     if any(w in _vague_part(a) + " " + _vague_part(b) for w in VAGUE_TIMES):
         return False
     if a.period and b.period:
