@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from extractors.meetings.lexicon import JOINT_BODY_MODIFIERS, JOINT_BODY_NOUNS
+from extractors.meetings.lexicon import JOINT_BODY_MODIFIERS, JOINT_BODY_NOUNS, NON_CONTACT_NOUNS, NON_CONTACT_VERBS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -67,6 +67,8 @@ def founded_joint_body(agents: list[Token], chain: list[Token]) -> bool:
     if not any(c.dep_ in ("amod", "compound") and c.lower_ in JOINT_BODY_MODIFIERS for c in body.children) \
             and not binational(body):
         return False
+    if any(a.lemma_.lower() in NON_CONTACT_VERBS | NON_CONTACT_NOUNS for a in body.ancestors):
+        return False  # "proposed a joint council that would meet monthly": a proposal, not an agreement
     verb = chain[0]
     return bool({c.lower_ for c in verb.children if c.dep_ == "aux"} & FUTURE_AUX)
 
@@ -115,19 +117,23 @@ def round_with_someone(tok: Token) -> bool:
         for c in tok.children)  # fmt: skip
 
 
-def under_way(tok: Token) -> bool:
+def under_way(tok: Token, country_of: Callable[[str], str | None]) -> str | None:
     """"X, who is on a three-day state visit to Y that will take him to Z": a visit to a state the traveller "is on"
-    now is under way (held), its later stops inside it with it. A tour with no state of its own ("is on a North
-    Africa tour that takes her to A and B") is told by its stops, each still ahead. Not "will be on a visit"."""
+    now is under way (held) in that state, its stops inside it with it; stops in other states are still ahead. A
+    tour with no state of its own ("is on a North Africa tour that takes her to A and B") is told by its stops,
+    each ahead. Not "will be on a visit". Returns the state the visit is under way in, or None."""
     if tok.dep_ != "pobj" or tok.head.lower_ != "on":
-        return False
-    if not any(c.dep_ == "prep" and c.lower_ == "to" and any(g.ent_type_ == "GPE" for g in c.children)
-               for c in tok.children):  # fmt: skip
-        return False
+        return None
     be = tok.head.head
-    if be.lemma_.lower() != "be" or be.tag_ not in ("VBZ", "VBP"):
-        return False
-    return not any(c.dep_ == "aux" for c in be.children)
+    if be.lemma_.lower() != "be" or be.tag_ not in ("VBZ", "VBP") or any(c.dep_ == "aux" for c in be.children):
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "to":
+            for g in c.children:
+                if g.dep_ == "pobj" and g.ent_type_ == "GPE":
+                    name = tok.doc[g.left_edge.i : g.right_edge.i + 1].text if g.right_edge.i - g.i < 4 else g.text
+                    return country_of(name) or country_of(g.text)
+    return None
 
 
 REMOTE_WORDS = frozenset({"call", "phone", "telephone", "video", "videoconference", "letter", "message", "line"})
@@ -171,3 +177,15 @@ def in_other_years(a: str | None, b: str | None) -> bool:
     """Two resolved periods ("2024-09", "2025") in different years: however vague the words that gave them ("later
     this month", "next year"), two contacts, not one told twice."""
     return bool(a and b) and a[:4].isdigit() and b[:4].isdigit() and a[:4] != b[:4]
+
+
+WISH_VERBS = frozenset({"hope", "wish", "dream", "pray", "want"})
+
+
+def wished_for(chain: list[Token]) -> bool:
+    """"The two leaders hope their teams will one day meet", "hopes (that) they will meet again": a contact in a
+    clause of hoping is a wish, not a plan (the infinitive "hopes to meet" is read through the chain already)."""
+    if not chain:
+        return False
+    top = chain[-1]
+    return top.dep_ == "ccomp" and top.head.lemma_.lower() in WISH_VERBS

@@ -642,8 +642,6 @@ def _mention(
     if args.trip_verb is not None and status in ("held", "planned"):
         # "a tour that took her to X" is over; "a tour that takes her to X" (or will) is still ahead
         status = "held" if args.trip_verb.tag_ in ("VBD", "VBN") or _begun_trip(tok, args.trip_verb) else "planned"
-    if status == "planned" and under_way(tok):
-        status = "held"  # "who is on a state visit to X that will take him to Y": the visit is under way
     ahead = status == "planned" or status == "cancelled" and not _called_off_on(date_text, chain, sent)
     resolved = resolve_date(date_text, published, future=ahead) if date_text else None
     if resolved is not None and day_shift(date_text) is not None:
@@ -700,6 +698,10 @@ def _mention(
         mentions = [m for m in mentions if m.location and plain_seat(m.location) and m.location_country in m.countries]
         for m in mentions:
             m.status = "planned"  # the stop of a trip still to come
+    home = under_way(tok, lookup.place_country) if status == "planned" else None
+    for m in mentions:
+        if home is not None and m.location_country == home:
+            m.status = "held"  # "who is on a state visit to X that will take him to Y": under way in X
     hosts = {c for t in args.hosts for c in _state_codes(t, lookup)}
     for m in mentions:
         if m.kind == "visit" and m.location is None and len(hosts) == 1:

@@ -409,8 +409,10 @@ def _unknown_side_of(m: Mention, countries: set[str], last: Record | None) -> bo
 def _next_of(m: Mention, countries: set[str], last: Record | None) -> bool:
     """"The next summit will be held in X", "the commission will hold its next session in 2027": the next
     planned meeting of the gathering just told, with no parties of its own beyond that gathering's."""
-    if last is None or last.status != "held" or last.kind_class != "m" or len(last.countries) < 2:
+    if last is None or last.kind_class != "m" or len(last.countries) < 2:
         return False
+    if last.status != "held" and not (last.status == "planned" and len(last.countries) == 2):
+        return False  # after a pair's plan ("experts will meet next month, and the next session ...") too
     if m.status != "planned" or KIND_CLASS[m.kind] != "m" or m.listed or not countries <= last.countries:
         return False
     return any(c.lower_ == "next" and c.dep_ in ("amod", "advmod") for c in m.trigger.children)

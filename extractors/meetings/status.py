@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from extractors.meetings.ahead import wished_for
 from extractors.meetings.itinerary import present_itinerary
 from extractors.meetings.lexicon import (
     CANCEL_VERBS,
@@ -44,7 +45,7 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
     negation ("have not met since 2019") are held, as the annotation conventions ask.
     """
     low_sent = sentence_text.lower()
-    if _denied_or_hypothetical(trigger) or _nothing_did_it(chain) or stance_toward(trigger):
+    if _denied_or_hypothetical(trigger) or _nothing_did_it(chain) or stance_toward(trigger) or wished_for(chain):
         return None
     planned = False
     for i, v in enumerate(chain):
