@@ -161,14 +161,14 @@ REPORT_VERBS = frozenset({"brief", "debrief", "inform", "update"})
 def topic_of_briefing(tok: Token) -> bool:
     """"to brief President X on the talks": the contact a briefing is about is one told already, named by its
     article alone; the one briefed takes no part in it. "on the talks with Y" names its own party and is read as
-    usual."""
+    usual, as is "about his talks in Ankara"."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "about"):
         return False
     verb = tok.head.head
     if verb.lemma_.lower() not in REPORT_VERBS:
         return False
-    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in tok.children):
-        return False
+    if any(c.dep_ == "prep" or c.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") for c in tok.children):
+        return False  # "on his talks in Ankara", "on the Turkish talks": words of its own name a party
     return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "his", "her", "these", "those")
                for c in tok.children)  # fmt: skip
 
