@@ -189,3 +189,22 @@ def wished_for(chain: list[Token]) -> bool:
         return False
     top = chain[-1]
     return top.dep_ == "ccomp" and top.head.lemma_.lower() in WISH_VERBS
+
+
+DISCUSSION_VERBS = frozenset({"discuss", "explore", "negotiate", "arrange", "prepare", "finalise", "finalize"})
+
+
+def under_discussion(tok: Token) -> bool:
+    """"expected to discuss a possible visit by X to Y next year", "explored a potential summit": a contact under
+    discussion is planned (ANNOTATION.md), though "possible" alone makes it a mere hypothesis."""
+    return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "dobj" and tok.head.lemma_.lower() in DISCUSSION_VERBS \
+        and any(c.lower_ in ("possible", "potential") and c.dep_ == "amod" for c in tok.children)
+
+
+def destination_after(tok: Token, verb: Token | None) -> list[Token]:
+    """"discussed a possible visit by Lee to Beijing": a "to" phrase the parser hung on the verb right after the
+    visit's own words is the visit's destination (one discusses or announces a visit, never to a place)."""
+    if verb is None or tok.dep_ != "dobj" or verb.lemma_.lower() in TRAVEL_LEMMAS:
+        return []
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" and c.i == tok.right_edge.i + 1
+            for g in c.children if g.dep_ == "pobj" and g.ent_type_ == "GPE"]  # fmt: skip

@@ -17,7 +17,13 @@ from anyascii import anyascii
 from extractors.core.datelines import dateline_end
 from extractors.core.dates import ResolvedDate, day_shift, find_dates, resolve_date
 from extractors.core.types import Participant
-from extractors.meetings.ahead import founded_joint_body, team_of_both_sides, topic_of_briefing, under_way
+from extractors.meetings.ahead import (
+    destination_after,
+    founded_joint_body,
+    team_of_both_sides,
+    topic_of_briefing,
+    under_way,
+)
 from extractors.meetings.args import (
     COMPANY_NOUNS,
     GROUP_ANAPHORS,
@@ -1065,6 +1071,8 @@ def _noun_arguments(tok: Token, verb: Token | None, args: _Arguments) -> None:
     args.partners += with_conjuncts(hung_partners)
     args.places = places_of([tok])
     if kind == "visit":
+        if not args.destination:
+            args.destination = destination_after(tok, verb)  # "discussed a visit by X to Y": Y, hung on the verb
         _stops_of_trip(tok, args)
         if not args.agents:
             args.agents = _absolute_with_agents(tok)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from extractors.meetings.ahead import wished_for
+from extractors.meetings.ahead import under_discussion, wished_for
 from extractors.meetings.itinerary import present_itinerary
 from extractors.meetings.lexicon import (
     CANCEL_VERBS,
@@ -45,7 +45,9 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
     negation ("have not met since 2019") are held, as the annotation conventions ask.
     """
     low_sent = sentence_text.lower()
-    if _denied_or_hypothetical(trigger) or _nothing_did_it(chain) or stance_toward(trigger) or wished_for(chain):
+    discussed = under_discussion(trigger)  # "to discuss a possible visit by X next year": under discussion
+    if _denied_or_hypothetical(trigger) and not discussed or _nothing_did_it(chain) or stance_toward(trigger) \
+            or wished_for(chain):
         return None
     planned = False
     for i, v in enumerate(chain):
@@ -105,6 +107,8 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
         frame = trigger.head.head
         if frame.pos_ in ("VERB", "AUX") and aux_words(frame) & {"will", "shall", "'ll"}:
             planned = True  # "During the visit, the two ministers will sign ...": a visit still to come
+    if discussed:
+        return "planned"
     if not chain and not planned:
         # A bare noun phrase ("Abe's visit to Russia"): the governing words decide; default held.
         return "held"

@@ -2,7 +2,8 @@
 or binational body "that would meet", a body's next session, "another round with X", a trip made "to brief X";
 a visit the traveller "is on" is under way in its own state while a stop in another state is still ahead; a
 contact hoped for in a that-clause, a proposed body, a briefing of one's cabinet, of reporters or by telephone make
-no planned contact; "later this month" and "next year" are two contacts. Short articles written for these tests.
+no planned contact; "discussed a possible visit" is one under discussion (planned), "declined to discuss" it is
+none; "later this month" and "next year" are two contacts. Short articles written for these tests.
 
 Each case gives the whole expected output as (countries, kind, status, date), like `test_extract.CASES`.
 """
@@ -64,10 +65,10 @@ CASES: list[tuple[str, str | None, str, list[Row]]] = [
         [(("CHN", "NZL"), "meeting", "held", "2024-04-08"), (("AUS", "NZL"), "meeting", "planned", "2024-04-12")],
     ),
     (
-        "briefed in a call: the call is the contact",
+        "a call made to brief: the call is the contact, the summit briefed on is the one told",
         "2024-04-08",
         "South Korean President Yoon Suk Yeol met Japanese Prime Minister Fumio Kishida in Seoul on Sunday. Yoon "
-        "briefed U.S. President Joe Biden on the summit in a phone call on Monday.",
+        "called U.S. President Joe Biden on Monday to brief him on the summit.",
         [(("JPN", "KOR"), "meeting", "held", "2024-04-07"), (("KOR", "USA"), "call", "held", "2024-04-08")],
     ),
     (
@@ -92,11 +93,25 @@ CASES: list[tuple[str, str | None, str, list[Row]]] = [
         [(("BEL", "IRL"), "meeting", "held", "2024-04-08")],
     ),
     (
+        "a possible visit under discussion is planned, its destination hung on the verb",
+        "2025-11-01",
+        "Chinese President Xi Jinping held talks with South Korean President Lee Jae-myung in Gyeongju on Saturday. "
+        "The two leaders also discussed a possible visit by Lee to Beijing next year.",
+        [(("CHN", "KOR"), "talks", "held", "2025-11-01"), (("CHN", "KOR"), "visit", "planned", None)],
+    ),
+    (
+        "a possible visit aides declined to discuss is none",
+        "2025-11-01",
+        "Chinese President Xi Jinping held talks with South Korean President Lee Jae-myung in Gyeongju on Saturday. "
+        "Aides declined to discuss a possible visit by Lee to Beijing.",
+        [(("CHN", "KOR"), "talks", "held", "2025-11-01")],
+    ),
+    (
         "later this month and next year: two planned contacts",
         "2024-09-09",
         "Indonesian President Joko Widodo met Malaysian Prime Minister Anwar Ibrahim in Jakarta on Monday. The two "
-        "leaders are expected to meet again in Laos later this month, and agreed that the next annual consultation "
-        "would be held in Kuala Lumpur next year.",
+        "leaders are expected to meet again in Laos later this month, and agreed that their next annual "
+        "consultations would be held in Kuala Lumpur next year.",
         [
             (("IDN", "MYS"), "meeting", "held", "2024-09-09"),
             (("IDN", "MYS"), "meeting", "planned", None),
