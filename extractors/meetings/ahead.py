@@ -17,7 +17,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from extractors.meetings.lexicon import JOINT_BODY_MODIFIERS, JOINT_BODY_NOUNS, NON_CONTACT_NOUNS, NON_CONTACT_VERBS
+from extractors.meetings.lexicon import (
+    JOINT_BODY_MODIFIERS,
+    JOINT_BODY_NOUNS,
+    NON_CONTACT_NOUNS,
+    NON_CONTACT_VERBS,
+    OFFICIAL_NOUNS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -44,12 +50,29 @@ def team_of_both_sides(t: Token) -> bool:
         if c.dep_ == "amod" and c.lower_ in GOVERNMENT_TEAM_WORDS and t.lower_ in ("teams", "delegations"):
             return True  # "technical teams would meet in Nairobi": officials' word for the two sides' experts
         if c.dep_ == "poss" and c.lower_ in SIDE_OWNERS:
-            return True  # "agreed that their teams would meet"
+            return _owned_by_states(t)  # "the leaders agreed that their teams would meet"; not "both clubs said"
         if c.dep_ == "prep" and c.lower_ in ("from", "of"):
             for g in c.children:
                 if g.dep_ == "pobj" and g.lower_ in STATE_SIDES and any(
                         d.lower_ in ("two", "both") for d in g.children):  # fmt: skip
                     return True
+    return False
+
+
+def _owned_by_states(t: Token) -> bool:
+    """Whether the "their" of "their teams" is officials' or states': the subject of the nearest verb above the
+    clause ("the two leaders agreed that their teams ...") is an official, a state or a person, not a club or a
+    company ("Both clubs said their teams would meet in the final")."""
+    verb = t.head
+    for _ in range(4):
+        if verb.head is verb:
+            break
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            s = subjects[0]
+            return s.ent_type_ in ("PERSON", "GPE", "NORP") or s.lower_ in OFFICIAL_NOUNS or s.lemma_.lower() in (
+                OFFICIAL_NOUNS)
     return False
 
 

@@ -330,9 +330,11 @@ repository, so no corpus marker):
   says is not being planned, a proposed summit rejected, "agreed to strengthen cooperation", a proposed joint
   council, "hope their teams will one day meet", "might be useful at some point", a domestic security council that
   "meets regularly", a water utility's technical teams, a cabinet and reporters briefed, football teams and
-  coaches flying to brief a federation. 28 articles (20 written first, 8 after the first fixes to test them on new
-  wording) in wire, newspaper, broadcaster, agency, readout and sports-desk styles, 9 near misses. Scored on main
-  before the round: meetings F1 0.829, contact pairs 0.978 (the first 20: 0.839, 0.970); after it 0.977 and 1.0
+  coaches flying to brief a federation, two companies' joint committee and teams, a boxer's "another round with",
+  clubs whose "teams would meet in the final" beside two leaders' meeting. 31 articles (20 written first, 11 after
+  the first fixes to test them on new wording) in wire, newspaper, broadcaster, agency, readout, business and
+  sports-desk styles, 12 near misses. Scored on main before the round: meetings F1 0.833, contact pairs 0.979 (the
+  first 20: 0.839, 0.970); after it 0.978 and 1.0
   (left: a banquet hosted by a monarch read as a meeting, and a three-day visit told with its one meeting the
   extractor gives as the visit alone).
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl`, `blind4_tune.jsonl` and `blind5_tune.jsonl` (written
@@ -450,7 +452,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round12_dates.jsonl": 20, "round12_speakers.jsonl": 18, "round12_places.jsonl": 17,
             "round13_kinds.jsonl": 25, "round13_lead.jsonl": 21,
             "round13_dates.jsonl": 41, "round13_second.jsonl": 22,
-            "round13_gather.jsonl": 22, "round14_next.jsonl": 28}
+            "round13_gather.jsonl": 22, "round14_next.jsonl": 30}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:

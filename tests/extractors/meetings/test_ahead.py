@@ -86,6 +86,13 @@ CASES: list[tuple[str, str | None, str, list[Row]]] = [
         [(("SGP", "VNM"), "visit", "held", None)],
     ),
     (
+        "clubs' teams meeting in a final beside two leaders' meeting: no contact of the leaders' states",
+        "2024-06-04",
+        "French President Emmanuel Macron met German Chancellor Olaf Scholz in Paris on Monday. Both clubs said "
+        "their teams would meet in the final in Berlin next week.",
+        [(("DEU", "FRA"), "meeting", "held", "2024-06-03")],
+    ),
+    (
         "a contact hoped for in a that-clause is no plan",
         "2024-04-08",
         "Irish Taoiseach Simon Harris met Belgian Prime Minister Alexander De Croo in Brussels on Monday. The two "
