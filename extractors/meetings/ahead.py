@@ -8,8 +8,9 @@ one are grammatical: a plural of a state's people tied to both sides, a body of 
 of a body, a round held "with" someone. Conversely "X, who is on a visit to Y that will take him to Z" is a visit
 under way: held, whatever its remaining stops.
 
-`mentions` (who meets, which trip is under way), `triggers` (which nouns name a sitting) and `status` (verbs of
-agreeing) call these.
+`mentions` (who meets, which trip is under way, a briefing's topic, a destination the parser hung on the verb),
+`triggers` (a body's sitting, a round with someone, a briefing in person), `status` (a wish, a contact under
+discussion) and `merge` (periods in other years) call these.
 """
 
 from __future__ import annotations
