@@ -23,7 +23,7 @@ from extractors.quotes.lexicon import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _FEELING_NOUNS = {"concern", "concerns", "support", "opposition", "regret", "dissatisfaction", "satisfaction",
                   "disappointment", "doubt", "alarm", "outrage", "anger", "frustration", "fear", "worry",
@@ -42,6 +42,12 @@ SPEECH_VERBS = (CLAUSE_VERBS | OBJECT_VERBS | REQUEST_VERBS) - {"note", "state",
 # Verbs of refusal whose object is a statement only when it is someone's words ("rejected the claim that ...",
 # "dismissed the allegations as ..."); rejecting a resolution, a plan or calls is an act.
 _REFUSALS = {"reject", "dismiss"}
+# Verbs that charge someone with a deed ("accused X of Y"): an object and a topic, no reported clause (ANNOTATION:
+# a speech verb with only an object is no quote); the quoted words inside stay partial quotes.
+_CHARGING = {"accuse"}
+# Participles that carry the same statement on rather than start another: "stated that Japan would invest more,
+# noting that the number of firms there keeps growing" is one statement with its ground.
+_GOING_ON = {"note"}
 # Verbs that state a view only through "as": "described the talks as frank".
 _AS_VERBS = {"describe", "characterize", "characterise"}
 _CONTEXT_MARKS = {"as", "after", "while", "amid", "when", "before"}
@@ -206,12 +212,6 @@ def reported_content(v: Token, lemma: str, kids: list[Token], cut: set[int] | di
                     n.dep_ == "pobj" and n.head.head.i == v.i and n.head.lower_ in _SETTINGS and
                     n.lemma_.lower() not in _INFINITIVE_NOUNS):
                 return (to[0].i + 1, x.right_edge.i), None
-    if lemma in ("warn", "caution"):
-        for c in kids:  # "warned against any escalation"
-            if c.dep_ == "prep" and c.lower_ in ("against", "of", "about") and c.i == v.i + 1:
-                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-                if objs and objs[0].right_edge.i > objs[0].left_edge.i:
-                    return (objs[0].left_edge.i, objs[0].right_edge.i), c
     if lemma in INFINITIVE_VERBS:
         xs = [c for c in kids if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to"
                                                             for g in c.children)]
@@ -223,6 +223,8 @@ def reported_content(v: Token, lemma: str, kids: list[Token], cut: set[int] | di
             return got
     if lemma in OBJECT_VERBS:
         objs = [c for c in kids if c.dep_ == "dobj"]
+        if lemma in _CHARGING and not any(has_that(g) for g in kids if g.i > v.i):
+            return None  # "accused Kinshasa of backing the rebels": whom and what of, no reported clause
         if objs and lemma in _REFUSALS and objs[0].lemma_.lower() not in _SAID_NOUNS and not any(
                 has_that(g) for g in objs[0].children):
             return None  # "rejected a draft resolution", "rejecting calls for talks": a decision, no words reported
@@ -282,7 +284,7 @@ def _clause(v: Token, kids: list[Token], ccomps: list[Token], cut: set[int] | di
         if t.i in cut and t.i > c.i and t.dep_ == "conj":
             end = t.left_edge.i - 1  # a second statement of the same speaker starts here
             break
-        if is_speech_participle(t) and t.i > c.i and t.left_edge.i > v.i:
+        if is_speech_participle(t) and t.i > c.i and t.left_edge.i > v.i and t.lemma_.lower() not in _GOING_ON:
             end = min(end, t.left_edge.i - 1)  # "..., arguing that ...": a second statement with its own cue
         if t.i > c.i and t.dep_ == "conj" and t.lemma_.lower() in _REFUSING and any(
                 x.dep_ == "xcomp" and x.lemma_.lower() in SPEECH_VERBS | {"comment", "elaborate", "give", "answer"}
@@ -307,7 +309,17 @@ def _clause(v: Token, kids: list[Token], ccomps: list[Token], cut: set[int] | di
                 end = max(end, k.right_edge.i)
             if _second_that_clause(k, c):
                 end = max(end, k.right_edge.i)
+            if _ground(k, c, end):
+                end = k.right_edge.i
     return c.left_edge.i, end
+
+
+def _ground(k: Token, c: Token, end: int) -> bool:
+    """ "stated that Japan would invest more, noting that the number of firms keeps growing": a participle of
+    `_GOING_ON` hung on the speech verb right after its clause gives the statement's ground, in the same voice."""
+    return k.dep_ == "advcl" and k.tag_ == "VBG" and k.lemma_.lower() in _GOING_ON and k.i > c.i and \
+        k.left_edge.i == end + 2 and k.doc[end + 1].text == "," and any(
+            g.dep_ == "ccomp" and has_that(g) for g in k.children)
 
 
 def _second_that_clause(k: Token, c: Token) -> bool:
@@ -381,6 +393,19 @@ def is_speech_participle(t: Token) -> bool:
             and c.i > t.i for c in t.children)
 
 
+def _acts(n: Token) -> bool:
+    """Whether what a noun like "importance" or "need" governs holds an action ("the need for leaders to act",
+    "the importance of responsibly managing competition") rather than a bare thing ("the importance of ties")."""
+    return any(t.pos_ in ("VERB", "AUX") for t in n.subtree if t.i > n.i)
+
+
+def has_infinitive(span: Span) -> bool:
+    """Whether a call's object carries an action of its own ("called for all sides to withdraw", "called for talks
+    to resolve the dispute"): a call for a bare thing ("called for an emergency session") names only an object."""
+    return any(t.pos_ in ("VERB", "AUX") and any(g.dep_ == "aux" and g.lower_ == "to" for g in t.children)
+               for t in span)
+
+
 def has_that(c: Token) -> bool:
     """A clause the tagger mislabelled ("that the United States values ...", "values" as a noun) still opens
     with "that"."""
@@ -423,7 +448,7 @@ def _request(v: Token, lemma: str, kids: list[Token]) -> tuple[tuple[int, int], 
             # speaker's description
             return (oprd[0].left_edge.i, oprd[0].right_edge.i), None
         for c in kids:
-            if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i > v.i:  # not "X on Thursday called on Y"
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs and (xcomps or any(g.dep_ in ("acl", "relcl") for g in objs[0].children)):
                     end = max([objs[0].right_edge.i] + [x.right_edge.i for x in xcomps])
@@ -434,7 +459,7 @@ def _request(v: Token, lemma: str, kids: list[Token]) -> tuple[tuple[int, int], 
                 for k in kids:  # "called for talks to resolve the issue" with the purpose hung on the verb
                     if k.dep_ in ("advcl", "xcomp") and k.left_edge.i == end + 1 and k.left_edge.lower_ == "to":
                         end = k.right_edge.i
-                if objs and end - objs[0].left_edge.i >= 1:
+                if objs and end - objs[0].left_edge.i >= 1 and has_infinitive(v.doc[objs[0].left_edge.i:end + 1]):
                     return (objs[0].left_edge.i, end), c
             if c.dep_ == "dobj" and c.lower_ == "attention":
                 for p in kids:
@@ -497,6 +522,8 @@ def _stance(v: Token, lemma: str, kids: list[Token]) -> tuple[tuple[int, int], T
             continue
         if nl not in STANCE_NOUNS and n.lower_ not in STANCE_NOUNS:
             continue
+        if (nl in _CONTENT_NOUNS or n.lower_ in _CONTENT_NOUNS) and not _acts(n):
+            continue  # "stressed the importance of ties": a topic; "the importance of settling it" says something
         if nl in _FEELING_NOUNS or n.lower_ in _FEELING_NOUNS:
             addressed = False
             for p in n.children:
