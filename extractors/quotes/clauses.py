@@ -114,13 +114,24 @@ def reported_under(inner: Token, outer: Token) -> bool:
     return False
 
 
+def _misread_that(doc: Doc, a: int) -> bool:
+    """ "told the summit that his government would not ...": the parser may read the opening "that" as the clause's
+    object pronoun; followed by the clause's own subject, it is the complementiser all the same."""
+    if doc[a].lower_ != "that" or doc[a].dep_ not in ("dobj", "nsubj", "pobj") or a + 1 >= len(doc):
+        return False
+    nxt = doc[a + 1]
+    subj = nxt if nxt.dep_ in ("nsubj", "nsubjpass") else nxt.head if nxt.head.dep_ in ("nsubj", "nsubjpass") \
+        and nxt.head.i > nxt.i else None
+    return subj is not None and subj.head.i == doc[a].head.i
+
+
 def trim_range(doc: Doc, a: int, b: int) -> tuple[int, int]:
     """A reported clause without its "that", its leading conjunction, its punctuation at either end."""
     if a < b and doc[a].lower_ in _WEEKDAYS and doc[a].dep_ in ("npadvmod", "compound", "nmod", "nsubj") and \
             doc[a + 1].pos_ in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"):
         a += 1  # "said Friday farmers were angry": the day belongs to the verb, not to the statement
     while a < b and (doc[a].is_punct or doc[a].is_space or (doc[a].lower_ == "that" and doc[a].dep_ == "mark")
-                     or doc[a].dep_ == "cc"):
+                     or doc[a].dep_ == "cc" or _misread_that(doc, a)):
         a += 1
     while b > a and (doc[b].is_punct or doc[b].is_space or doc[b].dep_ == "cc"):
         b -= 1

@@ -1097,7 +1097,20 @@ class QuoteFinder:
         marks = [r.marks for r in records if r.verb_i == verb_i]
         held = [g for g in groups if any(self.doc[g[0][0]].idx < m_e and m_s < self.doc[g[-1][1]].idx +
                                          len(self.doc[g[-1][1]].text) for m_s, m_e in marks)]
-        return [g for g in groups if g not in held] if held else groups[1:]
+        if held:
+            return [g for g in groups if g not in held]
+        verb = self.doc[verb_i]
+        others = [(self.doc[c.left_edge.i].idx, self.doc[c.right_edge.i].idx + len(self.doc[c.right_edge.i].text))
+                  for c in verb.sent if (c.dep_ == "conj" or self.doc[c.i - 1].lower_ in ("and", "but")) and
+                  c.pos_ == "VERB" and c.i > verb.i and
+                  c.lemma_.lower() in CLAUSE_VERBS and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+        if marks and all(m_e <= verb.idx or any(o_s <= m_s and m_e <= o_e + 1 for o_s, o_e in others)
+                         for m_s, m_e in marks):
+            # 'said A but warned that there could be "no cherry-picking"', 'called the talks "useful" and confirmed
+            # he would travel': the quoted words lie before the verb or under another verb of the same speaker, so
+            # every clause of this one is a statement of its own
+            return groups
+        return groups[1:]
 
     def _statements(self, ranges: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
         """ "said his players had been "robbed" and that the federation would complain": the clauses joined by
@@ -1105,10 +1118,9 @@ class QuoteFinder:
         if len(ranges) != 1:
             return [ranges]
         a, b = ranges[0]
-        cuts = sorted({t.left_edge.i for t in self.doc[a:b + 1] if t.dep_ == "conj" and (has_that(t) or
-                                                                                     self._quoted_conjunct(t))
-                       and a < t.left_edge.i and t.right_edge.i <= b and (a <= t.head.i <= b or
-                                                                           self._quoted_conjunct(t))})
+        cuts = sorted({t.left_edge.i for t in self.doc[a:b + 1] if (t.dep_ == "conj" or _joined_that(t)) and (
+            has_that(t) or self._quoted_conjunct(t)) and a < t.left_edge.i and _last_word(t) <= b and (
+            a <= t.head.i <= b or self._quoted_conjunct(t))})
         out: list[list[tuple[int, int]]] = []
         for cut in cuts + [b + 1]:
             x, y = trim_range(self.doc, a, cut - 1)
@@ -1502,3 +1514,18 @@ class QuoteFinder:
             return None
         return a, b
 
+
+def _last_word(t: Token) -> int:
+    """The last token of t's subtree that is not punctuation: a clause ending in a closing quotation mark ('...
+    and that Moscow supported it "unreservedly".') ends at its last word, as the trimmed statement does."""
+    r = t.right_edge.i
+    while r > t.i and t.doc[r].is_punct:
+        r -= 1
+    return r
+
+
+def _joined_that(t: Token) -> bool:
+    """ "said the prince had been 'delighted' to go and that the outing had been planned": a second that-clause
+    after "and"/"but" that the parser hung inside the first one is a second statement all the same."""
+    return t.dep_ == "ccomp" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].lower_ in ("and", "but") and \
+        has_that(t)
