@@ -616,8 +616,9 @@ class QuoteFinder:
             toks.pop()
         named = bool(toks) and (toks[-1].pos_ == "PROPN" or toks[-1].ent_type_ == "PERSON" or (
             toks[-1].text.istitle() and self.speakers.knows_surname(toks[-1].text)))
-        if not named or any(t.pos_ in ("VERB", "AUX") for t in toks):
-            return None  # only a name (with its title) labels a speaker's line; "The message reads:" does not
+        if not named or any(t.pos_ in ("VERB", "AUX") for t in toks) or not toks[-1].text[:1].isupper():
+            return None  # only a name (with its title) labels a speaker's line; "The message reads:", "Farmers'
+            # march:" (a headline's topic the tagger took for a name) do not
         if toks[-1].ent_type_ != "PERSON" and toks[-1].text.isupper() and len(toks[-1].text) > 3:
             return None  # "UPDATE:", "WATCH:": a rubric, not a name
         return _Attribution(None, toks[-1], None, "colon")
