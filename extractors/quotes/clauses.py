@@ -301,7 +301,7 @@ def _clause(v: Token, kids: list[Token], ccomps: list[Token], cut: set[int] | di
                 x.dep_ == "xcomp" and x.lemma_.lower() in SPEECH_VERBS | {"comment", "elaborate", "give", "answer"}
                 for x in t.children):
             end = min(end, t.left_edge.i - 1)  # "..., but declined to say when": the writer's report of a refusal
-        if t.i > c.i and _own_statement(t) and t.left_edge.i > c.i:
+        if t.i > c.i and _own_statement(t) and t.left_edge.i > c.i and not _reason_given(t):
             end = min(end, t.left_edge.i - 1)  # "..., though she added that ...", "and she accused X of ...": a
             # second statement with a subject and a cue of its own
         if t.i > c.i and _others_words(t) and t.lemma_.lower() in SPEECH_VERBS and \
@@ -375,6 +375,12 @@ def own_end(x: Token) -> int:
             break
         end = c.left_edge.i - 1
     return max(end, x.i)
+
+
+def _reason_given(t: Token) -> bool:
+    """ "said he was postponing the trip because she had said she had no interest": a speech verb in a because-clause
+    is the reason the speaker gives, part of the statement, not a second statement of its own."""
+    return t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "because" for m in t.children)
 
 
 def _own_statement(t: Token) -> bool:

@@ -322,7 +322,7 @@ class QuoteFinder:
                 for t in c.subtree:
                     if t.dep_ == "conj" and t.i > c.i and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_LEMMAS \
                             and not any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children) and \
-                            not self._goes_on_clause(t, c):
+                            not self._goes_on_clause(t, c) and not _nested_speaker(t):
                         # "said the measures were a response, and urged Moscow to ...": a second statement by
                         # the same speaker that the parser hung inside the first clause
                         self._subject_override[t.i] = subject_of(v, self._dateline)
@@ -1530,3 +1530,14 @@ def _joined_that(t: Token) -> bool:
     after "and"/"but" that the parser hung inside the first one is a second statement all the same."""
     return t.dep_ == "ccomp" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].lower_ in ("and", "but") and \
         has_that(t)
+
+
+def _nested_speaker(t: Token) -> bool:
+    """ "Officials said Mubarak urged the Americans to keep up pressure and warned that ...": a second speech verb
+    joined to a reported speech verb with a subject of its own goes on that reported speaker's words, which stay
+    inside the outer statement (the outer speaker is kept)."""
+    h = t
+    while h.dep_ == "conj" and h.head.i != h.i:
+        h = h.head
+    return h.i != t.i and h.pos_ == "VERB" and h.lemma_.lower() in SPEECH_LEMMAS and \
+        h.dep_ in ("ccomp", "xcomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in h.children)

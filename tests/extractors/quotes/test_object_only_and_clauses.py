@@ -3,7 +3,8 @@
 ANNOTATION.md: a speech verb with only an object or topic is no quote ("called for fresh elections", "accused X of
 Y", "warned against Z", "stressed the importance of ties"); an infinitive with content is ("called for all sides to
 withdraw"). A clause beside quoted words is a statement of its own when the quoted words sit in another clause;
-"..., noting that ..." gives the same statement its ground. Texts are written for these tests.
+"..., noting that ..." gives the same statement its ground; a speaker reported inside a statement and a
+because-clause stay in it. Texts are written for these tests.
 """
 
 from __future__ import annotations
@@ -73,6 +74,17 @@ CASES = [
     (  # an opening "that" the parser read as a pronoun is the complementiser
         "President Joseph Mwamba told the summit that his government would not negotiate with the armed groups.",
         [("mwamba", "indirect", "his government would not negotiate with the armed groups")],
+    ),
+    (  # a reported speaker's second verb stays inside the outer statement (the outer speaker is kept)
+        "Jordanian officials said King Hassan urged the envoys to restart negotiations and warned that the region "
+        "could not afford another year of stalemate.",
+        [("officials", "indirect", "King Hassan urged the envoys to restart negotiations and warned that the region "
+                                   "could not afford another year of stalemate")],
+    ),
+    (  # a reason the speaker gives with someone else's words is part of the statement
+        "Foreign Minister Nikos Doukas said he had postponed his visit because the king had said the timing was not "
+        "right.",
+        [("doukas", "indirect", "he had postponed his visit because the king had said the timing was not right")],
     ),
     (  # a headline's topic before a colon is not a speaker
         "Farmers' march: 'No farms, no food'\n\nPARIS - Tractors blocked the ring road on Monday.",
