@@ -332,8 +332,9 @@ repository, so no corpus marker):
   speaker, a "because she had said" reason kept inside the statement. 14 articles in wire, broadsheet, ministry
   readout, live-blog and transcript styles and 5 near misses (calls for elections and an audit, a memoir's title,
   an agentless "described as", a scare-quoted term and a slogan, topics discussed, importance stressed, gratitude,
-  "the two agreed", banners and a report's title). Scored cold on main: quotes_attributed F1 0.804 (P 0.736, R 0.886), meetings F1 1.0; after the
-  round 0.989 (P 1.0, R 0.977; one unattributed quotation paragraph after "she said" in a live blog stays missed).
+  "the two agreed", banners and a report's title). Scored cold on main: quotes_attributed F1 0.804 (P 0.736,
+  R 0.886), meetings F1 1.0; after the round 0.989 (P 1.0, R 0.977; one unattributed quotation paragraph after
+  "she said" in a live blog stays missed).
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl`, `blind4_tune.jsonl` and `blind5_tune.jsonl` (written
   blind to the rules, tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl`,
   `blind5_check.jsonl` (held out: scored, their misses never read) are not here: they measure unseen copy, a floor
