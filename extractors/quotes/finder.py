@@ -738,6 +738,14 @@ class QuoteFinder:
             return "direct"  # 'she hoped "We will all be safer now."': a whole sentence, embedded
         return "partial"  # a few words inside the reporter's sentence: 'called the plan "Washington's mistake"'
 
+    def _short_sentence(self, q: Quoted, text: str) -> bool:
+        """ '"Every week counts."' as a paragraph of its own: a short quotation that is a sentence (a subject and
+        its verb, closed inside the marks) is speech, unlike a short slogan or title ("No farms, no food")."""
+        if len(text.split()) < 2 or len(q.parts) != 1 or self.text[q.end - 1:q.end] not in (".", "!", "?"):
+            return False
+        a, b = self.tok_at(q.parts[0][0]), self.tok_at(max(q.parts[0][0], q.parts[0][1] - 1))
+        return any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") and t.dep_ == "ROOT" for t in self.doc[a:b + 1])
+
     def _has_clause(self, piece: tuple[int, int]) -> bool:
         """Whether a quoted piece holds a subject and its verb of its own."""
         a, b = self.tok_at(piece[0]), self.tok_at(max(piece[0], piece[1] - 1))
@@ -756,7 +764,7 @@ class QuoteFinder:
             if not pieces or len(text) < 2 or not any(c.isalpha() for c in text):
                 continue
             if att is None:
-                if self._whole_paragraph(q) and len(text.split()) >= 4:
+                if self._whole_paragraph(q) and (len(text.split()) >= 4 or self._short_sentence(q, text)):
                     pending_context.append((pieces, q, text))
                 continue
             inner_end = self.text[q.end - 1:q.end]

@@ -86,6 +86,17 @@ CASES = [
         "right.",
         [("doukas", "indirect", "he had postponed his visit because the king had said the timing was not right")],
     ),
+    (  # a short quotation paragraph that is a sentence speaks on for the speaker before it
+        'Kaja Kallas said her country would send more aid. "We have to be faster than the aggressor," she said.'
+        '\n\n"Every week counts."',
+        [("kallas", "indirect", "her country would send more aid"),
+         ("kallas", "direct", "We have to be faster than the aggressor"),
+         ("kallas", "direct", "Every week counts")],
+    ),
+    (  # a short verbless line is no sentence
+        'Farmers blocked the ring road on Monday, the union said.\n\n"Never again."',
+        [("union", "indirect", "Farmers blocked the ring road on Monday")],
+    ),
     (  # a headline's topic before a colon is not a speaker
         "Farmers' march: 'No farms, no food'\n\nPARIS - Tractors blocked the ring road on Monday.",
         [],
