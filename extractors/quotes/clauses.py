@@ -1,9 +1,10 @@
 """What a speech verb reports: the clause, the object, or the stance that an indirect quote's text is.
 
 Pure functions of the dependency parse, one per shape of English reported speech: "said (that) CLAUSE",
-"CLAUSE, he said", "as X has made clear, CLAUSE", "called on X to ...", "threatened to ...", "accused X of ...",
-"expressed concern about X", "underscored the importance of X", "made it clear that ...". Which verbs take which
-shape is in `lexicon`.
+"CLAUSE, he said", "as X has made clear, CLAUSE", "called on X to ...", "threatened to ...", "condemned X for ...",
+"expressed concern about X", "underscored the importance of doing X", "made it clear that ...". Which verbs take
+which shape is in `lexicon`; a verb with only an object ("called for fresh elections", "accused X of Y", "warned
+against Z", "stressed the importance of ties") reports no clause (ANNOTATION.md).
 """
 
 from __future__ import annotations
