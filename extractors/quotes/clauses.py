@@ -1,9 +1,10 @@
 """What a speech verb reports: the clause, the object, or the stance that an indirect quote's text is.
 
 Pure functions of the dependency parse, one per shape of English reported speech: "said (that) CLAUSE",
-"CLAUSE, he said", "as X has made clear, CLAUSE", "called on X to ...", "threatened to ...", "accused X of ...",
-"expressed concern about X", "underscored the importance of X", "made it clear that ...". Which verbs take which
-shape is in `lexicon`.
+"CLAUSE, he said", "as X has made clear, CLAUSE", "called on X to ...", "threatened to ...", "condemned X for ...",
+"expressed concern about X", "underscored the importance of doing X", "made it clear that ...". Which verbs take
+which shape is in `lexicon`; a verb with only an object ("called for fresh elections", "accused X of Y", "warned
+against Z", "stressed the importance of ties") reports no clause (ANNOTATION.md).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from extractors.quotes.lexicon import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _FEELING_NOUNS = {"concern", "concerns", "support", "opposition", "regret", "dissatisfaction", "satisfaction",
                   "disappointment", "doubt", "alarm", "outrage", "anger", "frustration", "fear", "worry",
@@ -42,6 +43,12 @@ SPEECH_VERBS = (CLAUSE_VERBS | OBJECT_VERBS | REQUEST_VERBS) - {"note", "state",
 # Verbs of refusal whose object is a statement only when it is someone's words ("rejected the claim that ...",
 # "dismissed the allegations as ..."); rejecting a resolution, a plan or calls is an act.
 _REFUSALS = {"reject", "dismiss"}
+# Verbs that charge someone with a deed ("accused X of Y"): an object and a topic, no reported clause (ANNOTATION:
+# a speech verb with only an object is no quote); the quoted words inside stay partial quotes.
+_CHARGING = {"accuse"}
+# Participles that carry the same statement on rather than start another: "stated that Japan would invest more,
+# noting that the number of firms there keeps growing" is one statement with its ground.
+_GOING_ON = {"note"}
 # Verbs that state a view only through "as": "described the talks as frank".
 _AS_VERBS = {"describe", "characterize", "characterise"}
 _CONTEXT_MARKS = {"as", "after", "while", "amid", "when", "before"}
@@ -108,13 +115,24 @@ def reported_under(inner: Token, outer: Token) -> bool:
     return False
 
 
+def _misread_that(doc: Doc, a: int) -> bool:
+    """ "told the summit that his government would not ...": the parser may read the opening "that" as the clause's
+    object pronoun; followed by the clause's own subject, it is the complementiser all the same."""
+    if doc[a].lower_ != "that" or doc[a].dep_ not in ("dobj", "nsubj", "pobj") or a + 1 >= len(doc):
+        return False
+    nxt = doc[a + 1]
+    subj = nxt if nxt.dep_ in ("nsubj", "nsubjpass") else nxt.head if nxt.head.dep_ in ("nsubj", "nsubjpass") \
+        and nxt.head.i > nxt.i else None
+    return subj is not None and subj.head.i == doc[a].head.i
+
+
 def trim_range(doc: Doc, a: int, b: int) -> tuple[int, int]:
     """A reported clause without its "that", its leading conjunction, its punctuation at either end."""
     if a < b and doc[a].lower_ in _WEEKDAYS and doc[a].dep_ in ("npadvmod", "compound", "nmod", "nsubj") and \
             doc[a + 1].pos_ in ("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM"):
         a += 1  # "said Friday farmers were angry": the day belongs to the verb, not to the statement
     while a < b and (doc[a].is_punct or doc[a].is_space or (doc[a].lower_ == "that" and doc[a].dep_ == "mark")
-                     or doc[a].dep_ == "cc"):
+                     or doc[a].dep_ == "cc" or _misread_that(doc, a)):
         a += 1
     while b > a and (doc[b].is_punct or doc[b].is_space or doc[b].dep_ == "cc"):
         b -= 1
@@ -206,12 +224,6 @@ def reported_content(v: Token, lemma: str, kids: list[Token], cut: set[int] | di
                     n.dep_ == "pobj" and n.head.head.i == v.i and n.head.lower_ in _SETTINGS and
                     n.lemma_.lower() not in _INFINITIVE_NOUNS):
                 return (to[0].i + 1, x.right_edge.i), None
-    if lemma in ("warn", "caution"):
-        for c in kids:  # "warned against any escalation"
-            if c.dep_ == "prep" and c.lower_ in ("against", "of", "about") and c.i == v.i + 1:
-                objs = [g for g in c.children if g.dep_ in ("pobj", "pcomp")]
-                if objs and objs[0].right_edge.i > objs[0].left_edge.i:
-                    return (objs[0].left_edge.i, objs[0].right_edge.i), c
     if lemma in INFINITIVE_VERBS:
         xs = [c for c in kids if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to"
                                                             for g in c.children)]
@@ -223,6 +235,8 @@ def reported_content(v: Token, lemma: str, kids: list[Token], cut: set[int] | di
             return got
     if lemma in OBJECT_VERBS:
         objs = [c for c in kids if c.dep_ == "dobj"]
+        if lemma in _CHARGING and not any(has_that(g) for g in kids if g.i > v.i):
+            return None  # "accused Kinshasa of backing the rebels": whom and what of, no reported clause
         if objs and lemma in _REFUSALS and objs[0].lemma_.lower() not in _SAID_NOUNS and not any(
                 has_that(g) for g in objs[0].children):
             return None  # "rejected a draft resolution", "rejecting calls for talks": a decision, no words reported
@@ -282,13 +296,13 @@ def _clause(v: Token, kids: list[Token], ccomps: list[Token], cut: set[int] | di
         if t.i in cut and t.i > c.i and t.dep_ == "conj":
             end = t.left_edge.i - 1  # a second statement of the same speaker starts here
             break
-        if is_speech_participle(t) and t.i > c.i and t.left_edge.i > v.i:
+        if is_speech_participle(t) and t.i > c.i and t.left_edge.i > v.i and t.lemma_.lower() not in _GOING_ON:
             end = min(end, t.left_edge.i - 1)  # "..., arguing that ...": a second statement with its own cue
         if t.i > c.i and t.dep_ == "conj" and t.lemma_.lower() in _REFUSING and any(
                 x.dep_ == "xcomp" and x.lemma_.lower() in SPEECH_VERBS | {"comment", "elaborate", "give", "answer"}
                 for x in t.children):
             end = min(end, t.left_edge.i - 1)  # "..., but declined to say when": the writer's report of a refusal
-        if t.i > c.i and _own_statement(t) and t.left_edge.i > c.i:
+        if t.i > c.i and _own_statement(t) and t.left_edge.i > c.i and not _reason_given(t):
             end = min(end, t.left_edge.i - 1)  # "..., though she added that ...", "and she accused X of ...": a
             # second statement with a subject and a cue of its own
         if t.i > c.i and _others_words(t) and t.lemma_.lower() in SPEECH_VERBS and \
@@ -307,7 +321,17 @@ def _clause(v: Token, kids: list[Token], ccomps: list[Token], cut: set[int] | di
                 end = max(end, k.right_edge.i)
             if _second_that_clause(k, c):
                 end = max(end, k.right_edge.i)
+            if _ground(k, c, end):
+                end = k.right_edge.i
     return c.left_edge.i, end
+
+
+def _ground(k: Token, c: Token, end: int) -> bool:
+    """ "stated that Japan would invest more, noting that the number of firms keeps growing": a participle of
+    `_GOING_ON` hung on the speech verb right after its clause gives the statement's ground, in the same voice."""
+    return k.dep_ == "advcl" and k.tag_ == "VBG" and k.lemma_.lower() in _GOING_ON and k.i > c.i and \
+        k.left_edge.i == end + 2 and k.doc[end + 1].text == "," and any(
+            g.dep_ == "ccomp" and has_that(g) for g in k.children)
 
 
 def _second_that_clause(k: Token, c: Token) -> bool:
@@ -354,6 +378,12 @@ def own_end(x: Token) -> int:
     return max(end, x.i)
 
 
+def _reason_given(t: Token) -> bool:
+    """ "said he was postponing the trip because she had said she had no interest": a speech verb in a because-clause
+    is the reason the speaker gives, part of the statement, not a second statement of its own."""
+    return t.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "because" for m in t.children)
+
+
 def _own_statement(t: Token) -> bool:
     """A speech verb with a subject of its own and something it reports (a clause, an object): a second statement
     inside the first one's clause."""
@@ -379,6 +409,19 @@ def is_speech_participle(t: Token) -> bool:
             c.dep_ in ("nsubj", "nsubjpass") for c in t.children) and any(
             (c.dep_ == "ccomp" or (c.dep_ in ("dobj", "oprd", "prep") and t.lemma_.lower() in OBJECT_VERBS | {"call"}))
             and c.i > t.i for c in t.children)
+
+
+def _acts(n: Token) -> bool:
+    """Whether what a noun like "importance" or "need" governs holds an action ("the need for leaders to act",
+    "the importance of responsibly managing competition") rather than a bare thing ("the importance of ties")."""
+    return any(t.pos_ in ("VERB", "AUX") for t in n.subtree if t.i > n.i)
+
+
+def has_infinitive(span: Span) -> bool:
+    """Whether a call's object carries an action of its own ("called for all sides to withdraw", "called for talks
+    to resolve the dispute"): a call for a bare thing ("called for an emergency session") names only an object."""
+    return any(t.pos_ in ("VERB", "AUX") and any(g.dep_ == "aux" and g.lower_ == "to" for g in t.children)
+               for t in span)
 
 
 def has_that(c: Token) -> bool:
@@ -423,7 +466,7 @@ def _request(v: Token, lemma: str, kids: list[Token]) -> tuple[tuple[int, int], 
             # speaker's description
             return (oprd[0].left_edge.i, oprd[0].right_edge.i), None
         for c in kids:
-            if c.dep_ == "prep" and c.lower_ in ("on", "upon"):
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i > v.i:  # not "X on Thursday called on Y"
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs and (xcomps or any(g.dep_ in ("acl", "relcl") for g in objs[0].children)):
                     end = max([objs[0].right_edge.i] + [x.right_edge.i for x in xcomps])
@@ -434,7 +477,7 @@ def _request(v: Token, lemma: str, kids: list[Token]) -> tuple[tuple[int, int], 
                 for k in kids:  # "called for talks to resolve the issue" with the purpose hung on the verb
                     if k.dep_ in ("advcl", "xcomp") and k.left_edge.i == end + 1 and k.left_edge.lower_ == "to":
                         end = k.right_edge.i
-                if objs and end - objs[0].left_edge.i >= 1:
+                if objs and end - objs[0].left_edge.i >= 1 and has_infinitive(v.doc[objs[0].left_edge.i:end + 1]):
                     return (objs[0].left_edge.i, end), c
             if c.dep_ == "dobj" and c.lower_ == "attention":
                 for p in kids:
@@ -497,6 +540,8 @@ def _stance(v: Token, lemma: str, kids: list[Token]) -> tuple[tuple[int, int], T
             continue
         if nl not in STANCE_NOUNS and n.lower_ not in STANCE_NOUNS:
             continue
+        if (nl in _CONTENT_NOUNS or n.lower_ in _CONTENT_NOUNS) and not _acts(n):
+            continue  # "stressed the importance of ties": a topic; "the importance of settling it" says something
         if nl in _FEELING_NOUNS or n.lower_ in _FEELING_NOUNS:
             addressed = False
             for p in n.children:

@@ -322,7 +322,7 @@ class QuoteFinder:
                 for t in c.subtree:
                     if t.dep_ == "conj" and t.i > c.i and t.pos_ == "VERB" and t.lemma_.lower() in SPEECH_LEMMAS \
                             and not any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children) and \
-                            not self._goes_on_clause(t, c):
+                            not self._goes_on_clause(t, c) and not _nested_speaker(t):
                         # "said the measures were a response, and urged Moscow to ...": a second statement by
                         # the same speaker that the parser hung inside the first clause
                         self._subject_override[t.i] = subject_of(v, self._dateline)
@@ -616,8 +616,9 @@ class QuoteFinder:
             toks.pop()
         named = bool(toks) and (toks[-1].pos_ == "PROPN" or toks[-1].ent_type_ == "PERSON" or (
             toks[-1].text.istitle() and self.speakers.knows_surname(toks[-1].text)))
-        if not named or any(t.pos_ in ("VERB", "AUX") for t in toks):
-            return None  # only a name (with its title) labels a speaker's line; "The message reads:" does not
+        if not named or any(t.pos_ in ("VERB", "AUX") for t in toks) or not toks[-1].text[:1].isupper():
+            return None  # only a name (with its title) labels a speaker's line; "The message reads:", "Farmers'
+            # march:" (a headline's topic the tagger took for a name) do not
         if toks[-1].ent_type_ != "PERSON" and toks[-1].text.isupper() and len(toks[-1].text) > 3:
             return None  # "UPDATE:", "WATCH:": a rubric, not a name
         return _Attribution(None, toks[-1], None, "colon")
@@ -737,6 +738,14 @@ class QuoteFinder:
             return "direct"  # 'she hoped "We will all be safer now."': a whole sentence, embedded
         return "partial"  # a few words inside the reporter's sentence: 'called the plan "Washington's mistake"'
 
+    def _short_sentence(self, q: Quoted, text: str) -> bool:
+        """ '"Every week counts."' as a paragraph of its own: a short quotation that is a sentence (a subject and
+        its verb, closed inside the marks) is speech, unlike a short slogan or title ("No farms, no food")."""
+        if len(text.split()) < 2 or len(q.parts) != 1 or self.text[q.end - 1:q.end] not in (".", "!", "?"):
+            return False
+        a, b = self.tok_at(q.parts[0][0]), self.tok_at(max(q.parts[0][0], q.parts[0][1] - 1))
+        return any(t.tag_ in ("VBZ", "VBD", "VBP", "MD") and t.dep_ == "ROOT" for t in self.doc[a:b + 1])
+
     def _has_clause(self, piece: tuple[int, int]) -> bool:
         """Whether a quoted piece holds a subject and its verb of its own."""
         a, b = self.tok_at(piece[0]), self.tok_at(max(piece[0], piece[1] - 1))
@@ -755,7 +764,7 @@ class QuoteFinder:
             if not pieces or len(text) < 2 or not any(c.isalpha() for c in text):
                 continue
             if att is None:
-                if self._whole_paragraph(q) and len(text.split()) >= 4:
+                if self._whole_paragraph(q) and (len(text.split()) >= 4 or self._short_sentence(q, text)):
                     pending_context.append((pieces, q, text))
                 continue
             inner_end = self.text[q.end - 1:q.end]
@@ -1097,7 +1106,20 @@ class QuoteFinder:
         marks = [r.marks for r in records if r.verb_i == verb_i]
         held = [g for g in groups if any(self.doc[g[0][0]].idx < m_e and m_s < self.doc[g[-1][1]].idx +
                                          len(self.doc[g[-1][1]].text) for m_s, m_e in marks)]
-        return [g for g in groups if g not in held] if held else groups[1:]
+        if held:
+            return [g for g in groups if g not in held]
+        verb = self.doc[verb_i]
+        others = [(self.doc[c.left_edge.i].idx, self.doc[c.right_edge.i].idx + len(self.doc[c.right_edge.i].text))
+                  for c in verb.sent if (c.dep_ == "conj" or self.doc[c.i - 1].lower_ in ("and", "but")) and
+                  c.pos_ == "VERB" and c.i > verb.i and
+                  c.lemma_.lower() in CLAUSE_VERBS and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+        if marks and all(m_e <= verb.idx or any(o_s <= m_s and m_e <= o_e + 1 for o_s, o_e in others)
+                         for m_s, m_e in marks):
+            # 'said A but warned that there could be "no cherry-picking"', 'called the talks "useful" and confirmed
+            # he would travel': the quoted words lie before the verb or under another verb of the same speaker, so
+            # every clause of this one is a statement of its own
+            return groups
+        return groups[1:]
 
     def _statements(self, ranges: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
         """ "said his players had been "robbed" and that the federation would complain": the clauses joined by
@@ -1105,10 +1127,9 @@ class QuoteFinder:
         if len(ranges) != 1:
             return [ranges]
         a, b = ranges[0]
-        cuts = sorted({t.left_edge.i for t in self.doc[a:b + 1] if t.dep_ == "conj" and (has_that(t) or
-                                                                                     self._quoted_conjunct(t))
-                       and a < t.left_edge.i and t.right_edge.i <= b and (a <= t.head.i <= b or
-                                                                           self._quoted_conjunct(t))})
+        cuts = sorted({t.left_edge.i for t in self.doc[a:b + 1] if (t.dep_ == "conj" or _joined_that(t)) and (
+            has_that(t) or self._quoted_conjunct(t)) and a < t.left_edge.i and _last_word(t) <= b and (
+            a <= t.head.i <= b or self._quoted_conjunct(t))})
         out: list[list[tuple[int, int]]] = []
         for cut in cuts + [b + 1]:
             x, y = trim_range(self.doc, a, cut - 1)
@@ -1502,3 +1523,29 @@ class QuoteFinder:
             return None
         return a, b
 
+
+def _last_word(t: Token) -> int:
+    """The last token of t's subtree that is not punctuation: a clause ending in a closing quotation mark ('...
+    and that Moscow supported it "unreservedly".') ends at its last word, as the trimmed statement does."""
+    r = t.right_edge.i
+    while r > t.i and t.doc[r].is_punct:
+        r -= 1
+    return r
+
+
+def _joined_that(t: Token) -> bool:
+    """ "said the prince had been 'delighted' to go and that the outing had been planned": a second that-clause
+    after "and"/"but" that the parser hung inside the first one is a second statement all the same."""
+    return t.dep_ == "ccomp" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].lower_ in ("and", "but") and \
+        has_that(t)
+
+
+def _nested_speaker(t: Token) -> bool:
+    """ "Officials said Mubarak urged the Americans to keep up pressure and warned that ...": a second speech verb
+    joined to a reported speech verb with a subject of its own goes on that reported speaker's words, which stay
+    inside the outer statement (the outer speaker is kept)."""
+    h = t
+    while h.dep_ == "conj" and h.head.i != h.i:
+        h = h.head
+    return h.i != t.i and h.pos_ == "VERB" and h.lemma_.lower() in SPEECH_LEMMAS and \
+        h.dep_ in ("ccomp", "xcomp") and any(g.dep_ in ("nsubj", "nsubjpass") for g in h.children)

@@ -2,8 +2,9 @@
 
 Kept apart from the extraction logic so the cheap lexical gate of the pipeline (which sentences deserve a
 parse) and the extractor read the same lists. The lists follow the corpus conventions (ANNOTATION.md and the
-dev decisions): saying, telling, stressing, accusing, calling on and expressing concern make quotes; thanks,
-greetings, congratulations, bare topics and cognition verbs ("hope", "think") do not.
+dev decisions): saying, telling, stressing, calling on and expressing concern make quotes; thanks, greetings,
+congratulations, bare topics and objects ("called for fresh elections", "accused X of Y", "warned against Z") and
+cognition verbs ("hope", "think") do not.
 """
 
 from __future__ import annotations

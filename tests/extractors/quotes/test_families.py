@@ -202,8 +202,8 @@ FAMILY_CASES: list[tuple[str, str, list[Row]]] = [
     ),
     (
         "f11: the opposition as a speaker noun",
-        "The opposition accused the government of hiding the figures.",
-        [("opposition", "indirect", "the government of hiding the figures")],
+        "The opposition said the government was hiding the figures.",
+        [("opposition", "indirect", "the government was hiding the figures")],
     ),
     (
         "f11: an interrupted statement stops before a closing participle that comments on it",
