@@ -39,7 +39,12 @@ from extractors.meetings.each import separate_sides
 from extractors.meetings.kinds import displaces, hosting_word, names_kind, visit_names_contact
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK, OFFICIAL_NOUNS
 from extractors.meetings.mentions import IGO_SEATS, NO_CONTACT, Mention
-from extractors.meetings.one_contact import day_in_range, fold_status_split, fold_trip_for_meeting
+from extractors.meetings.one_contact import (
+    day_in_range,
+    fold_status_split,
+    fold_trip_for_meeting,
+    fold_visit_told_back,
+)
 from extractors.meetings.pairs import apart_by_year, named_pair_told
 from extractors.meetings.places import neutral_ground
 from extractors.meetings.planned import pair_after_weak, told_apart
@@ -190,7 +195,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Record]:
             _take_back_references(rec, mentions, records)
             records.append(rec)
     _talks_told_with_visit(mentions, records)
-    records = fold_trip_for_meeting(fold_status_split(records))
+    records = fold_visit_told_back(fold_trip_for_meeting(fold_status_split(records)))
     return _fold_single_visits(_share_places(records))
 
 

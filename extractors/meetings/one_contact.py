@@ -10,6 +10,8 @@ article often tells several contacts of one pair: "last met in May", "will meet 
   are placed on the same day and nothing in their words tells them apart (another place, other people, "again");
 - a range and a day inside it ("visited X from November 1 to 2 and held a summit", "the two leaders held talks"
   dated November 1): the day does not conflict with the range it lies in (`day_in_range`);
+- "the visit" told back ("They closed the visit with a joint news conference") right after the held meeting it
+  names, with no time or place of its own: that meeting, whatever other contacts of the pair the article tells;
 - a trip made for the meeting ("travelled to Algiers to meet X", "made a trip to Pyongyang to meet Y"): the purpose
   clause names the one meeting the trip was for, so the trip and that meeting are one entry unless the trip spans
   other days or holds other meetings of the pair.
@@ -195,6 +197,40 @@ def fold_trip_for_meeting(records: list[Record]) -> list[Record]:
             continue
         _fold_into(meeting, trip)
         out.remove(trip)
+    return out
+
+
+# Tokens between a contact told and "the visit" that refers back to it (about two sentences).
+_NEAR_TOKENS = 60
+
+
+def fold_visit_told_back(records: list[Record]) -> list[Record]:
+    """ "The two leaders met in the Oval Office ... They closed the visit with a joint news conference": a visit told
+    only by a definite back-reference, with no sides, time or place of its own, names the held contact told just
+    before it, whatever other contacts of the pair the article tells elsewhere ("met ... last week"). A visit whose
+    programme goes beyond the meeting (a tour, a banquet, an address) is left to the visit rules."""
+    from extractors.meetings.visits import _PROGRAMME as PROGRAMME  # merge imports both modules
+    from extractors.meetings.visits import programme_beyond_talks
+
+    out = list(records)
+    for visit in records:
+        if visit.kind != "visit" or visit.status != "held" or not all(
+                m.anaphoric and len(m.countries) < 2 and m.date is None and not m.location for m in visit.mentions):
+            continue
+        first = visit.mentions[0]
+        before = [(m, r) for r in out if r is not visit for m in r.mentions if m.trigger.i < first.trigger.i]
+        if not before:
+            continue
+        told, meeting = max(before, key=lambda x: x[0].trigger.i)
+        if meeting.kind_class != "m" or meeting.status != "held" or meeting.countries != visit.countries:
+            continue
+        if first.sent.start - told.sent.end > _NEAR_TOKENS or programme_beyond_talks(visit, meeting):
+            continue
+        between = first.sent.doc[told.sent.start : first.sent.end]
+        if PROGRAMME.search(between.text):
+            continue  # "The two leaders then toured a battery factory. They ended the visit ...": more than talks
+        _fold_into(meeting, visit)
+        out.remove(visit)
     return out
 
 

@@ -51,6 +51,25 @@ CASES: list[tuple[str, str | None, str, list[Row]]] = [
         [(("JPN", "PRK"), "summit", "held", None)],
     ),
     (
+        "the visit closed by a news conference is the meeting just told",
+        "2025-02-11",
+        "Danish Prime Minister Mette Frederiksen and Swedish Prime Minister Ulf Kristersson met in Stockholm on "
+        "Monday.\n\nThe two leaders spoke alone for an hour. They ended the visit with a joint press conference.\n\n"
+        "Danish Foreign Minister Lars Lokke Rasmussen met Swedish Foreign Minister Maria Malmer Stenergard in "
+        "Copenhagen last week.",
+        [(("DNK", "SWE"), "meeting", "held", "2025-02-10"), (("DNK", "SWE"), "meeting", "held", None)],
+    ),
+    (
+        "a visit with a programme beyond the talks stays its own entry",
+        "2025-02-11",
+        "Danish Prime Minister Mette Frederiksen and Swedish Prime Minister Ulf Kristersson met in Stockholm on "
+        "Monday.\n\nThe two leaders then toured a battery factory. They ended the visit with a joint press "
+        "conference.\n\nDanish Foreign Minister Lars Lokke Rasmussen met Swedish Foreign Minister Maria Malmer "
+        "Stenergard in Copenhagen last week.",
+        [(("DNK", "SWE"), "meeting", "held", "2025-02-10"), (("DNK", "SWE"), "visit", "held", None),
+         (("DNK", "SWE"), "meeting", "held", None)],
+    ),
+    (
         "a first-visit-since apposition does not date the meeting",
         "2025-10-16",
         "Prime Minister Christopher Luxon has met Chinese President Xi Jinping in Beijing, in the first visit to "
