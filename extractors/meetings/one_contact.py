@@ -1,7 +1,7 @@
 """Two records of one real-world contact that the text-order merge keeps apart (ANNOTATION.md: "one entry per
 distinct real-world contact"; "a visit and the one meeting held during it are one entry").
 
-The merge pass joins mentions of one status, one kind class and compatible times. Three ways of telling one contact
+The merge pass joins mentions of one status, one kind class and compatible times. Four ways of telling one contact
 escape it, and each is read here from what the words say about the SAME contact, never from the pair alone (an
 article often tells several contacts of one pair: "last met in May", "will meet again on Friday"):
 
@@ -15,6 +15,9 @@ article often tells several contacts of one pair: "last met in May", "will meet 
 - a trip made for the meeting ("travelled to Algiers to meet X", "made a trip to Pyongyang to meet Y"): the purpose
   clause names the one meeting the trip was for, so the trip and that meeting are one entry unless the trip spans
   other days or holds other meetings of the pair.
+
+And one time word that is not the contact's: "met X in Beijing, in the first visit to China by a leader since 2019"
+dates the earlier visit the "first ... since" implies, not the meeting (`since_of_other_contact`, read by `time.py`).
 """
 
 from __future__ import annotations
