@@ -44,6 +44,7 @@ from extractors.meetings.one_contact import (
     fold_status_split,
     fold_trip_for_meeting,
     fold_visit_told_back,
+    one_word_alias,
 )
 from extractors.meetings.pairs import apart_by_year, named_pair_told
 from extractors.meetings.places import neutral_ground
@@ -99,8 +100,8 @@ def _participants_conflict(a: list[Participant], b: list[Participant]) -> bool:
         if country is None:
             continue
         other = nb.get(country)
-        if other and names and not names & other:
-            return True
+        if other and names and not names & other and not one_word_alias(a, b, country):
+            return True  # "Retno" after "Retno LP Marsudi" is no one else
     return False
 
 

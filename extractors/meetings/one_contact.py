@@ -17,7 +17,9 @@ article often tells several contacts of one pair: "last met in May", "will meet 
   other days or holds other meetings of the pair.
 
 And one time word that is not the contact's: "met X in Beijing, in the first visit to China by a leader since 2019"
-dates the earlier visit the "first ... since" implies, not the meeting (`since_of_other_contact`, read by `time.py`).
+dates the earlier visit the "first ... since" implies, not the meeting (`since_of_other_contact`, read by `time.py`);
+and one name that is not another person's: "Retno" after "Retno LP Marsudi" (`one_word_alias`, read by the merge's
+test of conflicting participants).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from extractors.meetings.storyday import told_in_perfect
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from extractors.core.types import Participant
     from extractors.meetings.merge import Record
 
 # "November 1 to 2", "from July 13-14", "13 to 14 March": a span of days in one month.
@@ -90,12 +93,25 @@ def _told_apart(rec: Record) -> bool:
     return False
 
 
+def one_word_alias(a: list[Participant], b: list[Participant], country: str) -> bool:
+    """ "Retno" after "Retno LP Marsudi", "Prabowo" after "Prabowo Subianto": a person of `country` named by one word
+    of a name told on the other side is that person, whatever word the full name ends in."""
+    for p in a:
+        for q in b:
+            if p.country != country or q.country != country:
+                continue
+            wp, wq = p.name.lower().split(), q.name.lower().split()
+            if len(wp) == 1 and len(wq) > 1 and wp[0] in wq or len(wq) == 1 and len(wp) > 1 and wq[0] in wp:
+                return True
+    return False
+
+
 def _people_differ(a: Record, b: Record) -> bool:
     """Both name someone of one country and share no one there ("met X" and "met Y" the same day)."""
     for country in a.countries:
         na = {surname(p.name) for p in a.participants if p.country == country}
         nb = {surname(p.name) for p in b.participants if p.country == country}
-        if na and nb and not na & nb:
+        if na and nb and not na & nb and not one_word_alias(a.participants, b.participants, country):
             return True
     return False
 

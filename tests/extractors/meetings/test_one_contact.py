@@ -10,7 +10,8 @@ from datetime import date
 import pytest
 
 from extractors.core.dates import ResolvedDate
-from extractors.meetings.one_contact import day_in_range
+from extractors.core.types import Participant
+from extractors.meetings.one_contact import day_in_range, one_word_alias
 from tests.extractors.meetings.test_extract import Row, meetings_of, rows
 
 CASES: list[tuple[str, str | None, str, list[Row]]] = [
@@ -70,6 +71,13 @@ CASES: list[tuple[str, str | None, str, list[Row]]] = [
          (("DNK", "SWE"), "meeting", "held", None)],
     ),
     (
+        "a minister named again by the given name alone is the same person",
+        "2025-07-08",
+        "Thai Foreign Minister Maris Sangiampongsa met Cambodian Prime Minister Hun Manet in Phnom Penh on Monday."
+        "\n\nIn Phnom Penh on Monday, Maris met Hun Manet and Deputy Prime Minister Prak Sokhonn.",
+        [(("KHM", "THA"), "meeting", "held", "2025-07-07")],
+    ),
+    (
         "a first-visit-since apposition does not date the meeting",
         "2025-10-16",
         "Prime Minister Christopher Luxon has met Chinese President Xi Jinping in Beijing, in the first visit to "
@@ -83,6 +91,14 @@ CASES: list[tuple[str, str | None, str, list[Row]]] = [
 @pytest.mark.parametrize(("name", "published", "text", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_one_contact(nlp, name: str, published: str | None, text: str, expected: list[Row]) -> None:
     assert rows(meetings_of(nlp, text, published)) == expected
+
+
+def test_one_word_alias() -> None:
+    full, given, other = (Participant("Maris Sangiampongsa", "THA", None), Participant("Maris", "THA", None),
+                          Participant("Anutin Charnvirakul", "THA", None))
+    assert one_word_alias([full], [given], "THA") and one_word_alias([given], [full], "THA")
+    assert not one_word_alias([other], [given], "THA")
+    assert not one_word_alias([full], [given], "KHM")
 
 
 def test_day_in_range() -> None:
