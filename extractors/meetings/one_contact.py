@@ -19,7 +19,8 @@ article often tells several contacts of one pair: "last met in May", "will meet 
 And one time word that is not the contact's: "met X in Beijing, in the first visit to China by a leader since 2019"
 dates the earlier visit the "first ... since" implies, not the meeting (`since_of_other_contact`, read by `time.py`);
 and one name that is not another person's: "Retno" after "Retno LP Marsudi" (`one_word_alias`, read by the merge's
-test of conflicting participants).
+test of conflicting participants); and one status: "who is on a state visit that will take him to X on Wednesday" is
+a visit under way (`visit_under_way`, read by `status.py`), not a plan beside it.
 """
 
 from __future__ import annotations
@@ -251,6 +252,17 @@ def fold_visit_told_back(records: list[Record]) -> list[Record]:
         _fold_into(meeting, visit)
         out.remove(visit)
     return out
+
+
+def visit_under_way(trigger: Token) -> bool:
+    """ "Putin, who is on a three-day state visit to France that will take him to Bordeaux on Wednesday": one is
+    "on" a visit only while it is under way; what its relative clause says is still to come is a later leg of the
+    same visit, not a plan for the visit (which would split one visit into a held and a planned record)."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ != "on":
+        return False
+    verb = trigger.head.head
+    return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "neg") for c in verb.children)
 
 
 def since_of_other_contact(since: Token, trigger: Token) -> bool:

@@ -78,6 +78,14 @@ CASES: list[tuple[str, str | None, str, list[Row]]] = [
         [(("KHM", "THA"), "meeting", "held", "2025-07-07")],
     ),
     (
+        "a visit one is on is under way, whatever leg of it is still to come",
+        "2025-07-07",
+        "Brazilian President Luiz Inacio Lula da Silva held talks with Indian Prime Minister Narendra Modi in "
+        "Brasilia on Monday.\n\nModi, who is on a four-day state visit to Brazil that will take him to Manaus on "
+        "Wednesday, told reporters that India wanted more Brazilian crude.",
+        [(("BRA", "IND"), "talks", "held", "2025-07-07"), (("BRA", "IND"), "visit", "held", None)],
+    ),
+    (
         "a first-visit-since apposition does not date the meeting",
         "2025-10-16",
         "Prime Minister Christopher Luxon has met Chinese President Xi Jinping in Beijing, in the first visit to "
