@@ -322,21 +322,21 @@ repository, so no corpus marker):
   visit to India by a Canadian prime minister since 2018", a visit closed "with a joint news conference" (and one
   "ended ... with a joint press conference" beside the ministers' meeting of last week), an airport welcome followed
   by talks the same day, "who is on a three-day state visit" retelling the visit of the lead (and "who is on a
-  four-day state visit to Brazil that will take him to Manaus on Wednesday", under way, not planned), a plan "today" and
-  the update that reports the talks held, a summit retold as "their talks", a visit "from April 29 to 30" holding
-  one summit retold as talks (and "from October 30 to 31" with the talks dated on its first day), "spent about an
-  hour with", a trip wrapped up "meeting X" beside "In Baghdad on Tuesday, X met" (and a minister named again by
-  his given name alone, "Maris" after "Maris Sangiampongsa"), a trip or stop made "to meet"
-  the leader of a summit told by "have not held a summit since", "received" and "held talks", "is set to meet X
-  later on Saturday" beside the summit held that Saturday; near misses where two contacts of one pair are distinct
-  and stay two ("last met in August", a visit holding talks on Monday and a meeting on Tuesday, "due to meet again
-  in Geneva on Friday", the same day in two cities with two counterparts, preparatory talks and the leaders'
-  meeting they prepare, a call and a meeting two days apart, talks in the morning and "will meet again this
-  evening", a four-day state visit made "to meet" X, a visit with a tour and a wreath beyond the talks). 26
-  articles in wire, newspaper, ministry readout, analysis, live-blog and agency styles. Scored cold on main:
-  meetings F1 0.905, contact pairs 0.981 (6 spurious: two plans and their held reports, a visit and a summit beside
-  their talks, a visit told back by "ended the visit", a visit under way read as planned); after the round: 0.987,
-  0.981 (the talks "a day after" in Tehran, told inside the Baghdad sentence, stay missed).
+  four-day state visit to Brazil that will take him to Manaus on Wednesday", under way, not planned), a plan "today"
+  and the update that reports the talks held, a summit retold as "their talks", a visit "from April 29 to 30"
+  holding one summit retold as talks (and "from October 30 to 31" with the talks dated on its first day), "spent
+  about an hour with", a trip wrapped up "meeting X" beside "In Baghdad on Tuesday, X met" (and a minister named
+  again by his given name alone, "Maris" after "Maris Sangiampongsa"), a trip or stop made "to meet" the leader of a
+  summit told by "have not held a summit since", "received" and "held talks", "is set to meet X later on Saturday"
+  beside the summit held that Saturday; near misses where two contacts of one pair are distinct and stay two ("last
+  met in August", a visit holding talks on Monday and a meeting on Tuesday, "due to meet again in Geneva on Friday",
+  the same day in two cities with two counterparts, preparatory talks and the leaders' meeting they prepare, a call
+  and a meeting two days apart, talks in the morning and "will meet again this evening", a four-day state visit made
+  "to meet" X, a visit with a tour and a wreath beyond the talks). 26 articles in wire, newspaper, ministry readout,
+  analysis, live-blog and agency styles. Scored cold on main: meetings F1 0.905, contact pairs 0.981 (6 spurious:
+  two plans and their held reports, a visit and a summit beside their talks, a visit told back by "ended the visit",
+  a visit under way read as planned); after the round: 0.987, 0.981 (the talks "a day after" in Tehran, told inside
+  the Baghdad sentence, stay missed).
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl`, `blind4_tune.jsonl` and `blind5_tune.jsonl` (written
   blind to the rules, tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl`,
   `blind5_check.jsonl` (held out: scored, their misses never read) are not here: they measure unseen copy, a floor
