@@ -52,8 +52,8 @@ def _evidence(rec: Record) -> Mention:
     """The sentence that states the contact best: the first naming two of its countries, else the first that is
     not a bare back-reference."""
     named = [m for m in rec.mentions if not m.anaphoric and len(m.countries) >= 2]
-    if named:
-        return max(named, key=lambda m: (m.evidence_quality, -m.trigger.idx))
+    if named:  # a held contact told first as expected ("will hold talks today") is best stated where it is held
+        return max(named, key=lambda m: (m.status == rec.status, m.evidence_quality, -m.trigger.idx))
     own = [m for m in rec.mentions if not m.anaphoric]
     return own[0] if own else rec.mentions[0]
 

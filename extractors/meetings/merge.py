@@ -40,6 +40,13 @@ from extractors.meetings.each import separate_sides
 from extractors.meetings.kinds import displaces, hosting_word, names_kind, visit_names_contact
 from extractors.meetings.lexicon import KIND_CLASS, KIND_RANK, OFFICIAL_NOUNS
 from extractors.meetings.mentions import IGO_SEATS, NO_CONTACT, Mention
+from extractors.meetings.one_contact import (
+    day_in_range,
+    fold_status_split,
+    fold_trip_for_meeting,
+    fold_visit_told_back,
+    one_word_alias,
+)
 from extractors.meetings.pairs import apart_by_year, named_pair_told
 from extractors.meetings.places import neutral_ground
 from extractors.meetings.planned import pair_after_weak, told_apart
@@ -94,8 +101,8 @@ def _participants_conflict(a: list[Participant], b: list[Participant]) -> bool:
         if country is None:
             continue
         other = nb.get(country)
-        if other and names and not names & other:
-            return True
+        if other and names and not names & other and not one_word_alias(a, b, country):
+            return True  # "Retno" after "Retno LP Marsudi" is no one else
     return False
 
 
@@ -114,6 +121,8 @@ def _dates_conflict(a: ResolvedDate | None, b: ResolvedDate | None) -> bool:
     same type with different words ("Friday" vs "Saturday"; "next month" vs "late April" may well agree)."""
     if a is None or b is None or not a.text or not b.text:
         return False
+    if day_in_range(a, b) or day_in_range(b, a):
+        return False  # "from November 1 to 2" and "November 1": one contact's time
     if in_other_years(a.period, b.period):
         return True  # "later this month" and "next year": vague words, but never one contact
     if any(w in _vague_part(a) + " " + _vague_part(b) for w in VAGUE_TIMES):
@@ -190,6 +199,7 @@ def merge_mentions(mentions: list[Mention]) -> list[Record]:
             _take_back_references(rec, mentions, records)
             records.append(rec)
     _talks_told_with_visit(mentions, records)
+    records = fold_visit_told_back(fold_trip_for_meeting(fold_status_split(records)))
     return _fold_single_visits(_share_places(records))
 
 

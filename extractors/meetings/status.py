@@ -18,6 +18,7 @@ from extractors.meetings.lexicon import (
     PLANNED_MODIFIERS,
     PLANNED_VERBS,
 )
+from extractors.meetings.one_contact import visit_under_way
 from extractors.meetings.planned import future_relative
 from extractors.meetings.precision import since_taking_office
 from extractors.meetings.stance import stance_toward
@@ -84,7 +85,8 @@ def status_of(trigger: Token, chain: list[Token], date_text: str | None, sentenc
             planned = True
         if v is chain[0] and v.tag_ == "VBG" and aux & {"is", "are", "'s", "am"} and lemma not in ONGOING_VERBS:
             planned = True  # "is meeting X later today"; not "who is visiting Japan" (a visit under way)
-    if _prepared_for(trigger) or _future_frame(chain) or future_relative(trigger) or present_itinerary(chain):
+    if _prepared_for(trigger) or _future_frame(chain) or present_itinerary(chain) or (
+            future_relative(trigger) and not visit_under_way(trigger)):  # "is on a visit that will take him to X"
         planned = True
     for c in trigger.children:
         if c.lower_ in PLANNED_MODIFIERS and c.dep_ in ("amod", "compound", "advmod", "nmod"):

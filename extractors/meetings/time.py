@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from extractors.core.datelines import find_dateline
 from extractors.core.dates import day_shift, find_dates
+from extractors.meetings.one_contact import since_of_other_contact
 from extractors.meetings.participant_time import fused_to_subject, orphan_day, participant_clauses
 from extractors.meetings.syntax import CLAUSE_DEPS
 
@@ -62,6 +63,8 @@ def date_for(trigger: Token, chain: list[Token], sent: Span, extra: list[Token] 
         if tail:
             text = text + tail.group(0)  # "from July 13 to 14": a range gives no day
         since = sent.text[max(0, m.start - 6) : m.start].strip().lower().endswith("since")
+        if since and root.dep_ == "pobj" and root.head.lower_ == "since" and since_of_other_contact(root.head, trigger):
+            continue  # "met X, in the first visit by a leader since 2019": the earlier visit's time
         if not since and not negated and any(a.lower_ == "since" and a.dep_ == "prep"
                                              and a not in list(trigger.ancestors) for a in root.ancestors):
             continue  # "their first talks since a meeting in Luanda in July": the earlier meeting's time
