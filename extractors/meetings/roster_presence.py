@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TypeVar
 
 from extractors.meetings.precision import SIDELINES
+from extractors.meetings.roster_roles import GUEST_NOUNS
 from extractors.meetings.syntax import agents_of, subject_of
 
 if TYPE_CHECKING:
@@ -104,8 +105,8 @@ def _came_for(verb: Token, nouns: frozenset[str]) -> Token | None:
         return None
     for p in _preps(verb, ("for",)):
         found = _gathering(_pobj(p), nouns)
-        if found is not None:
-            return found
+        if found is not None and not _preps(found, ("with", "between")):
+            return found  # "flew to X for talks with Y" is a pair's contact, told by its own words
     return None
 
 
@@ -126,6 +127,8 @@ def _on_sidelines(tok: Token, nouns: frozenset[str]) -> tuple[list[Token], Token
     if tok.lower_ not in SIDELINES or tok.dep_ != "pobj" or tok.head.lower_ not in ("on", "at", "in"):
         return None
     verb = tok.head.head
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+        verb = verb.head  # "held a bilateral meeting on the sidelines"
     if verb.pos_ not in ("VERB", "AUX"):
         return None
     of = next((g for p in _preps(tok, ("of",)) if (g := _pobj(p)) is not None), None)
@@ -168,6 +171,29 @@ def _bloc_members(verb: Token, nouns: frozenset[str]) -> tuple[list[Token], Toke
     return [t for o in objs for t in o.subtree if t.i == o.i or t.dep_ in ("conj", "appos")], target
 
 
+def _welcomed_including(verb: Token) -> list[Token] | None:
+    """"X welcomed fellow leaders including A, B and C": the host and the guests the text names."""
+    if verb.lemma_.lower() not in ("welcome", "greet", "receive"):
+        return None
+    guests = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in GUEST_NOUNS
+                   and c.tag_ == "NNS"), None)
+    if guests is None:
+        return None
+    listed = [g for p in guests.children if p.dep_ == "prep" and p.lower_ in ("including", "like")
+              for g in p.children if g.dep_ == "pobj"]
+    listed += [g for a in guests.children if a.dep_ == "amod" and a.lower_ == "such"  # "leaders such as A"
+               for p in a.children if p.lower_ == "as" for g in p.children if g.dep_ == "pobj"]
+    if not listed:
+        return None
+    return _doers(verb) + [t for h in listed for t in h.subtree if t.i == h.i or t.dep_ in ("conj", "appos")]
+
+
+def _in_person(verb: Token) -> bool:
+    """"while X attended in person": attending, the gathering told nearby."""
+    return verb.lemma_.lower() in ("attend", "participate") and not any(c.dep_ == "dobj" for c in verb.children) \
+        and any(g.lower_ == "person" for p in _preps(verb, ("in",)) for g in p.children)
+
+
 def _negated(verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in verb.children)
 
@@ -186,6 +212,11 @@ def presence_clause(tok: Token, nouns: frozenset[str]) -> tuple[list[Token], Tok
     found = _bloc_members(tok, nouns)
     if found is not None:
         return (*found, False) if found[0] else None
+    if _in_person(tok):
+        return (who, None, False) if (who := _doers(tok)) else None
+    welcomed = _welcomed_including(tok)
+    if welcomed:
+        return welcomed, None, False
     target = _spoke_at(tok, nouns) or _came_for(tok, nouns)
     if target is None:
         return None
@@ -204,4 +235,33 @@ def met_at(trigger: Token, contacts: dict[int, T]) -> T | None:
     for up in list(verb.ancestors)[:4]:  # "meet again in May in Y, as ..., when X hosts": the clause on its time
         if up.i in contacts:
             return contacts[up.i]
+    return None
+
+
+HOLD_VERBS = frozenset({"host", "hold", "convene"})
+
+
+def hosted_when(trigger: Token, nouns: frozenset[str]) -> tuple[list[Token], Token] | None:
+    """"A and B agreed to meet again in August, when C hosts a summit of the bloc, which also includes D and E": the
+    contact's own clause says it is held at C's summit; the host and the bloc's named members take part. The summit
+    is then no mention of its own (the parser hangs "when C hosts" on the contact's verb)."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+    times = [g for p in _preps(verb, ("in", "on", "at")) if (g := _pobj(p)) is not None and g.ent_type_ == "DATE"]
+    clauses = [c for c in verb.children if c.dep_ == "advcl"] + [
+        c for t in times for c in t.children if c.dep_ == "relcl"]  # "meet in August, when C hosts"
+    for c in clauses:
+        if c.lemma_.lower() not in HOLD_VERBS or _negated(c) or not any(
+                w.dep_ == "advmod" and w.lower_ == "when" for w in c.children):
+            continue
+        noun = next((g for g in c.children if g.dep_ == "dobj" and _gathering(g, nouns) is not None), None)
+        if noun is None:
+            continue
+        who = [s for s in subject_of(c) if s.lower_ not in RELATIVE]
+        for of in _preps(noun, ("of",)):
+            bloc = _pobj(of)
+            for r in bloc.children if bloc is not None else []:
+                found = _bloc_members(r, nouns)
+                if found is not None:
+                    who += found[0]
+        return who, noun
     return None

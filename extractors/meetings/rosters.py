@@ -25,7 +25,7 @@ from extractors.meetings.lexicon import KIND_CLASS, SPORT_WORDS
 from extractors.meetings.mentions import Mention
 from extractors.meetings.merge import Record, absorb, add_participants
 from extractors.meetings.precision import SIDELINES
-from extractors.meetings.roster_presence import met_at, presence_clause
+from extractors.meetings.roster_presence import hosted_when, met_at, presence_clause
 from extractors.meetings.roster_roles import role_clause
 from extractors.meetings.syntax import subject_of
 
@@ -454,12 +454,27 @@ def _failed(noun: Token) -> bool:
     return verb is not None and (verb.lemma_.lower() in ("fail", "collapse") or _negated(verb))
 
 
+def _held_at_summits(records: list[Record], lookup: Lookup) -> None:
+    """"A and B will meet again when C hosts a summit of the bloc, which also includes D": the contact is the summit."""
+    for r in records:
+        for m in r.mentions:
+            found = hosted_when(m.trigger, GATHERING_NOUNS)
+            if found is None:
+                continue
+            codes, people = _states(found[0], lookup)
+            r.countries |= set(codes)
+            add_participants(r, people)
+            if found[1].lemma_.lower() == "summit" and len(r.countries) >= 3:
+                r.kind = "summit"
+
+
 def complete_rosters(mentions: list[Mention], records: list[Record], lookup: Lookup) -> list[Record]:
     """The article's records with each gathering's named participants added; a gathering whose own sentence named
     fewer than two states becomes a record when the sentences around it name the others."""
     sents = list(lookup.doc.sents)
     sent_no = {s.start: n for n, s in enumerate(sents)}
     gatherings = _gatherings(mentions, sent_no)
+    _held_at_summits(records, lookup)
     if not gatherings:
         return records
     backwards = told_backwards(lookup.text)
@@ -471,10 +486,15 @@ def complete_rosters(mentions: list[Mention], records: list[Record], lookup: Loo
             if g is None or closed_list(g) and not _also(clause):
                 continue
             codes, people = _states(clause.who, lookup)
-            if clause.target is not None and clause.target.i in trigger_record and not clause.framed:
-                other = trigger_record[clause.target.i]  # "the presidents of A and B arrived for the summit"
+            told_by = clause.target if clause.target is not None and clause.target.i in trigger_record else None
+            if told_by is None and clause.verb.i in trigger_record and set(codes) >= \
+                    trigger_record[clause.verb.i].countries - IGO_CODES(codes):
+                told_by = clause.verb  # "X, chairing the summit, welcomed leaders including A and B": one sitting
+            if told_by is not None and not clause.framed:
+                other = trigger_record[told_by.i]  # "the presidents of A and B arrived for the summit"
                 mine = {id(record_of[id(m)]) for m in g.mentions if id(m) in record_of}
-                if id(other) not in mine and other.status == g.mention.status and g.sent_no <= n:
+                if id(other) not in mine and other.status == g.mention.status and g.sent_no <= n \
+                        and other not in g.absorbed:
                     g.absorbed.append(other)
             for c in codes:
                 if c not in g.codes:
