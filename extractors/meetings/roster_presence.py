@@ -189,9 +189,9 @@ def _welcomed_including(verb: Token) -> list[Token] | None:
 
 
 def _in_person(verb: Token) -> bool:
-    """"while X attended in person": attending, the gathering told nearby."""
+    """"while X attended in person", "Y will attend in his place": attending, the gathering told nearby."""
     return verb.lemma_.lower() in ("attend", "participate") and not any(c.dep_ == "dobj" for c in verb.children) \
-        and any(g.lower_ == "person" for p in _preps(verb, ("in",)) for g in p.children)
+        and any(g.lower_ in ("person", "place", "stead") for p in _preps(verb, ("in",)) for g in p.children)
 
 
 def _negated(verb: Token) -> bool:

@@ -1,8 +1,9 @@
 """States told as present at a gathering by what their people did there (`extractors.meetings.roster_presence`, read
 by `rosters`), on sentences written for these tests: a speech given at it, a journey made for it, a bilateral held
 on its sidelines (which completes a gathering told, never makes one), "in the presence of", a bloc's members named
-in a relative clause, guests welcomed "including" some, "attended in person", and a contact told "when X hosts a
-summit"; and the same words where they tell no presence (a speech elsewhere, a news conference, "pressed for talks").
+in a relative clause, guests welcomed "including" some, "attended in person" or "in his place", and a contact told
+"when X hosts a summit"; and the same words where they tell no presence (a speech elsewhere, a news conference,
+"pressed for talks").
 
 Each case gives the whole expected output as (countries, kind, status, date), like `test_extract.CASES`.
 """
@@ -75,6 +76,13 @@ CASES: list[tuple[str, str | None, str, list[Row]]] = [
         LEAD + "Cossa welcomed fellow leaders including Zambian President Peter Mwansa and Malawian President "
         "Joyce Phiri. Zimbabwe's Tendai Moyo attended in person.",
         [(("MOZ", "MWI", "ZMB", "ZWE"), "summit", "held", "2024-05-09")],
+    ),
+    (
+        "attended in his place: the state of a leader who pulled out takes part through its envoy",
+        "2024-05-10",
+        LEAD + "Zambian President Peter Mwansa also attended. Angolan President Joao Neto pulled out on Wednesday, "
+        "and Angola's foreign minister, Maria Lopes, attended in his place.",
+        [(("AGO", "MOZ", "ZMB"), "summit", "held", "2024-05-09")],
     ),
     (
         "near miss: a speech elsewhere, a news conference and a stance are no presence",
