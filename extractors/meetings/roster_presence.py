@@ -239,6 +239,8 @@ def met_at(trigger: Token, contacts: dict[int, T]) -> T | None:
 
 
 HOLD_VERBS = frozenset({"host", "hold", "convene"})
+# A sitting a contact may be held at; "when C hosted talks between A and D" tells other parties, not A's meeting with B.
+SITTINGS = frozenset({"summit", "conference", "forum", "gathering"})
 
 
 def hosted_when(trigger: Token, nouns: frozenset[str]) -> tuple[list[Token], Token] | None:
@@ -253,7 +255,7 @@ def hosted_when(trigger: Token, nouns: frozenset[str]) -> tuple[list[Token], Tok
         if c.lemma_.lower() not in HOLD_VERBS or _negated(c) or not any(
                 w.dep_ == "advmod" and w.lower_ == "when" for w in c.children):
             continue
-        noun = next((g for g in c.children if g.dep_ == "dobj" and _gathering(g, nouns) is not None), None)
+        noun = next((g for g in c.children if g.dep_ == "dobj" and _gathering(g, nouns & SITTINGS) is not None), None)
         if noun is None:
             continue
         who = [s for s in subject_of(c) if s.lower_ not in RELATIVE]
