@@ -25,6 +25,7 @@ from extractors.meetings.lexicon import KIND_CLASS, SPORT_WORDS
 from extractors.meetings.mentions import Mention
 from extractors.meetings.merge import Record, absorb, add_participants
 from extractors.meetings.precision import SIDELINES
+from extractors.meetings.roster_presence import hosted_when, met_at, presence_clause
 from extractors.meetings.roster_roles import role_clause
 from extractors.meetings.syntax import subject_of
 
@@ -155,9 +156,10 @@ class Clause:
     """One clause that tells states taking part: who, and the gathering noun it names (None: the one told)."""
 
     def __init__(self, verb: Token, who: list[Token], target: Token | None, signing: bool = False,
-                 runner: bool = False) -> None:
+                 runner: bool = False, framed: bool = False) -> None:
         self.verb, self.who, self.target, self.signing = verb, who, target, signing
         self.runner = runner  # a host, chair or mediator: completes a gathering of others, never makes one
+        self.framed = framed  # a contact on the gathering's sidelines: completes a gathering told, never makes one
 
 
 def _object_noun(verb: Token) -> Token | None:
@@ -187,6 +189,10 @@ def taking_part(sent: Span) -> list[Clause]:
     out: list[Clause] = []
     for v in sent:
         lemma = v.lemma_.lower()
+        present = presence_clause(v, GATHERING_NOUNS)
+        if present is not None:  # "Speaking at the summit, X said", "flew in for the talks", "on the sidelines"
+            out.append(Clause(v, present[0], present[1], framed=present[2]))
+            continue
         role = None if v.pos_ in ("VERB", "AUX") and _negated(v) else role_clause(v, GATHERING_NOUNS)
         if role is not None:  # "X chaired the summit", "the talks were mediated by Y", "Z led the delegation"
             out.append(Clause(v, role[0], role[1], runner=role[2]))
@@ -303,6 +309,8 @@ class Gathering:
         self.own: list[Token] = _sign_parties(noun) + _between(noun) + _held_with(noun)
         self.codes: list[str] = []
         self.guests: set[str] = set()  # the codes told by clauses other than a host's, chair's or mediator's
+        self.framed: set[str] = set()  # the codes told only by contacts on its sidelines
+        self.solid: set[str] = set()  # the codes told by any other clause
         self.people: list[Participant] = []
         self.absorbed: list[Record] = []
 
@@ -334,12 +342,12 @@ def _gatherings(mentions: list[Mention], sent_no: dict[int, int]) -> list[Gather
     return out
 
 
-SUMMIT_NOUNS = frozenset({"summit", "meeting", "gathering", "conference"})  # words for one sitting of leaders
+SUMMIT_NOUNS = frozenset({"summit", "meeting", "gathering", "conference", "forum"})  # words for one sitting of leaders
 
 
 def _same_noun(a: Token, b: Token) -> bool:
     """"an extraordinary summit ... The one-day meeting": words that may name one sitting."""
-    la, lb = a.lemma_.lower(), b.lemma_.lower()
+    la, lb = a.lemma_.lower().removesuffix("s"), b.lemma_.lower().removesuffix("s")  # "Talks ... the talks"
     return la == lb or la in SUMMIT_NOUNS and lb in SUMMIT_NOUNS
 
 
@@ -383,8 +391,10 @@ def _link(clause: Clause, sent_idx: int, gatherings: list[Gathering], backwards:
             return max(earlier, key=lambda g: g.sent_no)  # "arrived for the summit": the summit told before
         if same:
             return same[0]
-        near = [g for g in near if g.sent_no <= sent_idx and (g.noun.lemma_.lower() == target.lemma_.lower() or
+        near = [g for g in near if g.sent_no <= sent_idx and (_same_noun(g.noun, target) or
                 g.noun.lemma_.lower() in BODY_NOUNS and target.lemma_.lower() in GATHERING_NOUNS)]
+        exact = [g for g in near if g.noun.lemma_.lower() == target.lemma_.lower()]
+        near = exact or near  # "the summit": a summit told before, else another word for the sitting ("forum")
     else:
         near = [g for g in near if not g.pair]  # "will hold talks with X": a pair's contact takes no guests
     if clause.signing:
@@ -444,12 +454,27 @@ def _failed(noun: Token) -> bool:
     return verb is not None and (verb.lemma_.lower() in ("fail", "collapse") or _negated(verb))
 
 
+def _held_at_summits(records: list[Record], lookup: Lookup) -> None:
+    """"A and B will meet again when C hosts a summit of the bloc, which also includes D": the contact is the summit."""
+    for r in records:
+        for m in r.mentions:
+            found = hosted_when(m.trigger, GATHERING_NOUNS)
+            if found is None:
+                continue
+            codes, people = _states(found[0], lookup)
+            r.countries |= set(codes)
+            add_participants(r, people)
+            if found[1].lemma_.lower() == "summit" and len(r.countries) >= 3:
+                r.kind = "summit"
+
+
 def complete_rosters(mentions: list[Mention], records: list[Record], lookup: Lookup) -> list[Record]:
     """The article's records with each gathering's named participants added; a gathering whose own sentence named
     fewer than two states becomes a record when the sentences around it name the others."""
     sents = list(lookup.doc.sents)
     sent_no = {s.start: n for n, s in enumerate(sents)}
     gatherings = _gatherings(mentions, sent_no)
+    _held_at_summits(records, lookup)
     if not gatherings:
         return records
     backwards = told_backwards(lookup.text)
@@ -461,16 +486,22 @@ def complete_rosters(mentions: list[Mention], records: list[Record], lookup: Loo
             if g is None or closed_list(g) and not _also(clause):
                 continue
             codes, people = _states(clause.who, lookup)
-            if clause.target is not None and clause.target.i in trigger_record:
-                other = trigger_record[clause.target.i]  # "the presidents of A and B arrived for the summit"
+            told_by = clause.target if clause.target is not None and clause.target.i in trigger_record else None
+            if told_by is None and clause.verb.i in trigger_record and set(codes) >= \
+                    trigger_record[clause.verb.i].countries - IGO_CODES(codes):
+                told_by = clause.verb  # "X, chairing the summit, welcomed leaders including A and B": one sitting
+            if told_by is not None and not clause.framed:
+                other = trigger_record[told_by.i]  # "the presidents of A and B arrived for the summit"
                 mine = {id(record_of[id(m)]) for m in g.mentions if id(m) in record_of}
-                if id(other) not in mine and other.status == g.mention.status and g.sent_no <= n:
+                if id(other) not in mine and other.status == g.mention.status and g.sent_no <= n \
+                        and other not in g.absorbed:
                     g.absorbed.append(other)
             for c in codes:
                 if c not in g.codes:
                     g.codes.append(c)
-                if not clause.runner:
+                if not clause.runner and not clause.framed:
                     g.guests.add(c)
+                (g.framed if clause.framed else g.solid).add(c)
             g.people += people
     for g in gatherings:
         if not g.codes and not g.absorbed and not g.own:
@@ -478,6 +509,8 @@ def complete_rosters(mentions: list[Mention], records: list[Record], lookup: Loo
         own, own_people = _states(g.own, lookup) if g.own else ([], [])
         rec = next((record_of[id(m)] for m in g.mentions if id(m) in record_of), None) or _told_before(g, records) \
             or retold(g.mention, set(g.mention.countries), records)  # "to sign a deal at the summit": merge's retelling
+        framing = met_at(g.mention.trigger, trigger_record) if rec is None else None
+        rec = rec or framing  # "will meet again when X hosts a summit": that contact is held at the summit
         others = {c for m in g.mentions for c in m.countries} | set(own) | g.guests | {
             c for r in g.absorbed for c in r.countries} | (rec.countries if rec is not None else set())
         if len(others) < 2:  # "arrived for the summit hosted by X": a host and one guest are no gathering told
@@ -488,8 +521,9 @@ def complete_rosters(mentions: list[Mention], records: list[Record], lookup: Loo
         extra = set(g.codes) | set(own) | {c for r in g.absorbed for c in r.countries}
         if rec is None:
             countries = told | extra
-            if len(countries) < 2 or not (told | set(own)) and (
-                    len(set(g.codes) - IGO_CODES(g.codes)) < GUESTS_ALONE or _failed(g.noun)):
+            framed = g.framed - g.solid - told - set(own)  # sidelines alone make no gathering
+            if len(countries - framed) < 2 or not (told | set(own)) and (
+                    len(set(g.codes) - IGO_CODES(g.codes) - framed) < GUESTS_ALONE or _failed(g.noun)):
                 continue  # no state of the gathering's own and too few guests: nothing to anchor them to
             kind = "summit" if g.noun.lemma_.lower() == "summit" else g.mention.kind
             rec = Record(countries=countries, status=g.mention.status, kind=kind, basis=1)
@@ -498,7 +532,7 @@ def complete_rosters(mentions: list[Mention], records: list[Record], lookup: Loo
             at = next((i for i, r in enumerate(records) if r.mentions[0].trigger.i > g.mention.trigger.i), len(records))
             records.insert(at, rec)
             record_of.update({id(m): rec for m in g.mentions})
-        elif rec.status != g.mention.status:
+        elif rec.status != g.mention.status and framing is None:
             continue
         else:
             rec.countries |= extra
