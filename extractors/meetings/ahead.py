@@ -191,10 +191,9 @@ def topic_of_briefing(tok: Token) -> bool:
     verb = tok.head.head
     if verb.lemma_.lower() not in REPORT_VERBS:
         return False
-    if any(c.dep_ == "prep" or c.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") for c in tok.children):
-        return False  # "on his talks in Ankara", "on the Turkish talks": words of its own name a party
-    return any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "their", "his", "her", "these", "those")
-               for c in tok.children)  # fmt: skip
+    if any(c.dep_ not in ("det", "poss") for c in tok.children):
+        return False  # "on his talks in Ankara", "on the trilateral meeting held in Sochi": words of its own
+    return any(c.lower_ in ("the", "their", "his", "her", "these", "those") for c in tok.children)
 
 
 def in_other_years(a: str | None, b: str | None) -> bool:
