@@ -1,10 +1,10 @@
 """Round 14 (issue 17, quotes): what makes a reported statement and where it ends.
 
-ANNOTATION.md: a speech verb with only an object or topic is no quote ("called for fresh elections", "accused X of
-Y", "warned against Z", "stressed the importance of ties"); an infinitive with content is ("called for all sides to
-withdraw"). A clause beside quoted words is a statement of its own when the quoted words sit in another clause;
-"..., noting that ..." gives the same statement its ground; a speaker reported inside a statement and a
-because-clause stay in it. Texts are written for these tests.
+ANNOTATION.md: a speech verb with only an object or topic is no quote ("called for fresh elections", "warned against
+Z", "stressed the importance of ties"); an infinitive with content is ("called for all sides to withdraw"), and so
+is "accused X of doing Y", as dev's gold reads it. A clause beside quoted words is a statement of its own when the
+quoted words sit in another clause; "..., noting that ..." gives the same statement its ground; a speaker reported
+inside a statement and a because-clause stay in it. Texts are written for these tests.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ CASES = [
         "Foreign Minister Ana Lopes called for all armed groups to lay down their weapons by the end of the month.",
         [("lopes", "indirect", "all armed groups to lay down their weapons by the end of the month")],
     ),
-    (  # a charge names whom and of what: no reported clause
-        "The ministry accused Kigali of backing the rebels in the east.",
-        [],
+    (  # a charge with a deed of its own is reported speech, as the corpus's gold reads it
+        "Uganda's foreign ministry accused Kigali of backing the rebels in the east.",
+        [("ministry", "indirect", "Kigali of backing the rebels in the east")],
     ),
     (  # a warning against a thing names only its object
         "The Kremlin warned against any new package of sanctions.",
