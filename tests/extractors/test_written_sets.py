@@ -337,22 +337,22 @@ repository, so no corpus marker):
   first 20: 0.839, 0.970); after it 0.978 and 1.0
   (left: a banquet hosted by a monarch read as a meeting, and a three-day visit told with its one meeting the
   extractor gives as the visit alone).
-- `round14_quotes.jsonl` (issue 17, fourteenth round, false quotes, attribution and span ends): speech verbs with
-  only an object ("called for an emergency debate", "accused the government of neglecting ...", "warned against
-  any new package of sanctions", "stressed the importance of ties") beside requests with an action of their own
-  ("called on the warring parties to return to talks" after a time, "X on Thursday called on"); a readout's
-  "stated that ..., noting that ..." as one statement and its gratitude and joint agreement as none; a clause
-  beside quoted words ("said A, and that B 'C'", "said A but warned that 'B'", "said A 'B' ... and that C") as a
-  statement of its own; a because-clause and a trailing which-clause kept inside the statement; bodies as
-  speakers ("China's commerce ministry", "according to the ministry", "according to the presidency"), media that
-  report on their own account beside a channel ("according to state television"); a pronoun carried across
-  paragraphs, an unattributed quotation paragraph, a block after "said:", transcript lines, a speaker's own state
-  over the one in his relative clause, "officials said X urged ... and warned that ..." kept whole under the outer
-  speaker, a "because she had said" reason kept inside the statement. 14 articles in wire, broadsheet, ministry
-  readout, live-blog and transcript styles and 5 near misses (calls for elections and an audit, a memoir's title,
-  an agentless "described as", a scare-quoted term and a slogan, topics discussed, importance stressed, gratitude,
-  "the two agreed", banners and a report's title). Scored cold on main: quotes_attributed F1 0.804 (P 0.736,
-  R 0.886), meetings F1 1.0; after the round 1.0 (P 1.0, R 1.0), meetings F1 1.0.
+- `round14_quotes.jsonl` (issue 17, fourteenth round, false quotes, attribution and span ends): speech verbs with only
+  an object ("called for an emergency debate", "warned against any new package of sanctions", "stressed the importance
+  of ties"; "accused the government of neglecting ..." stays a statement, as dev's gold has it) beside requests with
+  an action of their own ("called on the warring parties to return to talks" after a time, "X on Thursday called on");
+  a readout's "stated that ..., noting that ..." as one statement and its gratitude and joint agreement as none; a
+  clause beside quoted words ("said A, and that B 'C'", "said A but warned that 'B'", "said A 'B' ... and that C") as
+  a statement of its own; a because-clause and a trailing which-clause kept inside the statement; bodies as speakers
+  ("China's commerce ministry", "according to the ministry", "according to the presidency"), media that report on
+  their own account beside a channel ("according to state television"); a pronoun carried across paragraphs, an
+  unattributed quotation paragraph, a block after "said:", transcript lines, a speaker's own state over the one in his
+  relative clause, "officials said X urged ... and warned that ..." kept whole under the outer speaker, a "because she
+  had said" reason kept inside the statement. 14 articles in wire, broadsheet, ministry readout, live-blog and
+  transcript styles and 5 near misses (calls for elections and an audit, a memoir's title, an agentless "described
+  as", a scare-quoted term and a slogan, topics discussed, importance stressed, gratitude, "the two agreed", banners
+  and a report's title). Scored cold on main: quotes_attributed F1 0.804 (P 0.736, R 0.886), meetings F1 1.0; after
+  the round 1.0 (P 1.0, R 1.0), meetings F1 1.0.
 - `round14_fold.jsonl` (issue 17, fourteenth round, one contact reported as two records): a meeting "in the first
   visit to India by a Canadian prime minister since 2018", a visit closed "with a joint news conference" (and one
   "ended ... with a joint press conference" beside the ministers' meeting of last week), an airport welcome followed
