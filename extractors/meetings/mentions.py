@@ -66,6 +66,12 @@ from extractors.meetings.pairs import (
     misparsed_met_person,
     verb_hung_sides,
 )
+from extractors.meetings.past_contacts import (
+    misattached_destination,
+    present_under_future,
+    second_of_two,
+    told_earlier,
+)
 from extractors.meetings.planned import (
     OFFICE_PLURALS,
     joint_body_to_meet,
@@ -212,6 +218,7 @@ def mentions_in_sentence(sent: Span, lookup: Lookup, published: date | None, spo
         out.extend(m)
         out.extend(earlier_contacts(tok, governing_chain(tok), m, out, published))  # "the first ... since 1998"
         out.extend(one_per_time(tok, m, published))  # "held summits in June 2018 and in February 2019"
+        out.extend(second_of_two(tok, m))  # "had travelled to Tunis twice in the past month"
     out.extend(_acceptances(sent, lookup))
     return _fold_purpose(out)
 
@@ -624,6 +631,8 @@ def _mention(
     status = _status(tok, chain, date_text, sent, (frame, frame_refused), parties)
     if status == "held" and upcoming_occasion(tok):
         status = "planned"  # "a summit with Trump ahead of the U.S.-North Korea meeting"
+    if status == "held" and present_under_future(chain):
+        status = "planned"  # "will take it up again when X visits Y in June"
     if status == "planned" and _told_past_after_arrival(tok, chain, sent, date_text):
         status = "held"  # "held talks with Y soon after landing": "soon" tells the arrival's distance, not a plan
     invitees = _invitee(tok) if args.kind == "visit" else None
@@ -1076,6 +1085,8 @@ def _noun_arguments(tok: Token, verb: Token | None, args: _Arguments) -> None:
     if args.trip_verb is not None and all(a.tag_ in ("WDT", "WP") or trigger_kind(a) for a in args.agents):
         # "a visit that concludes a tour which took him to X": the one the tour took, not "that" or the visit
         args.agents = [o for o in args.trip_verb.children if o.dep_ == "dobj"] or args.agents
+    if kind == "visit" and not args.destination:  # "recalled the visit of X to Japan": "to" hung on "recalled"
+        args.destination = [p for p in misattached_destination(tok) if is_destination(p)]
     if kind == "visit":  # "a visit to the Indian capital": the state whose capital it is hosts the visit
         states = [s for d in args.destination for s in _state_of_capital(d)]
         args.destination = [d for d in args.destination if not _state_of_capital(d) and not _region(d)]
@@ -1733,6 +1744,7 @@ def _distinct(tok: Token, chain: list[Token], args: _Arguments, series: bool) ->
         or any(c.lower_ in ORDINAL_DISTINCT for c in tok.children)
         or any(c.lower_ in ("twice", "again") for v in chain[:1] for c in v.children)
         or later_reception(tok)
+        or told_earlier(tok)  # "both of whom have visited Iran before"
     )
 
 

@@ -40,6 +40,8 @@ PAIR_NOUNS = OFFICIAL_NOUNS | {"man", "men", "woman", "women"}
 # Words that make a talk mutual rather than a speech: "talked privately", "spoke briefly", "sat down together"
 MUTUAL_ADVERBS = frozenset({"together", "privately", "briefly", "alone", "face-to-face", "bilaterally"})
 GATHERING_EDGES = frozenset({"margin", "margins", "sideline", "sidelines"})
+# "X and Y last spoke in May", "the two had previously talked": a conversation of the pair, dated before the story
+RECALLED_ADVERBS = frozenset({"last", "previously"})
 DURATION_UNITS = frozenset({"minute", "hour", "day"})
 MEALS = frozenset({"lunch", "dinner", "breakfast", "coffee", "tea", "meal"})
 
@@ -96,6 +98,8 @@ def mutual_talk(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in MUTUAL_ADVERBS:
             return True
+        if c.dep_ == "advmod" and c.lower_ in RECALLED_ADVERBS and c.i < verb.i:
+            return True  # "the two last spoke on February 23": the pair's own earlier conversation
         if c.dep_ != "prep":
             continue
         objs = [g for g in c.children if g.dep_ == "pobj"]

@@ -1,0 +1,92 @@
+"""Earlier, held contacts of a pair told in the background of a story about a newer one.
+
+ANNOTATION.md asks for one entry per real-world contact, and a past contact of the same two states is a contact of
+its own whenever its words place it before the one the story is about. These read the grammar of the contact's own
+clause, not the stories' wording:
+- an adverb on the contact's verb that puts it before the story's time: "have visited Iran before", "had
+  previously met", "last met" (`told_earlier`); such a visit is no frame of the story's meeting;
+- "twice" on a held contact's verb counts two contacts ("had travelled to Tunis twice in the past month"):
+  one more mention (`second_of_two`);
+- "recalled the state visit of X to Australia in November 2024": the parser hangs the visit's "to <place>" on the
+  verb of recalling; a "to" right after the visit's own phrase is the visit's destination
+  (`misattached_destination`).
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import TYPE_CHECKING
+
+from extractors.meetings.syntax import governing_chain
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from extractors.meetings.mentions import Mention
+
+# adverbs that place the contact before the story's time: "had previously met", "have visited Iran before"
+EARLIER_ADVERBS = frozenset({"previously", "before", "last", "twice"})
+
+
+def _contact_verbs(t: Token) -> list[Token]:
+    """The contact word's verb: itself, or the verb it is the object of ("had held talks")."""
+    if t.pos_ in ("VERB", "AUX"):
+        return [t]
+    return governing_chain(t)[:1]
+
+
+def _earlier_adverb(v: Token, words: frozenset[str]) -> bool:
+    """An adverb of `words` on `v` itself, with nothing hung on it ("before" as an adverb, not "before the
+    summit" or "before he left")."""
+    return any(c.dep_ == "advmod" and c.lower_ in words and not list(c.children) for c in v.children)
+
+
+def told_earlier(t: Token) -> bool:
+    """"Both of whom have visited Iran before", "had previously travelled to X", "X last visited Y in 2019": the
+    contact's own verb places it before the story's time, so it is an earlier contact, never the one told."""
+    return any(_earlier_adverb(v, EARLIER_ADVERBS) for v in _contact_verbs(t))
+
+
+def second_of_two(t: Token, mentions: list[Mention]) -> list[Mention]:
+    """"Had travelled to Tunis twice in the past month": a held contact verb counted by "twice" is two contacts;
+    the copy is the second (both kept apart from the story's contact and from each other)."""
+    if len(mentions) != 1 or t.pos_ not in ("VERB", "AUX") or mentions[0].status != "held":
+        return []
+    if not _earlier_adverb(t, frozenset({"twice"})):
+        return []
+    m = mentions[0]
+    if len(m.countries) < 2:
+        return []
+    m.distinct = True
+    other = copy.copy(m)
+    other.participants = list(m.participants)
+    return [other]
+
+
+def misattached_destination(t: Token) -> list[Token]:
+    """The place of "recalled the visit of X to Australia in November": a "to" phrase the parser hung on the verb
+    whose object the visit noun is, standing right after the noun's own words."""
+    if t.pos_ not in ("NOUN", "PROPN") or t.dep_ != "dobj":
+        return []
+    verb = t.head
+    after = t.right_edge.i + 1
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "to" and c.i == after:
+            return [g for g in c.children if g.dep_ == "pobj"]
+    return []
+
+
+TIME_CLAUSE_MARKS = frozenset({"when", "once", "after", "before", "until", "while", "as"})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "would"})
+
+
+def present_under_future(chain: list[Token]) -> bool:
+    """"They will take the matter up again when Sheinbaum visits Bogota in June": a time clause in the simple
+    present under a future main verb tells a future contact (English uses the present there); the near miss of
+    "when she visited Brasilia in June", which is a past one."""
+    if not chain or chain[0].tag_ not in ("VBZ", "VBP") or chain[0].dep_ != "advcl":
+        return False
+    v = chain[0]
+    if not any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_CLAUSE_MARKS and c.i < v.i for c in v.children):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.head.children)
