@@ -454,7 +454,8 @@ def _fold_purpose(mentions: list[Mention]) -> list[Mention]:
     for i, v in enumerate(mentions):
         told_by = [id(m) for m in mentions
                    if m.kind not in ("visit", "call") and v.kind == "visit" and m.status == v.status
-                   and visitor_clause(v.trigger, m.trigger)]  # the same stay, not a later trip
+                   and visitor_clause(v.trigger, m.trigger)  # the same stay, not a later trip
+                   and not told_earlier(v.trigger)]  # "X, who last visited Y in May, praised the talks": an earlier one
         if not told_by and (v.trigger.pos_ not in ("VERB", "AUX")
                             or v.kind != "visit" and v.trigger.lemma_.lower() not in HOLDER_VERBS):
             continue  # a trip, "sat down with X for talks", "hosted X for talks": the talks are the contact
@@ -1771,12 +1772,20 @@ def _the_officials(t: Token) -> bool:
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
         return False
     verbs = [t.head, *(c for c in t.head.children if c.dep_ == "xcomp")]
-    if not any(v.lemma_.lower() in _GROUP_MEET_VERBS for v in verbs):
+    told = [c for c in t.children if c.dep_ == "relcl" and _set_off(c)]  # "the leaders, who last met in May, ..."
+    if not any(v.lemma_.lower() in _GROUP_MEET_VERBS for v in verbs + told):
         return False  # only their meeting ("met", "agreed to meet", "held talks"), not all they "agreed to launch"
-    if any(c.dep_ in ("poss", "prep", "appos", "nummod", "acl", "relcl") or c.ent_type_ or c.pos_ == "PROPN"
-           for c in t.children):
+    if any(c.dep_ in ("poss", "prep", "appos", "nummod", "acl", "relcl") and c not in told or c.ent_type_
+           or c.pos_ == "PROPN" for c in t.children):
         return False
     return _titled_before(t)
+
+
+def _set_off(clause: Token) -> bool:
+    """A relative clause set off by a comma ("the leaders, who last met in May,"): it tells more of the people
+    already told; without the comma ("the ministers who attended") it picks some out."""
+    start = clause.left_edge.i
+    return start > 0 and clause.doc[start - 1].text == ","
 
 
 def _titled_before(t: Token) -> bool:

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from extractors.core.datelines import dateline_end
 from extractors.core.dates import ResolvedDate, find_dates, resolve_date
 from extractors.meetings.args import Party
-from extractors.meetings.lexicon import OFFICIAL_NOUNS
+from extractors.meetings.lexicon import NOUN_KINDS, OFFICIAL_NOUNS
 from extractors.meetings.syntax import governing_chain, subject_of
 from extractors.resolve.data import is_country_or_capital
 
@@ -109,6 +109,9 @@ def mutual_talk(verb: Token) -> bool:
             return True
         if c.lower_ == "over" and any(g.lemma_.lower() in MEALS for g in objs):
             return True
+        if c.lower_ == "since" and any(g.ent_type_ == "DATE" or g.lower_ in NOUN_KINDS for g in objs) and any(
+                n.dep_ == "neg" for n in verb.children):
+            return True  # "the two have not spoken since March", "... since their call in May": they spoke then
     return False
 
 

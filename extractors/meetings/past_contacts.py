@@ -44,7 +44,7 @@ def _earlier_adverb(v: Token, words: frozenset[str]) -> bool:
 def told_earlier(t: Token) -> bool:
     """"Both of whom have visited Iran before", "had previously travelled to X", "X last visited Y in 2019": the
     contact's own verb places it before the story's time, so it is an earlier contact, never the one told."""
-    return any(_earlier_adverb(v, EARLIER_ADVERBS) for v in _contact_verbs(t))
+    return any(_earlier_adverb(v, EARLIER_ADVERBS) or _counted_twice(v) for v in _contact_verbs(t))
 
 
 def second_of_two(t: Token, mentions: list[Mention]) -> list[Mention]:
@@ -52,7 +52,7 @@ def second_of_two(t: Token, mentions: list[Mention]) -> list[Mention]:
     the copy is the second (both kept apart from the story's contact and from each other)."""
     if len(mentions) != 1 or t.pos_ not in ("VERB", "AUX") or mentions[0].status != "held":
         return []
-    if not _earlier_adverb(t, frozenset({"twice"})):
+    if not _counted_twice(t):
         return []
     m = mentions[0]
     if len(m.countries) < 2:
@@ -61,6 +61,13 @@ def second_of_two(t: Token, mentions: list[Mention]) -> list[Mention]:
     other = copy.copy(m)
     other.participants = list(m.participants)
     return [other]
+
+
+def _counted_twice(v: Token) -> bool:
+    """"travelled there twice", or "twice this spring" (the parser hangs "twice" on the time phrase)."""
+    return any(c.lower_ == "twice" and (c.head.i == v.i and c.dep_ == "advmod"
+                                        or c.head.head.i == v.i and c.head.dep_ == "npadvmod")
+               for c in v.subtree)  # fmt: skip
 
 
 def misattached_destination(t: Token) -> list[Token]:
