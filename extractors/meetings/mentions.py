@@ -71,6 +71,7 @@ from extractors.meetings.past_contacts import (
     present_under_future,
     second_of_two,
     told_earlier,
+    trailing_time,
 )
 from extractors.meetings.planned import (
     OFFICE_PLURALS,
@@ -614,7 +615,7 @@ def _mention(
     if sport_context and not any(p.participant is not None and p.participant.role for p in parties):
         return []  # "grandmaster X will meet Y in the final": players, not officials
     extra = plan_clauses(tok) + args.trip_anchor + args.frame
-    date_text = date_for(tok, chain, sent, extra)
+    date_text = date_for(tok, chain, sent, extra) or trailing_time(tok)
     shift = None
     if date_text is None and (found := shift_from_other_clause(tok, chain)) is not None:
         date_text, shift = found  # "The call came a day after X and Y met": a day before the call

@@ -538,6 +538,7 @@ def _merge(mentions: list[Mention]) -> list[Record]:
         if earlier is not None:
             countries, round_of = earlier, last  # "the last such visit was in 2011": an earlier contact of the pair
             inferred = inferred or len(m.countries) < 2
+            m.anaphoric = False  # "their previous meeting, in Paris in May": its time is its own, not a retelling's
         if not countries and last is not None and last.status != NO_CONTACT and not last.series \
                 and unnamed_follow_up(m, last.mentions, last.countries):
             countries, inferred, round_of = set(last.countries), True, last  # "talks to implement the accord ..."

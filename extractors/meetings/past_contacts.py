@@ -5,11 +5,15 @@ its own whenever its words place it before the one the story is about. These rea
 clause, not the stories' wording:
 - an adverb on the contact's verb that puts it before the story's time: "have visited Iran before", "had
   previously met", "last met" (`told_earlier`); such a visit is no frame of the story's meeting;
-- "twice" on a held contact's verb counts two contacts ("had travelled to Tunis twice in the past month"):
-  one more mention (`second_of_two`);
+- "twice" on a held contact's verb in the perfect counts two contacts ("had travelled to Tunis twice in the past
+  month"): one more mention (`second_of_two`);
 - "recalled the state visit of X to Australia in November 2024": the parser hangs the visit's "to <place>" on the
   verb of recalling; a "to" right after the visit's own phrase is the visit's destination
-  (`misattached_destination`).
+  (`misattached_destination`);
+- "at their summit in Woodside, California, in November": the time the parser hangs on a word above the contact
+  noun, right after its own words, is the contact's own (`trailing_time`), so `backref` can tell it apart;
+- "will take it up again when X visits Y in June": the present of a time clause under a future verb is a plan, the
+  near miss of "when she visited Y in June" (`present_under_future`).
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING
 
+from extractors.meetings.lexicon import NOUN_KINDS, VERB_KINDS
 from extractors.meetings.syntax import governing_chain
 
 if TYPE_CHECKING:
@@ -48,12 +53,12 @@ def told_earlier(t: Token) -> bool:
 
 
 def second_of_two(t: Token, mentions: list[Mention]) -> list[Mention]:
-    """"Had travelled to Tunis twice in the past month": a held contact verb counted by "twice" is two contacts;
-    the copy is the second (both kept apart from the story's contact and from each other)."""
+    """"Had travelled to Tunis twice in the past month": a held contact verb in the perfect counted by "twice" is
+    two background contacts; the copy is the second (both kept apart from the story's contact and each other)."""
     if len(mentions) != 1 or t.pos_ not in ("VERB", "AUX") or mentions[0].status != "held":
         return []
-    if not _counted_twice(t):
-        return []
+    if not _counted_twice(t) or not _perfect(t):
+        return []  # "met twice on Tuesday" tells the story's own day, whose second meeting is told on its own
     m = mentions[0]
     if len(m.countries) < 2:
         return []
@@ -61,6 +66,11 @@ def second_of_two(t: Token, mentions: list[Mention]) -> list[Mention]:
     other = copy.copy(m)
     other.participants = list(m.participants)
     return [other]
+
+
+def _perfect(v: Token) -> bool:
+    """"had travelled", "has visited": a perfect tells the background, before the story's time."""
+    return v.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in v.children)
 
 
 def _counted_twice(v: Token) -> bool:
@@ -97,3 +107,27 @@ def present_under_future(chain: list[Token]) -> bool:
     if not any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_CLAUSE_MARKS and c.i < v.i for c in v.children):
         return False
     return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in v.head.children)
+
+
+def trailing_time(t: Token) -> str | None:
+    """"commitments the two made at their summit in Woodside, California, in November": the parser hangs a time
+    right after a contact noun's own words on a word above it (the verb, a noun the contact hangs from); standing
+    there, with nothing between but a comma, it is the contact's own time."""
+    if t.pos_ not in ("NOUN", "PROPN"):
+        return None
+    doc = t.doc
+    i = t.right_edge.i + 1
+    if i < len(doc) and doc[i].is_punct and doc[i].text == ",":
+        i += 1
+    if i >= len(doc) or doc[i].dep_ != "prep" or doc[i].lower_ not in ("in", "on"):
+        return None
+    prep = doc[i]
+    if prep.head.i == t.i or prep.head not in t.ancestors:
+        return None
+    if prep.head.lemma_.lower() in VERB_KINDS or prep.head.lower_ in NOUN_KINDS:
+        return None  # "last met on the sidelines of the summit in Bali in November": the time of the meeting above
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    if len(objs) != 1 or objs[0].ent_type_ != "DATE":
+        return None
+    span = [x for x in objs[0].subtree if x.ent_type_ == "DATE"]
+    return doc[span[0].i : span[-1].i + 1].text if span else None

@@ -76,6 +76,20 @@ CASES: list[tuple[str, str | None, str, list[Row]]] = [
         [(("CYP", "GRC"), "call", "held", "2025-05-20")],
     ),
     (
+        "met twice on the story's day: its second meeting is told on its own",
+        "2025-05-20",
+        "Brazilian President Luiz Inacio Lula da Silva met twice with Argentine President Javier Milei in Brasilia on "
+        "Tuesday.",
+        [(("ARG", "BRA"), "meeting", "held", "2025-05-20")],
+    ),
+    (
+        "a time the parser hangs on the verb above a back-reference is that contact's own",
+        "2024-04-02",
+        "U.S. President Joe Biden and Chinese President Xi Jinping spoke by phone on Tuesday. The call followed up on "
+        "commitments the two made at their summit in Woodside, California, in November.",
+        [(("CHN", "USA"), "call", "held", "2024-04-02"), (("CHN", "USA"), "summit", "held", None)],
+    ),
+    (
         "twice counting postponements adds no contact",
         "2025-04-06",
         "Sudanese and South Sudanese oil ministers met in Juba on Sunday. The meeting, postponed twice since "
