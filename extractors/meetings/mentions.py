@@ -219,7 +219,7 @@ def mentions_in_sentence(sent: Span, lookup: Lookup, published: date | None, spo
         out.extend(m)
         out.extend(earlier_contacts(tok, governing_chain(tok), m, out, published))  # "the first ... since 1998"
         out.extend(one_per_time(tok, m, published))  # "held summits in June 2018 and in February 2019"
-        out.extend(second_of_two(tok, m))  # "had travelled to Tunis twice in the past month"
+        out.extend(second_of_two(tok, m, published))  # "had travelled to Tunis twice in the past month"
     out.extend(_acceptances(sent, lookup))
     return _fold_purpose(out)
 

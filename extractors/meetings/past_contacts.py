@@ -19,9 +19,12 @@ clause, not the stories' wording:
 from __future__ import annotations
 
 import copy
+from datetime import date
 from typing import TYPE_CHECKING
 
+from extractors.core.dates import find_dates, resolve_date
 from extractors.meetings.lexicon import NOUN_KINDS, VERB_KINDS
+from extractors.meetings.plural_dates import OTHER_CLAUSES
 from extractors.meetings.syntax import governing_chain
 
 if TYPE_CHECKING:
@@ -52,7 +55,7 @@ def told_earlier(t: Token) -> bool:
     return any(_earlier_adverb(v, EARLIER_ADVERBS) or _counted_twice(v) for v in _contact_verbs(t))
 
 
-def second_of_two(t: Token, mentions: list[Mention]) -> list[Mention]:
+def second_of_two(t: Token, mentions: list[Mention], published: date | None) -> list[Mention]:
     """"Had travelled to Tunis twice in the past month": a held contact verb in the perfect counted by "twice" is
     two background contacts; the copy is the second (both kept apart from the story's contact and each other)."""
     if len(mentions) != 1 or t.pos_ not in ("VERB", "AUX") or mentions[0].status != "held":
@@ -65,6 +68,11 @@ def second_of_two(t: Token, mentions: list[Mention]) -> list[Mention]:
     m.distinct = True
     other = copy.copy(m)
     other.participants = list(m.participants)
+    other_clauses = {x.i for c in t.children if c.dep_ in OTHER_CLAUSES for x in c.subtree}  # "..., aides said"
+    words = "".join(x.text_with_ws for x in t.subtree if x.i not in other_clauses)
+    times = list(dict.fromkeys(d.text for d in find_dates(words)))
+    if m.date is not None and len(times) == 2 and m.date.text == times[0]:
+        other.date = resolve_date(times[1], published, future=False)  # "had met twice, in 2019 and 2021"
     return [other]
 
 

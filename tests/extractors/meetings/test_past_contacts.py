@@ -76,6 +76,14 @@ CASES: list[tuple[str, str | None, str, list[Row]]] = [
         [(("CYP", "GRC"), "call", "held", "2025-05-20")],
     ),
     (
+        "met twice before, with two times: one contact per time",
+        "2025-05-20",
+        "Kenyan President William Ruto received Somali President Hassan Sheikh Mohamud in Nairobi on Tuesday. The "
+        "two presidents had met twice before, in 2023 and 2024.",
+        [(("KEN", "SOM"), "meeting", "held", "2025-05-20"), (("KEN", "SOM"), "meeting", "held", None),
+         (("KEN", "SOM"), "meeting", "held", None)],
+    ),
+    (
         "met twice on the story's day: its second meeting is told on its own",
         "2025-05-20",
         "Brazilian President Luiz Inacio Lula da Silva met twice with Argentine President Javier Milei in Brasilia on "
