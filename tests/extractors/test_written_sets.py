@@ -325,8 +325,8 @@ repository, so no corpus marker):
   "had travelled to X twice in the past month" (two visits, neither the frame of the story's meeting), "only months
   after X was hosted by Y in Z in August", "when she visited X in May", "has not met X in person since March 2023,
   when she flew to Y", "the two leaders last met in X in September 2023", "had spoken by telephone on March 12",
-  "who visited X in January 2023", "at their summit in X, in November" (the time hung on the main verb: still
-  missed), "had last visited X in September", "the last round of talks between the two countries" after a side call
+  "who visited X in January 2023", "at their summit in X, in November" (the parser hangs the time on the verb
+  above), "had last visited X in September", "the last round of talks between the two countries" after a side call
   with a third state (the story's pair, not the call's), "have met before, at a summit in X in February", "who last
   visited X in October 2023, praised the talks" (not the visit of the talks), "the leaders, who last met in X",
   "had not spoken since February", "since their video call in April"; near misses that must stay one contact or
@@ -335,7 +335,7 @@ repository, so no corpus marker):
   "the first visit ... since relations soured", "postponed twice", "the ministers who attended" (a defining
   relative clause), "had barely spoken since the war ended". 21 articles and 10 near misses in wire, readout,
   joint statement, parliament record, state agency, broadsheet, regional paper and weekly magazine styles. Scored
-  cold on main: meetings F1 0.893, contact pairs 0.985; after the round 0.992 and 1.0.
+  cold on main: meetings F1 0.893, contact pairs 0.985; after the round 1.0 and 1.0.
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl`, `blind4_tune.jsonl` and `blind5_tune.jsonl` (written
   blind to the rules, tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl`,
   `blind5_check.jsonl` (held out: scored, their misses never read) are not here: they measure unseen copy, a floor
@@ -434,7 +434,7 @@ FLOORS = {
                             ("quotes_attributed", "f1"): 0.95},
     "round13_second.jsonl": {("meetings", "f1"): 0.95, ("contact_pairs", "f1"): 0.97},
     "round13_gather.jsonl": {("meetings", "f1"): 0.72, ("contact_pairs", "f1"): 0.87},
-    "round14_past.jsonl": {("meetings", "f1"): 0.96, ("contact_pairs", "f1"): 0.97},
+    "round14_past.jsonl": {("meetings", "f1"): 0.97, ("contact_pairs", "f1"): 0.98},
 }
 MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_meetings.jsonl": 30,
             "families_quotes.jsonl": 70, "families_resolve.jsonl": 20, "round3_meetings_recall.jsonl": 25,
