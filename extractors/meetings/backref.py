@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from extractors.core.dates import find_dates
 from extractors.meetings.apart import COUNTING
 from extractors.meetings.lexicon import KIND_CLASS
+from extractors.meetings.past_contacts import trailing_time
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,10 +47,16 @@ def own_time(m: Mention) -> bool:
     t = m.trigger
     if m.date is None or not m.date.text or t.pos_ not in ("NOUN", "PROPN"):
         return False
-    if m.date.text in own_phrase(t):
-        return True
-    # "the two leaders will continue their talks in Tokyo the following day": the time of the verb that holds it
-    return t.dep_ == "dobj" and t.head.pos_ == "VERB" and m.date.text in own_phrase(t.head)
+    if m.date.text in own_phrase(t) or m.date.text == trailing_time(t):
+        return True  # "their summit in X, in November": the time the parser hung on a word above
+    # "the two leaders will continue their talks in Tokyo the following day": the time of the verb that holds it;
+    # not of one that only talks about it ("praised the talks in a statement on Wednesday")
+    return t.dep_ == "dobj" and t.head.pos_ == "VERB" and t.head.lemma_.lower() in HOLDING_VERBS \
+        and m.date.text in own_phrase(t.head)
+
+
+HOLDING_VERBS = frozenset({"hold", "have", "convene", "continue", "resume", "reconvene", "renew", "restart", "begin",
+                           "start", "open", "conclude", "end", "wrap", "attend", "chair", "host", "co-chair", "join"})
 
 
 def definite_reference(m: Mention) -> bool:

@@ -73,6 +73,13 @@ from extractors.meetings.pairs import (
     misparsed_met_person,
     verb_hung_sides,
 )
+from extractors.meetings.past_contacts import (
+    misattached_destination,
+    present_under_future,
+    second_of_two,
+    told_earlier,
+    trailing_time,
+)
 from extractors.meetings.planned import (
     OFFICE_PLURALS,
     joint_body_to_meet,
@@ -219,6 +226,7 @@ def mentions_in_sentence(sent: Span, lookup: Lookup, published: date | None, spo
         out.extend(m)
         out.extend(earlier_contacts(tok, governing_chain(tok), m, out, published))  # "the first ... since 1998"
         out.extend(one_per_time(tok, m, published))  # "held summits in June 2018 and in February 2019"
+        out.extend(second_of_two(tok, m, published))  # "had travelled to Tunis twice in the past month"
     out.extend(_acceptances(sent, lookup))
     return _fold_purpose(out)
 
@@ -454,7 +462,8 @@ def _fold_purpose(mentions: list[Mention]) -> list[Mention]:
     for i, v in enumerate(mentions):
         told_by = [id(m) for m in mentions
                    if m.kind not in ("visit", "call") and v.kind == "visit" and m.status == v.status
-                   and visitor_clause(v.trigger, m.trigger)]  # the same stay, not a later trip
+                   and visitor_clause(v.trigger, m.trigger)  # the same stay, not a later trip
+                   and not told_earlier(v.trigger)]  # "X, who last visited Y in May, praised the talks": an earlier one
         if not told_by and (v.trigger.pos_ not in ("VERB", "AUX")
                             or v.kind != "visit" and v.trigger.lemma_.lower() not in HOLDER_VERBS):
             continue  # a trip, "sat down with X for talks", "hosted X for talks": the talks are the contact
@@ -617,7 +626,7 @@ def _mention(
     if sport_context and not any(p.participant is not None and p.participant.role for p in parties):
         return []  # "grandmaster X will meet Y in the final": players, not officials
     extra = plan_clauses(tok) + args.trip_anchor + args.frame
-    date_text = date_for(tok, chain, sent, extra)
+    date_text = date_for(tok, chain, sent, extra) or trailing_time(tok)
     shift = None
     if date_text is None and (found := shift_from_other_clause(tok, chain)) is not None:
         date_text, shift = found  # "The call came a day after X and Y met": a day before the call
@@ -636,6 +645,8 @@ def _mention(
     status = _status(tok, chain, date_text, sent, (frame, frame_refused), parties)
     if status == "held" and upcoming_occasion(tok):
         status = "planned"  # "a summit with Trump ahead of the U.S.-North Korea meeting"
+    if status == "held" and present_under_future(chain):
+        status = "planned"  # "will take it up again when X visits Y in June"
     if status == "planned" and _told_past_after_arrival(tok, chain, sent, date_text):
         status = "held"  # "held talks with Y soon after landing": "soon" tells the arrival's distance, not a plan
     invitees = _invitee(tok) if args.kind == "visit" else None
@@ -1094,6 +1105,8 @@ def _noun_arguments(tok: Token, verb: Token | None, args: _Arguments) -> None:
     if args.trip_verb is not None and all(a.tag_ in ("WDT", "WP") or trigger_kind(a) for a in args.agents):
         # "a visit that concludes a tour which took him to X": the one the tour took, not "that" or the visit
         args.agents = [o for o in args.trip_verb.children if o.dep_ == "dobj"] or args.agents
+    if kind == "visit" and not args.destination:  # "recalled the visit of X to Japan": "to" hung on "recalled"
+        args.destination = [p for p in misattached_destination(tok) if is_destination(p)]
     if kind == "visit":  # "a visit to the Indian capital": the state whose capital it is hosts the visit
         states = [s for d in args.destination for s in _state_of_capital(d)]
         args.destination = [d for d in args.destination if not _state_of_capital(d) and not _region(d)]
@@ -1752,6 +1765,7 @@ def _distinct(tok: Token, chain: list[Token], args: _Arguments, series: bool) ->
         or any(c.lower_ in ORDINAL_DISTINCT for c in tok.children)
         or any(c.lower_ in ("twice", "again") for v in chain[:1] for c in v.children)
         or later_reception(tok)
+        or told_earlier(tok)  # "both of whom have visited Iran before"
     )
 
 
@@ -1778,12 +1792,20 @@ def _the_officials(t: Token) -> bool:
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
         return False
     verbs = [t.head, *(c for c in t.head.children if c.dep_ == "xcomp")]
-    if not any(v.lemma_.lower() in _GROUP_MEET_VERBS for v in verbs):
+    told = [c for c in t.children if c.dep_ == "relcl" and _set_off(c)]  # "the leaders, who last met in May, ..."
+    if not any(v.lemma_.lower() in _GROUP_MEET_VERBS for v in verbs + told):
         return False  # only their meeting ("met", "agreed to meet", "held talks"), not all they "agreed to launch"
-    if any(c.dep_ in ("poss", "prep", "appos", "nummod", "acl", "relcl") or c.ent_type_ or c.pos_ == "PROPN"
-           for c in t.children):
+    if any(c.dep_ in ("poss", "prep", "appos", "nummod", "acl", "relcl") and c not in told or c.ent_type_
+           or c.pos_ == "PROPN" for c in t.children):
         return False
     return _titled_before(t)
+
+
+def _set_off(clause: Token) -> bool:
+    """A relative clause set off by a comma ("the leaders, who last met in May,"): it tells more of the people
+    already told; without the comma ("the ministers who attended") it picks some out."""
+    start = clause.left_edge.i
+    return start > 0 and clause.doc[start - 1].text == ","
 
 
 def _titled_before(t: Token) -> bool:

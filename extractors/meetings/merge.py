@@ -48,6 +48,7 @@ from extractors.meetings.one_contact import (
     one_word_alias,
 )
 from extractors.meetings.pairs import apart_by_year, named_pair_told
+from extractors.meetings.past_contacts import told_earlier
 from extractors.meetings.places import neutral_ground
 from extractors.meetings.planned import pair_after_weak, told_apart
 from extractors.meetings.storyday import told_in_perfect
@@ -282,6 +283,8 @@ def _fold_single_visits(records: list[Record]) -> list[Record]:
                 not _tour_stop(visit, records):
             continue
         meeting = inner[0]
+        if all(told_earlier(m.trigger) for m in visit.mentions):
+            continue  # "had travelled to Tripoli twice", "had visited X before": an earlier trip, not this meeting's
         if other_visitor(visit.participants, meeting.participants) or visiting_to_attend(meeting.mentions):
             continue  # talks of other people than the visitor; a visit made to attend a gathering: two entries
         if any(m.trigger.lemma_.lower() in ACCOMPANY_VERBS and m.trigger.pos_ == "VERB" or _visit_to_attend(m)
@@ -550,6 +553,7 @@ def _merge(mentions: list[Mention]) -> list[Record]:
         if earlier is not None:
             countries, round_of = earlier, last  # "the last such visit was in 2011": an earlier contact of the pair
             inferred = inferred or len(m.countries) < 2
+            m.anaphoric = False  # "their previous meeting, in Paris in May": its time is its own, not a retelling's
         if not countries and last is not None and last.status != NO_CONTACT and not last.series \
                 and unnamed_follow_up(m, last.mentions, last.countries):
             countries, inferred, round_of = set(last.countries), True, last  # "talks to implement the accord ..."
@@ -655,7 +659,7 @@ def _counted_gathering(m: Mention, countries: set[str], records: list[Record]) -
 def _recalled_pair(m: Mention, countries: set[str], records: list[Record]) -> set[str] | None:
     """The states of "the two leaders" in "the two leaders last met in May": those of the contact the story is
     about (the one told most often, the first on a tie), not of whatever side contact was told just before."""
-    if not (m.group and m.recall) or len(countries) >= 2:
+    if not (m.group and (m.recall or earlier_marked(m))) or len(countries) >= 2:
         return None
     pairs = [r for r in records if r.status != NO_CONTACT and not r.series and len(r.countries) >= 2
              and countries <= r.countries]  # fmt: skip

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from extractors.core.datelines import dateline_end
 from extractors.core.dates import ResolvedDate, find_dates, resolve_date
 from extractors.meetings.args import Party
-from extractors.meetings.lexicon import OFFICIAL_NOUNS
+from extractors.meetings.lexicon import NOUN_KINDS, OFFICIAL_NOUNS
 from extractors.meetings.syntax import governing_chain, subject_of
 from extractors.resolve.data import is_country_or_capital
 
@@ -40,6 +40,8 @@ PAIR_NOUNS = OFFICIAL_NOUNS | {"man", "men", "woman", "women"}
 # Words that make a talk mutual rather than a speech: "talked privately", "spoke briefly", "sat down together"
 MUTUAL_ADVERBS = frozenset({"together", "privately", "briefly", "alone", "face-to-face", "bilaterally"})
 GATHERING_EDGES = frozenset({"margin", "margins", "sideline", "sidelines"})
+# "X and Y last spoke in May", "the two had previously talked": a conversation of the pair, dated before the story
+RECALLED_ADVERBS = frozenset({"last", "previously"})
 DURATION_UNITS = frozenset({"minute", "hour", "day"})
 MEALS = frozenset({"lunch", "dinner", "breakfast", "coffee", "tea", "meal"})
 
@@ -96,6 +98,8 @@ def mutual_talk(verb: Token) -> bool:
     for c in verb.children:
         if c.dep_ == "advmod" and c.lower_ in MUTUAL_ADVERBS:
             return True
+        if c.dep_ == "advmod" and c.lower_ in RECALLED_ADVERBS and c.i < verb.i:
+            return True  # "the two last spoke on February 23": the pair's own earlier conversation
         if c.dep_ != "prep":
             continue
         objs = [g for g in c.children if g.dep_ == "pobj"]
@@ -105,6 +109,9 @@ def mutual_talk(verb: Token) -> bool:
             return True
         if c.lower_ == "over" and any(g.lemma_.lower() in MEALS for g in objs):
             return True
+        if c.lower_ == "since" and any(g.ent_type_ == "DATE" or g.lower_ in NOUN_KINDS for g in objs) and any(
+                n.dep_ == "neg" for n in verb.children):
+            return True  # "the two have not spoken since March", "... since their call in May": they spoke then
     return False
 
 
