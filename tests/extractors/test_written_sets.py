@@ -570,11 +570,12 @@ def test_no_false_meetings_in_the_non_diplomatic_family_articles(nlp, name: str,
     assert score(rows, {e.id: e.to_dict() for e in extract_batch(articles, nlp)})["meetings"]["fp"] <= 1
 
 
-# round13_second's near misses retell one contact (`test_retellings_of_one_contact_stay_one_record`), not none
+# round13_second's, round14_fold's and round14_past's near misses keep one or two contacts apart or together (each
+# has its own test), not none
 @pytest.mark.parametrize("name", [n for n in FLOORS
                                   if n.startswith(("round5_", "round6_", "round7_", "round8_", "round9_", "round10_",
                                                    "round11_", "round12_", "round13_", "round14_"))
-                                  and n != "round13_second.jsonl"])
+                                  and n not in ("round13_second.jsonl", "round14_fold.jsonl", "round14_past.jsonl")])
 def test_near_misses_of_the_fifth_to_thirteenth_rounds_yield_no_contact(nlp, name: str) -> None:
     """Each rule of the fifth to thirteenth rounds came with articles that use its words in another sense (a crowd
     gathering, a family's afternoon together, a holiday company's trips, a hospital phoning a family, a school's
