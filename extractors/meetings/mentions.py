@@ -209,8 +209,8 @@ def mentions_in_sentence(sent: Span, lookup: Lookup, published: date | None, spo
             continue  # "summit meeting", "two-plus-two talks": one contact word, read at its head
         if (tok.dep_ in ("appos", "npadvmod", "attr") or loose_apposition(tok)) and _names_same_contact(tok):
             continue  # "held talks on Tuesday, the second meeting between them in three days"
-        if tok.lower_ == "talks" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ == "round":
-            kind = "negotiation"  # "a fifth round of talks"
+        if tok.lower_ == "talks" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "round":
+            kind = "negotiation"  # "a fifth round of talks"; "held five rounds of talks" tells talks, counted
         for c in tok.children:
             # "summit talks"; "talks at X, the first summit in years" (an apposition naming the contact a summit)
             inner = trigger_kind(c) if c.dep_ == "compound" or c.dep_ == "appos" and c.lower_ == "summit" else None
