@@ -207,8 +207,11 @@ def mentions_in_sentence(sent: Span, lookup: Lookup, published: date | None, spo
             continue
         if tok.dep_ == "compound" and tok.head.i != tok.i and trigger_kind(tok.head) is not None:
             continue  # "summit meeting", "two-plus-two talks": one contact word, read at its head
-        if (tok.dep_ in ("appos", "npadvmod", "attr") or loose_apposition(tok)) and _names_same_contact(tok):
-            continue  # "held talks on Tuesday, the second meeting between them in three days"
+        if (tok.dep_ in ("appos", "npadvmod", "attr") or tok.lower_ == "summit" and loose_apposition(tok)) \
+                and _names_same_contact(tok):
+            # "held talks on Tuesday, the second meeting between them in three days"; "met in May, a summit at
+            # which ..." (a summit hung loose after its clause is read on the verb: `described_by_summit`)
+            continue
         if tok.lower_ == "talks" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "round":
             kind = "negotiation"  # "a fifth round of talks"; "held five rounds of talks" tells talks, counted
         for c in tok.children:

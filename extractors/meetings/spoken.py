@@ -56,8 +56,20 @@ def told_remotely(verb: Token) -> bool:
                for t in c.subtree)  # fmt: skip
 
 
-def spoken_kind(verb: Token) -> str:
-    """The kind of a conversation told by "spoke": a meeting where its words place the two together, else a call."""
+# Adverbs that recall a pair's earlier conversation ("the two last spoke on February 23").
+RECALLED_ADVERBS = frozenset({"last", "previously"})
+
+
+def spoken_kind(verb: Token, pair: bool = False) -> str:
+    """The kind of a conversation told by "spoke": a meeting where its words place the two together, else a call.
+    For a pair as subject with no counterpart named ("the two leaders spoke for an hour"), only a recalled
+    conversation ("last spoke") is a call: a pair's talk told with its length, in a story about their meeting, is
+    that meeting told again."""
     if told_remotely(verb):
         return "call"
-    return "meeting" if told_in_person(verb) else "call"
+    if told_in_person(verb):
+        return "meeting"
+    if pair:
+        recalled = any(c.dep_ == "advmod" and c.lower_ in RECALLED_ADVERBS for c in verb.children)
+        return "call" if recalled else "meeting"
+    return "call"

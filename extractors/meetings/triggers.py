@@ -381,7 +381,7 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
                     return "talks"  # "the two men talked for three hours": in person
                 if any(c.dep_ == "neg" for c in tok.children):
                     return "meeting"  # "the two have not spoken since March": left as it was read
-                return spoken_kind(tok)  # "the two last spoke on February 23": a call; "spoke at the palace"
+                return spoken_kind(tok, pair=True)  # "the two last spoke on February 23": a call
             return None  # "negotiating a pipeline to the capital": a process, not a contact with anyone
         heard = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip

@@ -45,6 +45,13 @@ CASES: list[tuple[str, str, str, list[tuple[tuple[str, ...], str]]]] = [
         [(("DNK", "SWE"), "meeting")],
     ),
     (
+        "near miss: a pair that spoke for an hour, after their meeting, is that meeting told again",
+        "2024-04-11",
+        "Danish Prime Minister Mette Frederiksen met Swedish Prime Minister Ulf Kristersson in Malmo on Tuesday. The "
+        "two leaders spoke for more than an hour, aides said.",
+        [(("DNK", "SWE"), "meeting")],
+    ),
+    (
         "spoke by telephone: a call",
         "2024-04-11",
         "Danish Prime Minister Mette Frederiksen and Swedish Prime Minister Ulf Kristersson spoke by telephone on "
