@@ -84,8 +84,21 @@ def hosting_word(m: Mention) -> bool:
     return m.trigger.pos_ in ("VERB", "AUX") and m.trigger.lemma_.lower() in HOSTING_VERBS
 
 
+# Nouns of a long span: "three years of negotiations" tells a process, not one sitting.
+PROCESS_SPANS = frozenset({"year", "month", "week", "decade"})
+
+
+def _process(m: Mention) -> bool:
+    """"The agreement, reached after three years of negotiations": negotiations or talks measured in weeks or
+    years are an ongoing process (no contact by ANNOTATION.md), so they do not name the contact they led to."""
+    t = m.trigger
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PROCESS_SPANS
+
+
 def names_kind(m: Mention, told: list[Mention]) -> bool:
     """Whether `m` may give its kind to the record whose mentions so far are `told`."""
+    if told and _process(m):
+        return False
     return not any(framed_by(m, o) for o in told)
 
 

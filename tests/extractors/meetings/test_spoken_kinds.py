@@ -94,6 +94,14 @@ CASES: list[tuple[str, str, str, list[tuple[tuple[str, ...], str]]]] = [
         [(("ESP", "PRT"), "meeting")],
     ),
     (
+        "years of negotiations are a process: they do not name the signing they led to",
+        "2011-09-24",
+        "Mozambican President Armando Guebuza and Tanzanian President Jakaya Kikwete on Friday signed an accord in "
+        "Maputo to manage the waters of the Rovuma River.\n\nThe agreement, reached after three years of technical "
+        "negotiations between Mozambique and Tanzania, also sets rules for fishing.",
+        [(("MOZ", "TZA"), "meeting")],
+    ),
+    (
         "counted rounds of talks are talks; one numbered round is a negotiation",
         "2024-04-11",
         "Oman hosted three rounds of talks between Yemeni and Saudi officials in Muscat last year. The fourth round "
