@@ -5,7 +5,11 @@ The rank of `lexicon.KIND_RANK` decides between words that each name the contact
   summit, X held a meeting with Y", "will see each other at the G20 summit", "will meet to prepare for the
   summit", "After the four-party talks, X had a meeting with Y"): it names another event, not this contact;
 - a verb of hosting ("hosted", "received", "welcomed", "signed") says a contact took place but not what it was,
-  so the talks it is told with name it ("hosted X at State House, where the two leaders held talks").
+  so the talks it is told with name it ("hosted X at State House, where the two leaders held talks");
+- talks held in a "where" clause on a meeting's own clause ("met in Lima, where they held 70 minutes of talks") tell
+  what that meeting was, and name it;
+- negotiations measured in weeks or years ("reached after three years of negotiations") are a process, not a
+  sitting, and name nothing.
 """
 
 from __future__ import annotations
