@@ -5,7 +5,11 @@ The rank of `lexicon.KIND_RANK` decides between words that each name the contact
   summit, X held a meeting with Y", "will see each other at the G20 summit", "will meet to prepare for the
   summit", "After the four-party talks, X had a meeting with Y"): it names another event, not this contact;
 - a verb of hosting ("hosted", "received", "welcomed", "signed") says a contact took place but not what it was,
-  so the talks it is told with name it ("hosted X at State House, where the two leaders held talks").
+  so the talks it is told with name it ("hosted X at State House, where the two leaders held talks");
+- talks held in a "where" clause on a meeting's own clause ("met in Lima, where they held 70 minutes of talks") tell
+  what that meeting was, and name it;
+- negotiations measured in weeks or years ("reached after three years of negotiations") are a process, not a
+  sitting, and name nothing.
 """
 
 from __future__ import annotations
@@ -67,7 +71,8 @@ def framed_by(m: Mention, other: Mention) -> bool:
         path.append(t)
     else:
         return False
-    oblique = a.dep_ == "pobj"  # "prepare for the summit"; not "where the two held talks"
+    # "prepare for the summit"; not "where the two held talks", "held two hours of talks"
+    oblique = a.dep_ == "pobj" and not _spanned(a)
     for t in path:
         if t.dep_ == "prep" and t.lower_ in TIME_PREPS:
             return True
@@ -83,8 +88,21 @@ def hosting_word(m: Mention) -> bool:
     return m.trigger.pos_ in ("VERB", "AUX") and m.trigger.lemma_.lower() in HOSTING_VERBS
 
 
+# Nouns of a long span: "three years of negotiations" tells a process, not one sitting.
+PROCESS_SPANS = frozenset({"year", "month", "week", "decade"})
+
+
+def _process(m: Mention) -> bool:
+    """"The agreement, reached after three years of negotiations": negotiations or talks measured in weeks or
+    years are an ongoing process (no contact by ANNOTATION.md), so they do not name the contact they led to."""
+    t = m.trigger
+    return t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PROCESS_SPANS
+
+
 def names_kind(m: Mention, told: list[Mention]) -> bool:
     """Whether `m` may give its kind to the record whose mentions so far are `told`."""
+    if told and _process(m):
+        return False
     return not any(framed_by(m, o) for o in told)
 
 
@@ -96,7 +114,31 @@ def displaces(m: Mention, rec_kind: str, told: list[Mention]) -> bool:
         return False
     if all(framed_by(o, m) for o in givers):
         return True
-    return m.kind == "talks" and rec_kind == "meeting" and _held(m) and all(hosting_word(o) for o in givers)
+    return m.kind == "talks" and rec_kind == "meeting" and _held(m) and all(
+        hosting_word(o) or _held_there(m, o) for o in givers)
+
+
+def _held_there(m: Mention, meeting: Mention) -> bool:
+    """"X and Y met on the sidelines of the forum in Lima, where they held 70 minutes of talks": talks held in a
+    "where" clause hung on the meeting's own clause tell what the meeting was, in more words."""
+    verb = m.trigger.head if m.trigger.pos_ not in ("VERB", "AUX") else m.trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ != "relcl" or not any(c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children):
+        return False
+    return any(a.i == meeting.trigger.i for a in _ancestors(verb)) and meeting.trigger.pos_ in ("VERB", "AUX")
+
+
+# Nouns that measure how long talks lasted ("held two hours of talks").
+SPAN_NOUNS = frozenset({"hour", "minute", "day"})
+
+
+def _spanned(t: Token) -> bool:
+    """"two hours of talks": the contact word measured by its length, which stands in its place in the clause."""
+    if t.dep_ != "pobj" or t.head.lower_ != "of" or t.head.head.lemma_.lower() not in SPAN_NOUNS:
+        return False
+    span = t.head.head
+    return span.dep_ == "dobj" and span.head.lemma_.lower() in PARTICIPATION_VERBS
 
 
 def _held(m: Mention) -> bool:
@@ -106,6 +148,8 @@ def _held(m: Mention) -> bool:
     t = m.trigger
     if t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubjpass"):
         return True
+    if _spanned(t):
+        t = t.head.head  # "held nearly two hours of talks": the talks are held through their length
     return t.dep_ == "dobj" and t.head.lemma_.lower() in PARTICIPATION_VERBS
 
 
@@ -114,7 +158,11 @@ def described_by_summit(tok: Token) -> bool:
     an apposition calling the contact word `tok` of its clause a summit, wherever the parser hangs it (an
     apposition on the venue, on the verb's object)."""
     for s in tok.sent:
-        if s.dep_ != "appos" or s.lower_ != "summit" or s.head.i == tok.i:
+        if s.lower_ != "summit" or not (s.dep_ == "appos" or loose_apposition(s)):
+            continue
+        if s.head.i == tok.i:
+            if loose_apposition(s):
+                return True  # "last met in Geneva in January, a summit at which ...", hung loose on the verb
             continue  # an apposition on `tok` itself is read with its other modifiers
         x = s.head
         for _ in range(3):
@@ -130,6 +178,16 @@ def described_by_summit(tok: Token) -> bool:
                 break
             x = x.head
     return False
+
+
+def loose_apposition(s: Token) -> bool:
+    """"met in Geneva in January, a summit at which ...": a noun phrase set off by a comma after its clause that the
+    parser hangs on the verb (as a bare `dep`, even as its object); its article and the comma before it show it
+    renames the clause's contact rather than naming a new one."""
+    if s.dep_ not in ("dep", "dobj", "npadvmod") or s.head.pos_ not in ("VERB", "AUX") or s.i < 2:
+        return False
+    first = s.left_edge
+    return first.i > 0 and s.doc[first.i - 1].text == "," and first.lower_ in ("a", "an", "the", "their")
 
 
 def leaders_round(m: Mention) -> str:

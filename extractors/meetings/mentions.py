@@ -37,7 +37,7 @@ from extractors.meetings.args import (
 from extractors.meetings.dateline_host import visitor_meets_host
 from extractors.meetings.each import group_of_distributive
 from extractors.meetings.itinerary import departure_origin, departure_stops, planned_stop_verb
-from extractors.meetings.kinds import described_by_summit, leaders_round
+from extractors.meetings.kinds import described_by_summit, leaders_round, loose_apposition
 from extractors.meetings.lexicon import (
     CANCEL_VERBS,
     FORMATS,
@@ -207,10 +207,13 @@ def mentions_in_sentence(sent: Span, lookup: Lookup, published: date | None, spo
             continue
         if tok.dep_ == "compound" and tok.head.i != tok.i and trigger_kind(tok.head) is not None:
             continue  # "summit meeting", "two-plus-two talks": one contact word, read at its head
-        if tok.dep_ in ("appos", "npadvmod", "attr") and _names_same_contact(tok):
-            continue  # "held talks on Tuesday, the second meeting between them in three days"
-        if tok.lower_ == "talks" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ == "round":
-            kind = "negotiation"  # "a fifth round of talks"
+        if (tok.dep_ in ("appos", "npadvmod", "attr") or tok.lower_ == "summit" and loose_apposition(tok)) \
+                and _names_same_contact(tok):
+            # "held talks on Tuesday, the second meeting between them in three days"; "met in May, a summit at
+            # which ..." (a summit hung loose after its clause is read on the verb: `described_by_summit`)
+            continue
+        if tok.lower_ == "talks" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "round":
+            kind = "negotiation"  # "a fifth round of talks"; "held five rounds of talks" tells talks, counted
         for c in tok.children:
             # "summit talks"; "talks at X, the first summit in years" (an apposition naming the contact a summit)
             inner = trigger_kind(c) if c.dep_ == "compound" or c.dep_ == "appos" and c.lower_ == "summit" else None

@@ -26,6 +26,7 @@ from extractors.meetings.multilateral import place_hung_partners, revived_format
 from extractors.meetings.pairs import flight_as_visit, pair_subject, personal_exchange, talk_of_pair, together_nearby
 from extractors.meetings.planned import joint_body_to_meet, leaders_retreat, onward_stop, sat_down_together
 from extractors.meetings.reception import named_host_of_guest
+from extractors.meetings.spoken import spoken_kind
 from extractors.meetings.syntax import is_destination, is_place
 from extractors.resolve.data import is_country_or_capital
 
@@ -376,12 +377,18 @@ def _verb_kind(tok: Token, lemma: str) -> str | None:
             preps.add("with")  # "to negotiate a supply contract with President X": "with" hangs on the deal
         if not preps & ({"with"} if lemma == "negotiate" else {"with", "to", "by"}):
             if lemma in ("speak", "talk") and talk_of_pair(tok):
-                return "talks" if lemma == "talk" else "meeting"  # "the two men talked for three hours": in person
+                if lemma == "talk":
+                    return "talks"  # "the two men talked for three hours": in person
+                if any(c.dep_ == "neg" for c in tok.children):
+                    return "meeting"  # "the two have not spoken since March": left as it was read
+                return spoken_kind(tok, pair=True)  # "the two last spoke on February 23": a call
             return None  # "negotiating a pipeline to the capital": a process, not a contact with anyone
         heard = [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
                  for g in c.children if g.dep_ == "pobj"]  # fmt: skip
         if heard and all(g.pos_ == "NOUN" and g.lemma_.lower() in AUDIENCE_NOUNS for g in heard):
             return None  # "spoke to reporters", "talked with students": an audience, not a counterpart
+        if lemma == "speak":
+            return spoken_kind(tok)  # "spoke with X at the Great Hall" in person; "spoke with X today" a call
         return kind
     if lemma == "exchange" and not any(o.lemma_.lower() in EXCHANGED_WORDS for o in objs):
         return None  # prisoners, fire, accusations
