@@ -766,9 +766,16 @@ def _context_country(res: ArticleResolver, ci: int, clusters: list[Cluster], men
         # "Mr Justice X rejected an appeal by a Russian businessman": the parties' states are not the court's; a
         # judge sits where the story is filed, else in the outlet's state
         return next((c for c in (res.dateline_country(), res.home) if c and c not in others), None)
+    cands = [c for c in cands if c not in others]
     # a state named only deep in what the person reports is their topic ("X said the deal must include the
-    # plateau, which Israel captured"), not theirs
-    cands = [c for c in cands if c not in others and c not in deep]
+    # plateau, which Israel captured"): it yields to a state named elsewhere, else to the outlet's or the
+    # dateline's state when that has the office; with nothing else ("said tariffs protect American jobs") it stands
+    if any(c not in deep for c in cands):
+        cands = [c for c in cands if c not in deep]
+    elif cands and not sentence_only:
+        alt = next((c for c in (res.home, res.dateline_country()) if c and c not in others), None)
+        if alt is not None and alt not in cands and has_office(res.ref, alt, cl.role):
+            return alt
     own_groups = {mentions[mi].group for mi in cl.mentions if mentions[mi].group >= 0}
     rivals = any(pm.group in own_groups and pm.cluster != ci
                  and not can_share_government(cl.role, clusters[pm.cluster].role) for pm in mentions)
