@@ -411,9 +411,12 @@ repository, so no corpus marker):
   "buyers from the Philippines", "the border that Belarus shares with Lithuania", "buyers in China") is the topic;
   near misses keep the state the speaker's clause gives: the reported clause's subject or its owner ("said Turkey
   would not accept", "said Thailand's vaccine programme"), a relative clause that is no contact ("who was appointed
-  by Italian President X", "who visited the border village"), the speaker's own title beside a foreign counterpart's.
-  14 articles and 5 near misses in wire, regional and agency styles. Scored cold on the round's merge branch:
-  speaker country 0.438, meetings F1 0.333, contact pairs 0.333; after the round 1.0, 0.889 and 0.889.
+  by Italian President X", "who visited the border village"), the speaker's own title beside a foreign counterpart's;
+  unnamed speakers ("Officials said the measures were meant to push the Venezuelan government ...", "He will brief
+  Japanese Prime Minister X ..., a senior official said") take no state from deep in their report, but keep its
+  subject's ("Officials said Japan would send ..."). 17 articles and 6 near misses in wire, regional and agency
+  styles. Scored cold on the round's merge branch: speaker country 0.421, meetings F1 0.286, contact pairs 0.333;
+  after the round 1.0, 0.909 and 0.889.
 - `wire_blind.jsonl`, `blind2_tune.jsonl`, `blind3_tune.jsonl`, `blind4_tune.jsonl` and `blind5_tune.jsonl` (written
   blind to the rules, tuned on since) and `blind2_heldout.jsonl`, `blind3_check.jsonl`, `blind4_check.jsonl`,
   `blind5_check.jsonl` (held out: scored, their misses never read) are not here: they measure unseen copy, a floor
@@ -538,7 +541,7 @@ MIN_ROWS = {"officeholders_probe.jsonl": 200, "families.jsonl": 60, "families_me
             "round13_dates.jsonl": 41, "round13_second.jsonl": 22,
             "round13_gather.jsonl": 22, "round14_next.jsonl": 30, "round14_quotes.jsonl": 19,
             "round14_fold.jsonl": 26, "round14_roster.jsonl": 17, "round14_past.jsonl": 31,
-            "round14_spk.jsonl": 14}
+            "round14_spk.jsonl": 17}
 
 
 def _rows(name: str) -> list[dict[str, Any]]:
@@ -677,8 +680,8 @@ def test_near_misses_of_past_contacts_keep_their_contacts(nlp) -> None:
 
 
 def test_speaker_near_misses_keep_the_speakers_own_state(nlp) -> None:
-    """round14_spk's near misses (ids `r14s-nd-`) name another state where it is the speaker's (the reported
-    clause's subject or its owner) or beside the speaker in no contact (an appointer, a place visited): every
+    """round14_spk's near misses (ids `r14s-nd-`) name a state where it is the speaker's (the reported clause's
+    subject or its owner, for a named or an unnamed speaker) or beside the speaker in no contact (an appointer, a place visited): every
     quote's speaker country is the gold's."""
     rows = [r for r in _rows("round14_spk.jsonl") if r["id"].startswith("r14s-nd-")]
     assert len(rows) >= 4

@@ -41,3 +41,14 @@ def test_relative_clause_that_is_no_contact_keeps_the_principal(nlp) -> None:
     text = ("ROME (Tiber News) - Ambassador Marco Bellini, who was appointed by Italian President Sergio Mattarella "
             "in June, said he would focus on trade.")
     assert _countries(nlp, text) == [("Marco Bellini", "ITA")]
+
+
+def test_unnamed_officials_take_no_state_from_deep_in_their_report(nlp) -> None:
+    text = ("WASHINGTON (Capitol Report) - The United States on Wednesday added three shipping firms to its sanctions "
+            "list.\n\nOfficials said the measures were meant to push the Venezuelan government back to the table.")
+    assert _countries(nlp, text) == [("Officials", "USA")]
+
+
+def test_unnamed_officials_keep_their_reports_subject(nlp) -> None:
+    text = "TOKYO (Pacific Desk) - Officials said Japan would send a delegation to the fisheries talks next month."
+    assert _countries(nlp, text) == [("Officials", "JPN")]
