@@ -681,8 +681,8 @@ def test_near_misses_of_past_contacts_keep_their_contacts(nlp) -> None:
 
 def test_speaker_near_misses_keep_the_speakers_own_state(nlp) -> None:
     """round14_spk's near misses (ids `r14s-nd-`) name a state where it is the speaker's (the reported clause's
-    subject or its owner, for a named or an unnamed speaker) or beside the speaker in no contact (an appointer, a place visited): every
-    quote's speaker country is the gold's."""
+    subject or its owner, for a named or an unnamed speaker) or beside the speaker in no contact (an appointer, a
+    place visited): every quote's speaker country is the gold's."""
     rows = [r for r in _rows("round14_spk.jsonl") if r["id"].startswith("r14s-nd-")]
     assert len(rows) >= 4
     articles = [article_from_mapping({k: v for k, v in r.items() if k != "gold"}) for r in rows]
