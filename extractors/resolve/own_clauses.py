@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SUBJECTS = ("nsubj", "nsubjpass", "expl")
+# Links inside one noun phrase ("China's position", "the leaders of Brazil and Chile"), not into a clause
+_PHRASE_LINKS = ("poss", "compound", "amod", "det", "prep", "pobj", "conj", "cc", "appos", "case", "nmod")
 
 
 def relative_clause_verbs(doc: Doc, start: int, end: int, contact_words: frozenset[str]) -> set[int]:
@@ -65,16 +67,18 @@ def _reported_root(tok: Token) -> Token | None:
 
 
 def deep_in_report(tok: Token) -> bool:
-    """True when a token of a reported clause is neither the clause's subject nor that subject's owner ("China"
-    in "X said China will act" or "China's position is firm" is not deep; "Israel" in "X said the deal must
-    include the plateau, which Israel captured" is)."""
+    """True when a token of a reported clause is not in the clause's subject phrase ("China" in "X said China will
+    act", "China's position is firm" or "the leaders of China and Japan would meet" is not deep; "Israel" in "X
+    said the deal must include the plateau, which Israel captured" is)."""
     root = _reported_root(tok)
     if root is None:
         return False
-    subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
-    for subj in subjects:
-        shallow = {subj.i} | {c.i for c in subj.children if c.dep_ in ("poss", "compound", "amod", "det")}
-        shallow |= {g.i for c in subj.children if c.dep_ == "poss" for g in c.subtree}
-        if tok.i in shallow:
+    subjects = {c.i for c in root.children if c.dep_ in _SUBJECTS}
+    t = tok
+    for _ in range(12):  # up from the word to the subject through phrase links only, not through a clause
+        if t.i in subjects:
             return False
+        if t.dep_ not in _PHRASE_LINKS or t.head.i == t.i:
+            return True
+        t = t.head
     return True
