@@ -78,7 +78,7 @@ def deep_in_report(tok: Token) -> bool:
     for _ in range(12):  # up from the word to the subject through phrase links only, not through a clause
         if t.i in subjects:
             return False
-        if t.dep_ not in _PHRASE_LINKS or t.head.i == t.i:
-            return True
+        if t.dep_ not in _PHRASE_LINKS or t.head.i == t.i or (t.dep_ == "prep" and t.lower_ != "of"):
+            return True  # "the leaders of China" is China's as "China's leaders" is; "buyers in China" is a topic
         t = t.head
     return True
