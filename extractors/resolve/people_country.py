@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 from extractors.resolve.data import has_office
 from extractors.resolve.gender import infer_genders
 from extractors.resolve.officeholders import family_name_country, who
+from extractors.resolve.own_clauses import deep_in_report, relative_clause_verbs
 from extractors.resolve.partners import other_reading
 from extractors.resolve.people import (
     HEADER_LINE_CHARS,
@@ -128,7 +129,7 @@ def assign_countries(res: ArticleResolver, clusters: list[Cluster], mentions: li
         if cl.country is None and not cl.media and len(cl.tokens) > 1:
             # untitled people: only a state named in what the text says about them ("X, who heads an institute
             # that advises the Israeli government, ...")
-            c = _own_phrase_country(res, mentions[cl.mentions[0]])
+            c = _own_phrase_country(res, mentions[cl.mentions[0]], mentions)
             if c:
                 cl.country, cl.country_source = c, "phrase"
     for cl in clusters:
@@ -439,10 +440,13 @@ def _office_in_own_clause(res: ArticleResolver, pm: PersonMention) -> str | None
     return None
 
 
-def _own_phrase_country(res: ArticleResolver, pm: PersonMention) -> str | None:
+def _own_phrase_country(res: ArticleResolver, pm: PersonMention, mentions: list[PersonMention]) -> str | None:
     """The one state named in the phrases hanging on a name (apposition, relative clause), not in reported
-    speech."""
+    speech nor in the name or title of another person in a relative clause ("X, who spoke with Chilean Minister
+    Y": Y's state)."""
     doc = res.doc
+    others = {i for o in mentions if o.cluster != pm.cluster
+              for i in range(o.title_start if o.title_start >= 0 else o.tok_start, o.tok_end)}
     head = doc[pm.tok_end - 1]
     codes: list[str] = []
     for child in head.children:
@@ -450,6 +454,8 @@ def _own_phrase_country(res: ArticleResolver, pm: PersonMention) -> str | None:
             continue
         sub = [t for t in child.subtree if t.dep_ not in ("ccomp",)]
         for t in sub:
+            if child.dep_ == "relcl" and t.i in others:
+                continue  # "X, who spoke with Chilean Minister Y": Y's state ("adviser to US President Y": X's too)
             m = res.token_mention.get(t.i)
             if m is not None and m.code and m.acts_as_state and not m.code.startswith("IGO:") and m.code not in codes:
                 codes.append(m.code)
@@ -671,7 +677,7 @@ def _others(res: ArticleResolver, ci: int, clusters: list[Cluster], mentions: li
     doc = res.doc
     out: set[str] = set()
     own_groups = {mentions[mi].group for mi in clusters[ci].mentions if mentions[mi].group >= 0}
-    own_clauses = {_clause(doc, mentions[mi]) for mi in clusters[ci].mentions if mentions[mi].sent == sent}
+    own_clauses = _own_clauses(res, clusters[ci], mentions, sent)
     for pm in mentions:
         if pm.sent != sent or pm.cluster == ci or (pm.group >= 0 and pm.group in own_groups):
             continue
@@ -746,7 +752,8 @@ def _context_country(res: ArticleResolver, ci: int, clusters: list[Cluster], men
     # someone without a government role is tied only to what their own clause says, not to what they report
     reported = _reported_by(res, first) if sentence_only else set()
     weak: set[str] = set()
-    cands, venues, named = _sentence_states(res, first, title_ranges, reported, sentence_only, others, weak)
+    deep: set[str] = set()
+    cands, venues, named = _sentence_states(res, first, title_ranges, reported, sentence_only, others, weak, deep)
     if cl.role and cl.role.lower() in IGO_ROLES:
         # "Secretary-General X": the organisation named around them, never a state
         igos = [m.code for m, ms in zip(res.mentions, res._mention_sents, strict=True)
@@ -760,6 +767,15 @@ def _context_country(res: ArticleResolver, ci: int, clusters: list[Cluster], men
         # judge sits where the story is filed, else in the outlet's state
         return next((c for c in (res.dateline_country(), res.home) if c and c not in others), None)
     cands = [c for c in cands if c not in others]
+    # a state named only deep in what the person reports is their topic ("X said the deal must include the
+    # plateau, which Israel captured"): it yields to a state named elsewhere, else to the outlet's or the
+    # dateline's state when that has the office; with nothing else ("said tariffs protect American jobs") it stands
+    if any(c not in deep for c in cands):
+        cands = [c for c in cands if c not in deep]
+    elif cands and not sentence_only:
+        alt = next((c for c in (res.home, res.dateline_country()) if c and c not in others), None)
+        if alt is not None and alt not in cands and has_office(res.ref, alt, cl.role):
+            return alt
     own_groups = {mentions[mi].group for mi in cl.mentions if mentions[mi].group >= 0}
     rivals = any(pm.group in own_groups and pm.cluster != ci
                  and not can_share_government(cl.role, clusters[pm.cluster].role) for pm in mentions)
@@ -859,12 +875,28 @@ def visit_hosts(res: ArticleResolver, cl: Cluster, mentions: list[PersonMention]
     return hosts
 
 
+def _own_clauses(res: ArticleResolver, cl: Cluster, mentions: list[PersonMention], sent: int) -> set[int]:
+    """The verbs of the person's own clauses in a sentence: the clause governing each mention and a relative
+    clause of contact on it ("X, who negotiated with Y in Beijing, said": Y is another party, as in "X
+    negotiated with Y")."""
+    out: set[int] = set()
+    for mi in cl.mentions:
+        pm = mentions[mi]
+        if pm.sent != sent:
+            continue
+        out.add(_clause(res.doc, pm))
+        lo = pm.title_start if pm.title_start >= 0 else pm.tok_start
+        hi = pm.appos_end if pm.appos_end > 0 else pm.tok_end
+        out |= relative_clause_verbs(res.doc, lo, hi, CONTACT_WORDS)
+    return out
+
+
 def _other_titles(res: ArticleResolver, ci: int, cl: Cluster, mentions: list[PersonMention], sent: int
                   ) -> list[tuple[int, int, bool]]:
     """Character ranges of the other people's titles and appositions in the sentence; True when in the person's
     own clause."""
     title_ranges: list[tuple[int, int, bool]] = []
-    own_clauses = {_clause(res.doc, mentions[mi]) for mi in cl.mentions if mentions[mi].sent == sent}
+    own_clauses = _own_clauses(res, cl, mentions, sent)
     for pm in mentions:
         if pm.cluster == ci or pm.sent != sent:
             continue
@@ -902,6 +934,12 @@ def _unnamed_office(res: ArticleResolver, m: Mention, pm: PersonMention) -> bool
     return low in res.ref.role_words and low not in ("leader", "official", "officials")
 
 
+def _deep_mention(res: ArticleResolver, m: Mention) -> bool:
+    """True when a country word sits deep in a reported clause (see `own_clauses.deep_in_report`)."""
+    sp = res.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return sp is not None and len(sp) > 0 and deep_in_report(sp.root)
+
+
 def _on_clause(res: ArticleResolver, m: Mention, pm: PersonMention) -> bool:
     """True when a place is where the person is ("met X in Munich", "visited a hospital in Leeds"), not the origin
     or the end of something else ("a gas pipeline from Russia", "a border with Libya")."""
@@ -918,14 +956,17 @@ def _on_clause(res: ArticleResolver, m: Mention, pm: PersonMention) -> bool:
 
 
 def _sentence_states(res: ArticleResolver, first: PersonMention, title_ranges: list[tuple[int, int, bool]],
-                     reported: set[int], sentence_only: bool, others: set[str], weak: set[str] | None = None
-                     ) -> tuple[list[str], set[str], set[str]]:
+                     reported: set[int], sentence_only: bool, others: set[str], weak: set[str] | None = None,
+                     deep: set[str] | None = None) -> tuple[list[str], set[str], set[str]]:
     """The states the person's sentence names as candidates, in order; those only named as where something happens
     ("met X in Munich"); those named otherwise. States in other people's titles in the person's clause, and
     destinations the person travels to, are added to `others`; candidates only the person's report names ("X will
-    visit Y, Z said", "Z said the President welcomed Y's support") to `weak`."""
+    visit Y, Z said", "Z said the President welcomed Y's support") to `weak`, and those only named deep in it (not
+    the reported clause's subject or its owner) to `deep`."""
     said = _reported_by(res, first) if weak is not None else set()
     outside: set[str] = set()  # candidates named outside what the person reports
+    shallow: set[str] = set()  # candidates named outside the report or as its subject (or its subject's owner)
+    in_depth: set[str] = set()  # candidates named deep in the report
     cands: list[str] = []
     venues: set[str] = set()
     named: set[str] = set()
@@ -969,8 +1010,14 @@ def _sentence_states(res: ArticleResolver, first: PersonMention, title_ranges: l
             named.add(m.code)
         if m.code not in cands:
             cands.append(m.code)
+        if m.start not in said or deep is None or not _deep_mention(res, m):
+            shallow.add(m.code)
+        else:
+            in_depth.add(m.code)
         if m.start not in said:
             outside.add(m.code)
     if weak is not None:
         weak.update(c for c in cands if c not in outside)
+    if deep is not None:
+        deep.update(c for c in cands if c in in_depth and c not in shallow)
     return cands, venues, named

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from extractors.core.text import after_joining_hyphen
+from extractors.resolve.own_clauses import deep_in_report
 from extractors.resolve.vocab import BODY_NOUNS, GROUP_NOUNS, OFFICIAL_NOUNS
 
 if TYPE_CHECKING:
@@ -108,6 +109,16 @@ def _reported(tok: Token) -> set[int]:
     if tok.dep_ not in ("nsubj", "nsubjpass"):
         return set()
     return {x.idx for c in tok.head.children if c.dep_ in ("ccomp", "parataxis") for x in c.subtree}
+
+
+def _deep(tok: Token) -> set[int] | None:
+    """Character starts of the words deep in what a speaker reports ("officials say the sanctions will prod the
+    Zimbabwean leader"): the report's topic, not the speaker's state (its subject may be: "officials said Japan
+    will ...")."""
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return {x.idx for c in tok.head.children if c.dep_ in ("ccomp", "parataxis") for x in c.subtree
+            if deep_in_report(x)} or None
 
 
 def _context(res: ArticleResolver, sent: int, before: int, article_wide: bool = True,
@@ -273,7 +284,10 @@ def _description(res: ArticleResolver, tok: Token, is_seat: bool, person_at: dic
         country = res.default_country_of_role(_role(res, span, tok))
     if country is None and not joint and not bloc:
         outsider = low in OUTSIDER_HEADS
-        country = _context(res, sent, s, article_wide=not outsider, skip=_reported(tok) if outsider else None)
+        deep = None if outsider else _deep(tok)
+        country = _context(res, sent, s, article_wide=not outsider, skip=_reported(tok) if outsider else deep)
+        if deep and res.home and country != res.home and _context(res, sent, s) == res.home:
+            country = res.home  # the outlet's own officials, read with the whole sentence, stay its own
     if any(w in res.ref.media_roles for w in (t.lower_ for t in span)) and not is_seat:
         country = None
     role = _role(res, span, tok) if kind in ("official", "group") else None
