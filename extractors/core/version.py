@@ -12,7 +12,7 @@ from extractors.resolve.data import reference_version
 from extractors.resolve.officeholders import dictionary_version
 from extractors.resolve.snapshot import snapshot_version
 
-EXTRACTOR_VERSION = "0.9.0"  # issue 17, thirteenth round: kinds, second contacts, gatherings, dates, parse fixes
+EXTRACTOR_VERSION = "0.10.0"  # issue 17, fourteenth round: follow-ups, past contacts, one contact told twice, kinds
 
 
 def extractor_version(snapshot: Mapping[str, Any] | None = None) -> str:
