@@ -25,6 +25,7 @@ from extractors.meetings.lexicon import (
     NON_CONTACT_VERBS,
     OFFICIAL_NOUNS,
 )
+from extractors.meetings.one_contact import on_visit_now
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -146,10 +147,7 @@ def under_way(tok: Token, country_of: Callable[[str], str | None]) -> str | None
     now is under way (held) in that state, its stops inside it with it; stops in other states are still ahead. A
     tour with no state of its own ("is on a North Africa tour that takes her to A and B") is told by its stops,
     each ahead. Not "will be on a visit". Returns the state the visit is under way in, or None."""
-    if tok.dep_ != "pobj" or tok.head.lower_ != "on":
-        return None
-    be = tok.head.head
-    if be.lemma_.lower() != "be" or be.tag_ not in ("VBZ", "VBP") or any(c.dep_ == "aux" for c in be.children):
+    if on_visit_now(tok) is None:
         return None
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "to":

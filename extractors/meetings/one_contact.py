@@ -258,11 +258,18 @@ def visit_under_way(trigger: Token) -> bool:
     """ "Putin, who is on a three-day state visit to France that will take him to Bordeaux on Wednesday": one is
     "on" a visit only while it is under way; what its relative clause says is still to come is a later leg of the
     same visit, not a plan for the visit (which would split one visit into a held and a planned record)."""
+    verb = on_visit_now(trigger)
+    return verb is not None and not any(c.dep_ == "neg" for c in verb.children)
+
+
+def on_visit_now(trigger: Token) -> Token | None:
+    """The present "is"/"are" of "X is on a visit (to Y)", not "will be on a visit": the verb, or None."""
     if trigger.dep_ != "pobj" or trigger.head.lower_ != "on":
-        return False
+        return None
     verb = trigger.head.head
-    return verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and not any(
-        c.dep_ in ("aux", "neg") for c in verb.children)
+    if verb.lemma_.lower() != "be" or verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ == "aux" for c in verb.children):
+        return None
+    return verb
 
 
 def since_of_other_contact(since: Token, trigger: Token) -> bool:
